@@ -1,0 +1,186 @@
+//! Raw HTTP/1.x messages (pasted traffic, `curl -i` output, fixtures) parsed with `httparse`.
+
+use crate::model::{Headers, Request, Response, Visibility};
+
+/// Why a raw message could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParseError(pub String);
+
+impl std::fmt::Display for ParseError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+impl std::error::Error for ParseError {}
+
+const MAX_HEADERS: usize = 256;
+
+/// Skips leading blank lines; accepts CRLF or LF line ends.
+fn trim_start(raw: &[u8]) -> &[u8] {
+    let mut i = 0;
+    while i < raw.len() && (raw[i] == b'\r' || raw[i] == b'\n' || raw[i] == b' ' || raw[i] == b'\t') {
+        i += 1;
+    }
+    &raw[i..]
+}
+
+fn header_list(hs: &[httparse::Header<'_>]) -> Result<Headers, ParseError> {
+    let mut out = Headers::new();
+    for h in hs {
+        let v = std::str::from_utf8(h.value)
+            .map(|s| s.to_string())
+            // Obsolete non-UTF-8 octets (RFC 9110 §5.5 obs-text) are kept, shown as Latin-1.
+            .unwrap_or_else(|_| h.value.iter().map(|&b| b as char).collect());
+        out.push(h.name, v.trim().to_string());
+    }
+    Ok(out)
+}
+
+fn describe(e: httparse::Error) -> String {
+    match e {
+        httparse::Error::HeaderName => "a header name contains an invalid character".into(),
+        httparse::Error::HeaderValue => "a header value contains an invalid character".into(),
+        httparse::Error::NewLine => "a line ending is malformed".into(),
+        httparse::Error::Status => "the status code is not three digits".into(),
+        httparse::Error::Token => "the method or a token is malformed".into(),
+        httparse::Error::TooManyHeaders => format!("more than {MAX_HEADERS} header fields"),
+        httparse::Error::Version => "the HTTP version is not HTTP/1.0 or HTTP/1.1".into(),
+    }
+}
+
+/// Appends CRLF CRLF when a pasted message has no blank line after its header section.
+fn complete(raw: &[u8]) -> Vec<u8> {
+    let mut v = raw.to_vec();
+    let has_end = v.windows(4).any(|w| w == b"\r\n\r\n") || v.windows(2).any(|w| w == b"\n\n");
+    if !has_end {
+        while v.last() == Some(&b'\n') || v.last() == Some(&b'\r') {
+            v.pop();
+        }
+        v.extend_from_slice(b"\n\n");
+    }
+    v
+}
+
+/// Parses a raw HTTP/1.x response. HTTP/2-style status lines (`HTTP/2 200`, as `curl -i`
+/// prints them) are accepted. When the text holds several responses (interim 1xx, or a redirect
+/// chain from `curl -iL`), the last one is returned.
+pub fn parse_response(raw: &[u8]) -> Result<Response, ParseError> {
+    let mut rest = trim_start(raw);
+    if rest.is_empty() {
+        return Err(ParseError("the response is empty".into()));
+    }
+    loop {
+        let (resp, consumed) = parse_one_response(rest)?;
+        let after = trim_start(&rest[consumed..]);
+        let next_is_response = after.starts_with(b"HTTP/");
+        if next_is_response && ((100..200).contains(&resp.status) || resp.headers.contains("location")) {
+            rest = after;
+            continue;
+        }
+        let mut resp = resp;
+        resp.body = rest[consumed..].to_vec();
+        return Ok(resp);
+    }
+}
+
+fn parse_one_response(raw: &[u8]) -> Result<(Response, usize), ParseError> {
+    // httparse only knows HTTP/1.x: rewrite `HTTP/2 ` / `HTTP/3 ` to `HTTP/1.1 ` for parsing.
+    let (buf, delta): (Vec<u8>, isize) = if raw.starts_with(b"HTTP/2 ") || raw.starts_with(b"HTTP/3 ") {
+        let mut b = b"HTTP/1.1 ".to_vec();
+        b.extend_from_slice(&raw[7..]);
+        (b, 7 - 9)
+    } else {
+        (raw.to_vec(), 0)
+    };
+    let buf = complete(&buf);
+    let mut hs = [httparse::EMPTY_HEADER; MAX_HEADERS];
+    let mut r = httparse::Response::new(&mut hs);
+    match r.parse(&buf) {
+        Ok(httparse::Status::Complete(n)) => {
+            let status = r.code.ok_or_else(|| ParseError("no status code".into()))?;
+            let reason = r.reason.filter(|s| !s.is_empty()).map(|s| s.to_string());
+            let headers = header_list(r.headers)?;
+            let consumed = ((n as isize) + delta).clamp(0, raw.len() as isize) as usize;
+            Ok((Response { status, reason, headers, body: Vec::new(), visibility: Visibility::Complete }, consumed))
+        }
+        Ok(httparse::Status::Partial) => Err(ParseError("the header section is incomplete".into())),
+        Err(e) => Err(ParseError(format!("not an HTTP response: {}", describe(e)))),
+    }
+}
+
+/// Parses a raw HTTP/1.x request. An origin-form target is resolved against the `Host` field
+/// (scheme `http`, or `https` when `https` is true).
+pub fn parse_request(raw: &[u8]) -> Result<Request, ParseError> {
+    let raw = trim_start(raw);
+    if raw.is_empty() {
+        return Err(ParseError("the request is empty".into()));
+    }
+    let buf = complete(raw);
+    let mut hs = [httparse::EMPTY_HEADER; MAX_HEADERS];
+    let mut r = httparse::Request::new(&mut hs);
+    match r.parse(&buf) {
+        Ok(httparse::Status::Complete(n)) => {
+            let method = r.method.unwrap_or("GET").to_string();
+            let target = r.path.unwrap_or("/").to_string();
+            let headers = header_list(r.headers)?;
+            let url = if target.starts_with('/') {
+                match headers.get("host") {
+                    Some(h) => format!("http://{h}{target}"),
+                    None => target,
+                }
+            } else {
+                target
+            };
+            let body = if n <= raw.len() { raw[n..].to_vec() } else { Vec::new() };
+            Ok(Request { method, url, headers, body })
+        }
+        Ok(httparse::Status::Partial) => Err(ParseError("the header section is incomplete".into())),
+        Err(e) => Err(ParseError(format!("not an HTTP request: {}", describe(e)))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_lf_only_response_with_body() {
+        let r = parse_response(b"HTTP/1.1 401 Unauthorized\nContent-Type: text/plain\n\nnope").unwrap();
+        assert_eq!(r.status, 401);
+        assert_eq!(r.reason.as_deref(), Some("Unauthorized"));
+        assert_eq!(r.headers.get("content-type"), Some("text/plain"));
+        assert_eq!(r.body, b"nope");
+    }
+
+    #[test]
+    fn accepts_http2_status_line_and_missing_blank_line() {
+        let r = parse_response(b"HTTP/2 204\r\nserver: x").unwrap();
+        assert_eq!(r.status, 204);
+        assert_eq!(r.reason, None);
+        assert_eq!(r.headers.get("Server"), Some("x"));
+    }
+
+    #[test]
+    fn takes_the_last_response_of_a_chain() {
+        let raw = b"HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 302 Found\r\nLocation: /b\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok";
+        let r = parse_response(raw).unwrap();
+        assert_eq!(r.status, 200);
+        assert_eq!(r.body, b"ok");
+    }
+
+    #[test]
+    fn rejects_garbage_with_a_reason() {
+        let e = parse_response(b"hello world").unwrap_err();
+        assert!(e.0.contains("not an HTTP response"), "{e}");
+        assert!(parse_response(b"").is_err());
+        assert!(parse_response(b"HTTP/1.1 20 OK\n\n").is_err());
+    }
+
+    #[test]
+    fn parses_request_and_resolves_host() {
+        let r = parse_request(b"POST /items?x=1 HTTP/1.1\nHost: api.example\nContent-Type: application/json\n\n{}").unwrap();
+        assert_eq!(r.method, "POST");
+        assert_eq!(r.url, "http://api.example/items?x=1");
+        assert_eq!(r.body, b"{}");
+    }
+}

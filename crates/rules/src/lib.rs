@@ -1,0 +1,15 @@
+//! Status Lab's rules: pure HTTP knowledge shared by the browser app, the CLI and the simulator.
+//!
+//! No I/O, no threads, no clock ("now" is an input in [`LintContext`]). Builds for native targets
+//! and for `wasm32-unknown-unknown`.
+
+pub mod codes;
+pub mod http1;
+pub mod model;
+pub mod registry;
+pub mod rules;
+pub mod spec;
+
+pub use model::{Exchange, Headers, LintContext, Request, Response, Visibility};
+pub use registry::{find_rule, lint, Category, Finding, Rule, Severity, Target};
+pub use rules::RULES;

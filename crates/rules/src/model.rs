@@ -1,0 +1,205 @@
+//! The exchange model: a request (as composed or as received), a response (as the page saw it
+//! or as the server sent it), and how much of the response's header section is visible.
+
+use serde::{Deserialize, Serialize};
+
+/// An ordered list of header fields, names kept as received, compared case-insensitively.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Headers(pub Vec<(String, String)>);
+
+impl Headers {
+    pub fn new() -> Self {
+        Headers(Vec::new())
+    }
+    pub fn push(&mut self, name: impl Into<String>, value: impl Into<String>) {
+        self.0.push((name.into(), value.into()));
+    }
+    pub fn with(mut self, name: &str, value: &str) -> Self {
+        self.push(name, value);
+        self
+    }
+    /// Every (index, value) for `name`, in order.
+    pub fn all<'a, 'n>(&'a self, name: &'n str) -> impl Iterator<Item = (usize, &'a str)> + use<'a, 'n> {
+        self.0
+            .iter()
+            .enumerate()
+            .filter(move |(_, (n, _))| n.eq_ignore_ascii_case(name))
+            .map(|(i, (_, v))| (i, v.as_str()))
+    }
+    /// The first value for `name`.
+    pub fn get(&self, name: &str) -> Option<&str> {
+        self.all(name).next().map(|(_, v)| v)
+    }
+    /// The index of the first line for `name`.
+    pub fn index_of(&self, name: &str) -> Option<usize> {
+        self.all(name).next().map(|(i, _)| i)
+    }
+    pub fn contains(&self, name: &str) -> bool {
+        self.get(name).is_some()
+    }
+    /// All values for `name` joined as one comma-separated list (RFC 9110 §5.3).
+    pub fn combined(&self, name: &str) -> Option<String> {
+        let v: Vec<&str> = self.all(name).map(|(_, v)| v).collect();
+        if v.is_empty() {
+            None
+        } else {
+            Some(v.join(", "))
+        }
+    }
+    /// The list members of a comma-separated field (RFC 9110 §5.6.1), trimmed, empty ones dropped.
+    /// Quoted strings are respected: commas inside quotes do not split.
+    pub fn list(&self, name: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        for (_, v) in self.all(name) {
+            out.extend(split_list(v));
+        }
+        out
+    }
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.0.iter().map(|(n, v)| (n.as_str(), v.as_str()))
+    }
+    pub fn remove(&mut self, name: &str) {
+        self.0.retain(|(n, _)| !n.eq_ignore_ascii_case(name));
+    }
+}
+
+/// Splits a list-based field value on commas outside quoted strings.
+pub fn split_list(v: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut in_q = false;
+    let mut esc = false;
+    for c in v.chars() {
+        if esc {
+            cur.push(c);
+            esc = false;
+            continue;
+        }
+        match c {
+            '\\' if in_q => {
+                esc = true;
+                cur.push(c);
+            }
+            '"' => {
+                in_q = !in_q;
+                cur.push(c);
+            }
+            ',' if !in_q => {
+                let t = cur.trim();
+                if !t.is_empty() {
+                    out.push(t.to_string());
+                }
+                cur.clear();
+            }
+            _ => cur.push(c),
+        }
+    }
+    let t = cur.trim();
+    if !t.is_empty() {
+        out.push(t.to_string());
+    }
+    out
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Request {
+    pub method: String,
+    /// Absolute URL when known, else the request target as written.
+    pub url: String,
+    pub headers: Headers,
+    #[serde(default)]
+    pub body: Vec<u8>,
+}
+
+impl Request {
+    pub fn new(method: &str, url: &str) -> Self {
+        Request { method: method.to_string(), url: url.to_string(), ..Default::default() }
+    }
+    pub fn is_method(&self, m: &str) -> bool {
+        self.method == m
+    }
+    /// Conditional request headers present (RFC 9110 §13.1).
+    pub fn is_conditional(&self) -> bool {
+        ["If-Match", "If-None-Match", "If-Modified-Since", "If-Unmodified-Since", "If-Range"]
+            .iter()
+            .any(|h| self.headers.contains(h))
+    }
+}
+
+/// How much of the response header section the observer could see.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Visibility {
+    /// Every field the server sent (a raw message, the CLI, the simulator's record).
+    #[default]
+    Complete,
+    /// A same-origin `fetch`: everything but `Set-Cookie`/`Set-Cookie2`
+    /// (forbidden response-header names, Fetch §forbidden-response-header-name).
+    SameOrigin,
+    /// A CORS response: only the CORS-safelisted response headers and those named in
+    /// `Access-Control-Expose-Headers` (Fetch §cors-filtered-response).
+    CorsFiltered,
+    /// An opaque or opaque-redirect response: nothing at all is visible.
+    Opaque,
+}
+
+/// The CORS-safelisted response-header names (Fetch §cors-safelisted-response-header-name).
+pub const CORS_SAFELISTED_RESPONSE_HEADERS: &[&str] =
+    &["cache-control", "content-language", "content-length", "content-type", "expires", "last-modified", "pragma"];
+
+impl Visibility {
+    /// Whether the observer would see a field named `name` if the server had sent it.
+    pub fn can_see(self, name: &str) -> bool {
+        let lower = name.to_ascii_lowercase();
+        match self {
+            Visibility::Complete => true,
+            Visibility::SameOrigin => lower != "set-cookie" && lower != "set-cookie2",
+            Visibility::CorsFiltered => CORS_SAFELISTED_RESPONSE_HEADERS.contains(&lower.as_str()),
+            Visibility::Opaque => false,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Response {
+    pub status: u16,
+    /// The reason phrase on the wire, when known (HTTP/2 and fetch have none).
+    #[serde(default)]
+    pub reason: Option<String>,
+    pub headers: Headers,
+    #[serde(default)]
+    pub body: Vec<u8>,
+    #[serde(default)]
+    pub visibility: Visibility,
+}
+
+impl Response {
+    pub fn new(status: u16) -> Self {
+        Response { status, ..Default::default() }
+    }
+}
+
+/// One request and the response that answered it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Exchange {
+    /// The request, when known. Rules that depend on it stay silent without it.
+    pub request: Option<Request>,
+    pub response: Response,
+}
+
+/// What the rules need to know beyond the exchange itself.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LintContext {
+    /// "Now" in seconds since the Unix epoch (the rules crate never reads a clock).
+    pub now: Option<u64>,
+    /// The origin of the page that made the request (`https://example.com`), when linting a
+    /// browser exchange.
+    pub page_origin: Option<String>,
+}

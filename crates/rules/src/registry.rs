@@ -1,0 +1,284 @@
+//! The rule registry: what a rule is, what a finding is, and the one table that wires codes to
+//! checks. Docs pages, `statuslab explain RULE` and the app's rule pages all read [`RULES`].
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::{Exchange, LintContext, Request, Response};
+use crate::spec::StaticSpec;
+
+/// How bad a finding is. Policy (README, "Severity policy"):
+/// *error* — the message breaks a MUST of a spec or will break clients;
+/// *warning* — wrong or risky but tolerated (malformed but ignorable values, conflicting
+/// directives, errors made cacheable); *info* — advice and explanation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+    Info,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Category {
+    Status,
+    Headers,
+    Caching,
+    Cors,
+    Redirects,
+    Security,
+    Cookies,
+    Content,
+}
+
+impl Category {
+    /// The code prefix of the category's rules.
+    pub fn prefix(self) -> &'static str {
+        match self {
+            Category::Status => "STA",
+            Category::Headers => "HDR",
+            Category::Caching => "CAC",
+            Category::Cors => "COR",
+            Category::Redirects => "RED",
+            Category::Security => "SEC",
+            Category::Cookies => "COO",
+            Category::Content => "CNT",
+        }
+    }
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Category::Status => "status",
+            Category::Headers => "headers",
+            Category::Caching => "caching",
+            Category::Cors => "cors",
+            Category::Redirects => "redirects",
+            Category::Security => "security",
+            Category::Cookies => "cookies",
+            Category::Content => "content",
+        }
+    }
+}
+
+/// A rule, declared once with [`declare_rule!`].
+#[derive(Debug)]
+pub struct Rule {
+    /// Stable code: category prefix + three digits (`STA001`).
+    pub code: &'static str,
+    /// Kebab-case name of the problem (`unauthorized-without-challenge`).
+    pub name: &'static str,
+    pub category: Category,
+    pub severity: Severity,
+    /// One line.
+    pub summary: &'static str,
+    pub specs: &'static [StaticSpec],
+    /// Markdown with the headings *What it checks*, *Why it matters*, *Example*, *Fix*.
+    pub docs: &'static str,
+    pub check: fn(&mut Checker<'_>),
+}
+
+impl Rule {
+    /// The docs with the one leading space of each doc-comment line removed.
+    pub fn docs_markdown(&self) -> String {
+        self.docs
+            .lines()
+            .map(|l| l.strip_prefix(' ').unwrap_or(l))
+            .collect::<Vec<_>>()
+            .join("\n")
+            .trim()
+            .to_string()
+    }
+    /// The text under `## {heading}` in the docs.
+    pub fn docs_section(&self, heading: &str) -> Option<String> {
+        let md = self.docs_markdown();
+        let marker = format!("## {heading}");
+        let start = md.find(&marker)? + marker.len();
+        let rest = &md[start..];
+        let end = rest.find("\n## ").unwrap_or(rest.len());
+        Some(rest[..end].trim().to_string())
+    }
+}
+
+/// Declares a rule: doc comment (the docs) + metadata + check function, in one place.
+#[macro_export]
+macro_rules! declare_rule {
+    (
+        $(#[doc = $doc:literal])*
+        $vis:vis static $ident:ident = {
+            code: $code:literal,
+            name: $name:literal,
+            category: $cat:ident,
+            severity: $sev:ident,
+            summary: $summary:literal,
+            specs: [$($spec:expr),* $(,)?],
+            check: $check:path $(,)?
+        }
+    ) => {
+        $vis static $ident: $crate::registry::Rule = $crate::registry::Rule {
+            code: $code,
+            name: $name,
+            category: $crate::registry::Category::$cat,
+            severity: $crate::registry::Severity::$sev,
+            summary: $summary,
+            specs: &[$($spec),*],
+            docs: concat!($($doc, "\n"),*),
+            check: $check,
+        };
+    };
+}
+
+/// What a finding is about: where the UI shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum Target {
+    StatusLine,
+    /// A response header line; `index` is its position in the header list, `None` when the
+    /// finding is about the field's absence.
+    Header { name: String, index: Option<usize> },
+    Body,
+    Request,
+    RequestHeader { name: String, index: Option<usize> },
+}
+
+/// One problem found in an exchange.
+#[derive(Debug, Clone, Serialize)]
+pub struct Finding {
+    #[serde(skip)]
+    pub rule: &'static Rule,
+    pub code: &'static str,
+    pub name: &'static str,
+    pub category: Category,
+    pub severity: Severity,
+    pub message: String,
+    pub target: Target,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fix: Option<String>,
+    /// The rule's spec references, as links.
+    pub spec: Vec<SpecLink>,
+}
+
+/// A spec reference resolved to a label and a URL.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SpecLink {
+    pub label: String,
+    pub url: String,
+}
+
+impl Rule {
+    pub fn spec_links(&self) -> Vec<SpecLink> {
+        self.specs.iter().map(|s| SpecLink { label: s.label(), url: s.url() }).collect()
+    }
+}
+
+/// Whether a response header is there, absent, or invisible to the observer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Presence<'a> {
+    Present(usize, &'a str),
+    Absent,
+    /// The observer could not have seen it (CORS filtering, opaque response).
+    Hidden,
+}
+
+/// Handed to each rule's check: the exchange, the context, and where to report.
+pub struct Checker<'a> {
+    pub exchange: &'a Exchange,
+    pub context: &'a LintContext,
+    rule: &'static Rule,
+    out: &'a mut Vec<Finding>,
+}
+
+impl<'a> Checker<'a> {
+    pub fn response(&self) -> &'a Response {
+        &self.exchange.response
+    }
+    pub fn request(&self) -> Option<&'a Request> {
+        self.exchange.request.as_ref()
+    }
+    pub fn status(&self) -> u16 {
+        self.exchange.response.status
+    }
+    /// The request method, when the request is known.
+    pub fn method(&self) -> Option<&'a str> {
+        self.request().map(|r| r.method.as_str())
+    }
+    pub fn header(&self, name: &str) -> Presence<'a> {
+        let r = self.response();
+        match r.headers.all(name).next() {
+            Some((i, v)) => Presence::Present(i, v),
+            None if r.visibility.can_see(name) => Presence::Absent,
+            None => Presence::Hidden,
+        }
+    }
+
+    /// Reports a finding at the rule's default severity.
+    pub fn report(&mut self, target: Target, message: impl Into<String>, fix: impl Into<Option<String>>) {
+        let sev = self.rule.severity;
+        self.report_with(sev, target, message, fix);
+    }
+
+    pub fn report_with(
+        &mut self,
+        severity: Severity,
+        target: Target,
+        message: impl Into<String>,
+        fix: impl Into<Option<String>>,
+    ) {
+        self.out.push(Finding {
+            rule: self.rule,
+            code: self.rule.code,
+            name: self.rule.name,
+            category: self.rule.category,
+            severity,
+            message: message.into(),
+            target,
+            fix: fix.into(),
+            spec: self.rule.spec_links(),
+        });
+    }
+
+    /// For rules about a header that must be present: reports its absence, or — when the
+    /// observer could not see it — says so at `info` instead of guessing.
+    pub fn require_header(&mut self, name: &str, message: impl Into<String>, fix: impl Into<Option<String>>) {
+        match self.header(name) {
+            Presence::Present(..) => {}
+            Presence::Absent => self.report(Target::Header { name: name.to_string(), index: None }, message, fix),
+            Presence::Hidden => self.report_with(
+                Severity::Info,
+                Target::Header { name: name.to_string(), index: None },
+                format!(
+                    "`{name}` could not be checked: this page cannot see it (a cross-origin response exposes only CORS-safelisted headers and those named in `Access-Control-Expose-Headers`)."
+                ),
+                None,
+            ),
+        }
+    }
+}
+
+/// Runs every rule on the exchange. Findings come out errors first, then warnings, then info,
+/// each group in rule-code order.
+pub fn lint(exchange: &Exchange, context: &LintContext) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for rule in crate::rules::RULES {
+        let mut c = Checker { exchange, context, rule, out: &mut out };
+        (rule.check)(&mut c);
+    }
+    out.sort_by(|a, b| a.severity.cmp(&b.severity).then(a.code.cmp(b.code)));
+    out
+}
+
+/// Looks a rule up by code (`STA001`, case-insensitive) or name.
+pub fn find_rule(key: &str) -> Option<&'static Rule> {
+    crate::rules::RULES
+        .iter()
+        .copied()
+        .find(|r| r.code.eq_ignore_ascii_case(key) || r.name.eq_ignore_ascii_case(key))
+}

@@ -1,0 +1,3 @@
+//! Field syntax: one module per header field.
+
+pub mod invalid_retry_after;

@@ -1,0 +1,3 @@
+//! Hardening headers.
+
+pub mod missing_nosniff;

@@ -1,0 +1,118 @@
+//! Every rule is tested by fixtures in `tests/fixtures/<rule-name>/`:
+//! `fires-*.http` must raise the rule, `silent-*.http` must not; a sibling
+//! `*.request.http` is the request the response answered. The full findings of every fixture are
+//! kept as `insta` snapshots, so any change in wording, severity or target shows up in review.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use statuslab_rules::{http1, lint, Exchange, LintContext, RULES};
+
+fn fixtures_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+fn load(path: &Path) -> Exchange {
+    let raw = fs::read(path).unwrap();
+    let response = http1::parse_response(&raw).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let req_path = path.with_file_name(path.file_name().unwrap().to_str().unwrap().replace(".http", ".request.http"));
+    let request = req_path.exists().then(|| {
+        http1::parse_request(&fs::read(&req_path).unwrap()).unwrap_or_else(|e| panic!("{}: {e}", req_path.display()))
+    });
+    Exchange { request, response }
+}
+
+fn responses(dir: &Path) -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            let n = p.file_name().unwrap().to_str().unwrap();
+            n.ends_with(".http") && !n.ends_with(".request.http")
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+fn context() -> LintContext {
+    // A fixed "now": fixtures never depend on the machine's clock.
+    LintContext { now: Some(1_795_000_000), page_origin: None }
+}
+
+#[test]
+fn every_rule_has_fixtures_that_fire_and_stay_silent() {
+    let mut problems = Vec::new();
+    for rule in RULES {
+        let dir = fixtures_dir().join(rule.name);
+        if !dir.is_dir() {
+            problems.push(format!("{} ({}): no fixtures folder {}", rule.code, rule.name, dir.display()));
+            continue;
+        }
+        let files = responses(&dir);
+        let (mut fires, mut silent) = (0, 0);
+        for f in &files {
+            let name = f.file_name().unwrap().to_str().unwrap();
+            let findings = lint(&load(f), &context());
+            let raised = findings.iter().any(|x| x.code == rule.code);
+            if name.starts_with("fires") {
+                fires += 1;
+                if !raised {
+                    problems.push(format!("{}: {name} should raise it but did not", rule.code));
+                }
+            } else if name.starts_with("silent") {
+                silent += 1;
+                if raised {
+                    problems.push(format!("{}: {name} should not raise it but did", rule.code));
+                }
+            } else {
+                problems.push(format!("{}: {name} must start with fires- or silent-", rule.code));
+            }
+        }
+        if fires == 0 || silent == 0 {
+            problems.push(format!("{}: needs at least one fires- and one silent- fixture", rule.code));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn fixture_folders_all_name_a_rule() {
+    for e in fs::read_dir(fixtures_dir()).unwrap() {
+        let name = e.unwrap().file_name().into_string().unwrap();
+        assert!(RULES.iter().any(|r| r.name == name), "fixtures/{name} does not name a rule");
+    }
+}
+
+#[test]
+fn snapshots_of_all_findings() {
+    let mut dirs: Vec<PathBuf> = fs::read_dir(fixtures_dir()).unwrap().map(|e| e.unwrap().path()).collect();
+    dirs.sort();
+    for dir in dirs {
+        for f in responses(&dir) {
+            let findings = lint(&load(&f), &context());
+            let summary: Vec<String> = findings
+                .iter()
+                .map(|x| format!("{} {} [{}] {}", x.code, x.severity.as_str(), target_label(&x.target), x.message))
+                .collect();
+            let name = format!(
+                "{}__{}",
+                dir.file_name().unwrap().to_str().unwrap(),
+                f.file_stem().unwrap().to_str().unwrap()
+            );
+            insta::assert_snapshot!(name, summary.join("\n"));
+        }
+    }
+}
+
+fn target_label(t: &statuslab_rules::Target) -> String {
+    use statuslab_rules::Target::*;
+    match t {
+        StatusLine => "status-line".into(),
+        Header { name, index: Some(i) } => format!("header {name}#{i}"),
+        Header { name, index: None } => format!("missing {name}"),
+        Body => "body".into(),
+        Request => "request".into(),
+        RequestHeader { name, index } => format!("request-header {name}#{index:?}"),
+    }
+}

@@ -1,0 +1,312 @@
+//! The command line: `serve`, `lint`, `explain`, `rules`, `codes`.
+//! Exit codes: 0 = fine, 1 = lint found an error-level finding, 2 = bad input.
+
+use std::io::Read;
+use std::path::PathBuf;
+use std::time::SystemTime;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use serde_json::json;
+use statuslab_rules::{codes, http1, lint, Exchange, LintContext, Severity, RULES};
+
+#[derive(Parser, Debug)]
+#[command(name = "statuslab", version, about = "Status Lab: HTTP status simulator, linter and reference")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Json,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Serve the built app and the simulator API.
+    Serve {
+        /// Address to listen on.
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        addr: String,
+        /// Directory of the built app (read at run time).
+        #[arg(long, default_value = "./dist")]
+        dist: PathBuf,
+    },
+    /// Lint a raw HTTP/1.x response from FILE, or standard input when FILE is `-` or absent.
+    Lint {
+        /// A file holding a raw response (`curl -i` output works), or `-` for stdin.
+        input: Option<String>,
+        /// A file holding the raw request the response answered.
+        #[arg(long)]
+        request: Option<PathBuf>,
+        /// The current time as an HTTP-date (default: the system clock).
+        #[arg(long)]
+        now: Option<String>,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// Hide findings below this severity.
+        #[arg(long, value_enum, default_value_t = MinSeverity::Info)]
+        min_severity: MinSeverity,
+    },
+    /// Explain a status code (`401`) or a rule (`STA001` or its name).
+    Explain { key: String },
+    /// List every rule.
+    Rules {
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// List every status code in the knowledge base.
+    Codes {
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
+pub enum MinSeverity {
+    Error,
+    Warning,
+    Info,
+}
+
+impl MinSeverity {
+    fn admits(self, s: Severity) -> bool {
+        match self {
+            MinSeverity::Error => s == Severity::Error,
+            MinSeverity::Warning => s != Severity::Info,
+            MinSeverity::Info => true,
+        }
+    }
+}
+
+/// The outcome of a non-serve command: text for stdout, or an error message, and the exit code.
+pub struct Outcome {
+    pub stdout: String,
+    pub stderr: String,
+    pub code: i32,
+}
+
+impl Outcome {
+    fn ok(stdout: String) -> Self {
+        Outcome { stdout, stderr: String::new(), code: 0 }
+    }
+    fn bad_input(msg: impl Into<String>) -> Self {
+        Outcome { stdout: String::new(), stderr: format!("error: {}\n", msg.into()), code: 2 }
+    }
+}
+
+fn read_input(input: Option<&str>, stdin: &mut dyn Read) -> Result<Vec<u8>, String> {
+    match input {
+        None | Some("-") => {
+            let mut v = Vec::new();
+            stdin.read_to_end(&mut v).map_err(|e| format!("cannot read standard input: {e}"))?;
+            Ok(v)
+        }
+        Some(p) if p.starts_with("http://") || p.starts_with("https://") => Err(format!(
+            "`{p}`: linting a URL is not supported yet; save the response with `curl -si {p} > r.http` and lint the file"
+        )),
+        Some(p) => std::fs::read(p).map_err(|e| format!("cannot read `{p}`: {e}")),
+    }
+}
+
+pub fn lint_command(
+    input: Option<&str>,
+    request: Option<&std::path::Path>,
+    now: Option<&str>,
+    format: Format,
+    min: MinSeverity,
+    stdin: &mut dyn Read,
+) -> Outcome {
+    let raw = match read_input(input, stdin) {
+        Ok(r) => r,
+        Err(e) => return Outcome::bad_input(e),
+    };
+    let response = match http1::parse_response(&raw) {
+        Ok(r) => r,
+        Err(e) => return Outcome::bad_input(format!("the input is not a raw HTTP response: {e}")),
+    };
+    let request = match request {
+        Some(p) => match std::fs::read(p) {
+            Ok(raw) => match http1::parse_request(&raw) {
+                Ok(r) => Some(r),
+                Err(e) => return Outcome::bad_input(format!("`{}` is not a raw HTTP request: {e}", p.display())),
+            },
+            Err(e) => return Outcome::bad_input(format!("cannot read `{}`: {e}", p.display())),
+        },
+        None => None,
+    };
+    let now = match now {
+        Some(s) => match httpdate::parse_http_date(s) {
+            Ok(t) => t,
+            Err(_) => return Outcome::bad_input(format!("--now `{s}` is not an HTTP-date (e.g. `Sun, 06 Nov 1994 08:49:37 GMT`)")),
+        },
+        None => SystemTime::now(),
+    };
+    let now_secs = now.duration_since(SystemTime::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
+    let ex = Exchange { request, response };
+    let findings: Vec<_> = lint(&ex, &LintContext { now: Some(now_secs), page_origin: None })
+        .into_iter()
+        .filter(|f| min.admits(f.severity))
+        .collect();
+    let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
+    let (e, w, i) = (count(Severity::Error), count(Severity::Warning), count(Severity::Info));
+    let stdout = match format {
+        Format::Json => {
+            let v = json!({ "findings": findings, "summary": { "error": e, "warning": w, "info": i } });
+            serde_json::to_string_pretty(&v).unwrap_or_default() + "\n"
+        }
+        Format::Text => {
+            let mut s = format!("HTTP {} {}\n", ex.response.status, codes::reason(ex.response.status));
+            for f in &findings {
+                s.push_str(&format!("{:7} {} [{}] {}\n", f.severity.as_str(), f.code, f.name, f.message));
+                if let Some(fix) = &f.fix {
+                    s.push_str(&format!("        fix: {fix}\n"));
+                }
+                if let Some(l) = f.spec.first() {
+                    s.push_str(&format!("        see: {} <{}>\n", l.label, l.url));
+                }
+            }
+            s.push_str(&format!("{e} error(s), {w} warning(s), {i} info\n"));
+            s
+        }
+    };
+    Outcome { stdout, stderr: String::new(), code: if e > 0 { 1 } else { 0 } }
+}
+
+fn rule_json(r: &statuslab_rules::Rule) -> serde_json::Value {
+    json!({
+        "code": r.code, "name": r.name, "category": r.category, "severity": r.severity,
+        "summary": r.summary, "docs": r.docs_markdown(), "spec": r.spec_links(),
+    })
+}
+
+pub fn rules_command(format: Format) -> Outcome {
+    match format {
+        Format::Json => {
+            let v: Vec<_> = RULES.iter().map(|r| rule_json(r)).collect();
+            Outcome::ok(serde_json::to_string_pretty(&v).unwrap_or_default() + "\n")
+        }
+        Format::Text => Outcome::ok(
+            RULES
+                .iter()
+                .map(|r| format!("{} {:8} {:10} {:45} {}\n", r.code, r.severity.as_str(), r.category.as_str(), r.name, r.summary))
+                .collect(),
+        ),
+    }
+}
+
+/// The JSON form of a knowledge-base entry (`statuslab codes --format json`, documented in the README).
+pub fn code_json(e: &codes::StatusEntry) -> serde_json::Value {
+    let mut v = serde_json::to_value(e).unwrap_or_default();
+    if let Some(o) = v.as_object_mut() {
+        o.insert("class".into(), json!(e.class()));
+        o.insert("spec".into(), json!({ "label": e.spec.label(), "url": e.spec.url() }));
+        for h in o.get_mut("critical_headers").and_then(|h| h.as_array_mut()).into_iter().flatten() {
+            if let Some(spec) = h.get("spec").cloned() {
+                if let Ok(s) = serde_json::from_value::<statuslab_rules::spec::SpecRef>(spec) {
+                    h["spec"] = json!({ "label": s.label(), "url": s.url() });
+                }
+            }
+        }
+    }
+    v
+}
+
+pub fn codes_command(format: Format) -> Outcome {
+    match format {
+        Format::Json => {
+            let v: Vec<_> = codes::all().iter().map(code_json).collect();
+            Outcome::ok(serde_json::to_string_pretty(&v).unwrap_or_default() + "\n")
+        }
+        Format::Text => Outcome::ok(
+            codes::all()
+                .iter()
+                .map(|e| format!("{} {:35} {:?}\n", e.code, e.reason, e.registry_status))
+                .collect(),
+        ),
+    }
+}
+
+fn explain_code(e: &codes::StatusEntry) -> String {
+    let mut s = format!("{} {}  ({}, {:?})\n", e.code, e.reason, e.class().title(), e.registry_status);
+    if let Some(n) = &e.registry_note {
+        s.push_str(&format!("Registry: {n}\n"));
+    }
+    s.push_str(&format!("Spec: {} <{}>\n\n{}\n", e.spec.label(), e.spec.url(), e.meaning));
+    let list = |s: &mut String, title: &str, items: &[String]| {
+        if !items.is_empty() {
+            s.push_str(&format!("\n{title}:\n"));
+            for i in items {
+                s.push_str(&format!("  - {i}\n"));
+            }
+        }
+    };
+    list(&mut s, "Guarantees", &e.guarantees);
+    list(&mut s, "Does not guarantee", &e.not_guaranteed);
+    list(&mut s, "When to use", &e.when_to_use);
+    if !e.misuses.is_empty() {
+        s.push_str("\nCommon misuses:\n");
+        for m in &e.misuses {
+            s.push_str(&format!("  - {}\n    consequence: {}\n", m.misuse, m.consequence));
+        }
+    }
+    if !e.critical_headers.is_empty() {
+        s.push_str("\nCritical headers:\n");
+        for h in &e.critical_headers {
+            s.push_str(&format!("  - {} ({:?}{}): e.g. `{}`\n    without it: {}\n", h.name, h.requirement,
+                h.when.as_ref().map(|w| format!(", when {w}")).unwrap_or_default(), h.example, h.missing));
+        }
+    }
+    s.push_str(&format!("\nCaching: {}{}\n", if e.cacheable_by_default { "cacheable by default. " } else { "not cacheable by default. " }, e.caching));
+    s.push_str(&format!("Retry ({:?}): {}\n", e.retry.policy, e.retry.advice));
+    s.push_str(&format!("Monitoring ({}): {}\n", e.monitoring.classification, e.monitoring.note));
+    s.push_str(&format!(
+        "\nHow clients treat it:\n  browsers: {}\n  API clients: {}\n  crawlers: {}\n  monitors: {}\n  CDNs/proxies: {}\n",
+        e.clients.browsers, e.clients.api_clients, e.clients.crawlers, e.clients.monitors, e.clients.cdns
+    ));
+    list(&mut s, "Debugging", &e.debugging);
+    if !e.faq.is_empty() {
+        s.push_str("\nFAQ:\n");
+        for f in &e.faq {
+            s.push_str(&format!("  Q: {}\n  A: {}\n", f.q, f.a));
+        }
+    }
+    s.push_str("\nSnippets:\n");
+    for (name, _, snip) in e.snippets.iter() {
+        match snip {
+            codes::Snippet::Code { code } => s.push_str(&format!("  {name}:\n{}\n", indent(code, 4))),
+            codes::Snippet::NotApplicable { not_applicable } => s.push_str(&format!("  {name}: n/a — {not_applicable}\n")),
+        }
+    }
+    let related: Vec<String> = e.related.iter().map(|c| format!("{c} {}", codes::reason(*c))).collect();
+    s.push_str(&format!("\nRelated: {}\n", related.join(", ")));
+    s
+}
+
+fn indent(text: &str, n: usize) -> String {
+    text.lines().map(|l| format!("{}{l}", " ".repeat(n))).collect::<Vec<_>>().join("\n")
+}
+
+pub fn explain_command(key: &str) -> Outcome {
+    if key.len() == 3 && key.bytes().all(|b| b.is_ascii_digit()) {
+        let code: u16 = key.parse().unwrap_or(0);
+        return match codes::get(code) {
+            Some(e) => Outcome::ok(explain_code(e)),
+            None => Outcome::bad_input(format!("{code} is not a registered or commonly seen status code; `statuslab codes` lists them")),
+        };
+    }
+    match statuslab_rules::find_rule(key) {
+        Some(r) => Outcome::ok(format!(
+            "{} {} ({}, {})\n{}\n\n{}\n\nSpec: {}\n",
+            r.code,
+            r.name,
+            r.category.as_str(),
+            r.severity.as_str(),
+            r.summary,
+            r.docs_markdown(),
+            r.spec_links().iter().map(|l| format!("{} <{}>", l.label, l.url)).collect::<Vec<_>>().join(", ")
+        )),
+        None => Outcome::bad_input(format!("`{key}` is neither a status code nor a rule code or name; see `statuslab rules`")),
+    }
+}

@@ -1,0 +1,50 @@
+//! `statuslab`: the simulator server and the CLI around the shared rules crate.
+
+pub mod cli;
+pub mod problem;
+pub mod sim;
+pub mod store;
+pub mod web;
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use axum::http::{HeaderValue, StatusCode, Uri};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{any, get};
+use axum::Router;
+use tower_http::compression::CompressionLayer;
+
+pub struct AppState {
+    pub dist: PathBuf,
+    pub store: store::ExchangeStore,
+}
+
+impl AppState {
+    pub fn new(dist: PathBuf) -> Arc<Self> {
+        Arc::new(AppState { dist, store: store::ExchangeStore::default() })
+    }
+}
+
+async fn api_not_found(uri: Uri) -> Response {
+    problem::Problem::new(StatusCode::NOT_FOUND, format!("no simulator endpoint at `{}`", uri.path()))
+        .with_instance(uri.path())
+        .into_response()
+}
+
+async fn exchanges_other() -> Response {
+    let mut res = problem::Problem::new(StatusCode::METHOD_NOT_ALLOWED, "exchange records are read with GET").into_response();
+    res.headers_mut().insert("allow", HeaderValue::from_static("GET, HEAD"));
+    res
+}
+
+/// The whole HTTP surface: the simulator under `/api/`, the app everywhere else.
+pub fn router(state: Arc<AppState>) -> Router {
+    let api = Router::new()
+        .route("/status/{code}", any(sim::status))
+        .route("/exchanges/{rid}", get(sim::exchanges).fallback(exchanges_other))
+        .fallback(api_not_found);
+    // Only the app's files are compressed: simulator answers go out exactly as recorded.
+    let app = Router::new().fallback(web::serve).layer(CompressionLayer::new());
+    Router::new().nest("/api", api).merge(app).with_state(state)
+}

@@ -1,0 +1,429 @@
+//! The simulator: `/api/status/{code}` answers with the status asked for, the headers the
+//! knowledge base says the code needs, CORS that lets any page read everything, and a JSON
+//! diagnostic body describing the request it received and every header it set, with why.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::body::Body;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode, Uri};
+use axum::response::{IntoResponse, Response};
+use serde::Serialize;
+use serde_json::json;
+use statuslab_rules::codes::{self, RegistryStatus};
+
+use crate::problem::{InvalidParam, Problem};
+use crate::store::{valid_rid, RequestInfo, ResponseInfo};
+use crate::AppState;
+
+/// Upper bounds of the knobs (values above are rejected, never clamped).
+pub const MAX_DELAY_MS: u64 = 10_000;
+pub const MAX_SET: usize = 32;
+pub const MAX_HEADER_VALUE: usize = 4096;
+/// Request bodies above this are refused with 413.
+pub const MAX_REQUEST_BODY: usize = 1 << 20;
+
+/// Header fields `set=` may not touch: they frame the message, and a wrong value would break the
+/// connection rather than demonstrate a misconfiguration.
+const FRAMING: &[&str] = &["content-length", "transfer-encoding", "connection", "keep-alive", "te", "trailer"];
+
+/// The knobs common to every simulator endpoint.
+#[derive(Debug, Default, Clone)]
+pub struct Knobs {
+    pub set: Vec<(HeaderName, HeaderValue)>,
+    pub omit: Vec<HeaderName>,
+    pub delay: Duration,
+    pub rid: Option<String>,
+}
+
+/// Parses the query string into knobs. Unknown parameters are kept for the diagnostic body
+/// (they are the caller's business, e.g. cache busters); bad knob values are all reported.
+pub fn parse_knobs(query: &str) -> Result<Knobs, Vec<InvalidParam>> {
+    let mut k = Knobs::default();
+    let mut errs = Vec::new();
+    let mut bad = |name: &str, reason: String| errs.push(InvalidParam { name: name.to_string(), reason });
+    for (key, value) in url::form_urlencoded::parse(query.as_bytes()) {
+        match key.as_ref() {
+            "set" => {
+                let Some((n, v)) = value.split_once(':') else {
+                    bad("set", format!("`{value}` is not `Name:Value`"));
+                    continue;
+                };
+                let name = match HeaderName::from_bytes(n.trim().as_bytes()) {
+                    Ok(name) => name,
+                    Err(_) => {
+                        bad("set", format!("`{}` is not a valid header name (RFC 9110 §5.1: a token, no spaces or separators)", n.trim()));
+                        continue;
+                    }
+                };
+                if FRAMING.contains(&name.as_str()) {
+                    bad("set", format!("`{name}` frames the message and cannot be overridden"));
+                    continue;
+                }
+                let v = v.trim();
+                if v.len() > MAX_HEADER_VALUE {
+                    bad("set", format!("the value of `{name}` is longer than {MAX_HEADER_VALUE} bytes"));
+                    continue;
+                }
+                match HeaderValue::from_str(v) {
+                    Ok(val) => k.set.push((name, val)),
+                    Err(_) => bad(
+                        "set",
+                        format!("the value of `{name}` contains a control character (CR, LF or NUL are never allowed, RFC 9110 §5.5)"),
+                    ),
+                }
+            }
+            "omit" => match HeaderName::from_bytes(value.trim().as_bytes()) {
+                Ok(name) => k.omit.push(name),
+                Err(_) => bad("omit", format!("`{value}` is not a valid header name")),
+            },
+            "delay" => match value.parse::<u64>() {
+                Ok(ms) if ms <= MAX_DELAY_MS => k.delay = Duration::from_millis(ms),
+                Ok(ms) => bad("delay", format!("{ms} ms is out of range (0–{MAX_DELAY_MS})")),
+                Err(_) => bad("delay", format!("`{value}` is not a whole number of milliseconds (0–{MAX_DELAY_MS})")),
+            },
+            "rid" => {
+                if valid_rid(&value) {
+                    k.rid = Some(value.into_owned());
+                } else {
+                    bad("rid", "must be 1–64 characters of A–Z, a–z, 0–9, `-` or `_`".to_string());
+                }
+            }
+            _ => {}
+        }
+    }
+    if k.set.len() + k.omit.len() > MAX_SET {
+        bad("set", format!("at most {MAX_SET} `set` and `omit` parameters together"));
+    }
+    if errs.is_empty() {
+        Ok(k)
+    } else {
+        Err(errs)
+    }
+}
+
+/// A header the simulator sets, with the reason it sets it (shown in the diagnostic body).
+#[derive(Debug, Clone, Serialize)]
+pub struct SetHeader {
+    pub name: String,
+    pub value: String,
+    pub reason: String,
+}
+
+/// Everything needed to build one simulated response.
+pub struct Plan {
+    pub status: u16,
+    pub reason: String,
+    pub headers: Vec<SetHeader>,
+    pub has_body: bool,
+    pub note: Option<String>,
+}
+
+fn push(h: &mut Vec<SetHeader>, name: &str, value: impl Into<String>, reason: impl Into<String>) {
+    let value = value.into();
+    if let Some(existing) = h.iter_mut().find(|x| x.name.eq_ignore_ascii_case(name)) {
+        existing.value = value;
+        existing.reason = reason.into();
+    } else {
+        h.push(SetHeader { name: name.to_string(), value, reason: reason.into() });
+    }
+}
+
+/// What `/api/status/{code}` sends for `code` in answer to `method` (before knobs and CORS).
+pub fn plan_status(code: u16, method: &Method, query: &str) -> Plan {
+    let entry = codes::get(code);
+    let mut h = Vec::new();
+    // 1xx cannot be a final response: fetch() never exposes one (Fetch §http-network-fetch), and
+    // HTTP/1.1 sends them only before a final response. Answer 200 and say so.
+    if (100..200).contains(&code) {
+        let reason = codes::reason(code);
+        push(&mut h, "Content-Type", "application/json", "the diagnostic body is JSON");
+        push(&mut h, "Cache-Control", "no-store", "simulator answers are never reused");
+        push(&mut h, "X-Content-Type-Options", "nosniff", "disables MIME sniffing");
+        push(&mut h, "Statuslab-Informational", code.to_string(), "the informational status that was asked for");
+        return Plan {
+            status: 200,
+            reason: "OK".into(),
+            headers: h,
+            has_body: method != Method::HEAD,
+            note: Some(format!(
+                "{code} {reason} is an informational (1xx) status: it is never a final response. A server sends it before the final response on the same request (RFC 9110 §15.2), and fetch() never exposes it to a page (it waits for the final response). So the simulator answers 200 with this explanation instead."
+            )),
+        };
+    }
+    let reason = codes::reason(code).to_string();
+    // Unofficial codes marked bodiless (nginx 444/499) describe a connection closed without a
+    // response; simulated, they are ordinary responses with the diagnostic body.
+    let bodiless = matches!(code, 204 | 205 | 304)
+        || entry.is_some_and(|e| e.is_official() && e.body == codes::BodyRule::None);
+    let has_body = !bodiless && method != Method::HEAD;
+
+    if let Some(e) = entry {
+        for ch in e.sent_headers() {
+            let value = match ch.name.to_ascii_lowercase().as_str() {
+                // A followed redirect ends in a readable diagnostic that says where it came from;
+                // the rid travels along so the final hop joins the same exchange record.
+                "location" => {
+                    let mut target = format!("/api/status/200?redirected_from={code}");
+                    if let Some(rid) = url::form_urlencoded::parse(query.as_bytes()).find(|(k, _)| k == "rid").map(|(_, v)| v)
+                    {
+                        if valid_rid(&rid) {
+                            target.push_str("&rid=");
+                            target.push_str(&rid);
+                        }
+                    }
+                    target
+                }
+                // The methods the resource "supports": every common one except the one refused.
+                "allow" => ["GET", "HEAD", "POST", "OPTIONS"]
+                    .iter()
+                    .filter(|m| **m != method.as_str())
+                    .copied()
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                _ => ch.example.clone(),
+            };
+            let why = match ch.requirement {
+                codes::Requirement::Required => format!("required for {code}: {}", ch.spec.label()),
+                _ => format!("expected for {code}: {}", ch.spec.label()),
+            };
+            push(&mut h, &ch.name, value, why);
+        }
+    }
+    if has_body {
+        push(&mut h, "Content-Type", "application/json", "the diagnostic body is JSON (RFC 9110 §8.3)");
+    }
+    push(&mut h, "Cache-Control", "no-store", "simulator answers describe one request and are never reused (RFC 9111 §5.2.2.5)");
+    push(&mut h, "X-Content-Type-Options", "nosniff", "disables MIME sniffing (Fetch §x-content-type-options-header)");
+    let note = match code {
+        407 => Some("A browser treats a 407 from an origin server (not its configured proxy) as a network error: fetch() rejects and the page sees no response. The exchange record shows what was sent.".to_string()),
+        301 | 302 | 303 | 307 | 308 => Some("fetch() follows this redirect by default; the page sees the final 200 with `redirected: true`. With redirect: \"manual\" it sees an opaque-redirect response with status 0.".to_string()),
+        _ => None,
+    };
+    Plan { status: code, reason, headers: h, has_body, note }
+}
+
+/// Applies `set=` / `omit=` to a plan's headers.
+pub fn apply_knobs(h: &mut Vec<SetHeader>, knobs: &Knobs) {
+    for (n, v) in &knobs.set {
+        push(h, n.as_str(), v.to_str().unwrap_or_default(), "set by the `set` knob");
+    }
+    for n in &knobs.omit {
+        h.retain(|x| !x.name.eq_ignore_ascii_case(n.as_str()));
+    }
+}
+
+/// CORS headers that let any page read everything (the `reflect` policy).
+pub fn cors_reflect(h: &mut Vec<SetHeader>, origin: Option<&str>) {
+    push(h, "Vary", "Origin", "the CORS headers depend on the request's Origin (Fetch §cors-protocol-and-http-caches)");
+    if let Some(origin) = origin {
+        push(h, "Access-Control-Allow-Origin", origin, "reflects the request's Origin so any page may read the answer");
+        push(h, "Access-Control-Allow-Credentials", "true", "lets credentialed requests read the answer too");
+        let names: Vec<String> = h
+            .iter()
+            .map(|x| x.name.clone())
+            .filter(|n| !n.to_ascii_lowercase().starts_with("access-control-") && !n.eq_ignore_ascii_case("vary"))
+            .collect();
+        if !names.is_empty() {
+            push(h, "Access-Control-Expose-Headers", names.join(", "), "exposes every header set, so a cross-origin page can read them all");
+        }
+    }
+}
+
+pub fn request_info(method: &Method, uri: &Uri, headers: &HeaderMap, body_size: usize) -> RequestInfo {
+    RequestInfo {
+        method: method.to_string(),
+        path: uri.path().to_string(),
+        query: uri.query().unwrap_or("").to_string(),
+        headers: headers
+            .iter()
+            .map(|(n, v)| (n.to_string(), String::from_utf8_lossy(v.as_bytes()).into_owned()))
+            .collect(),
+        body_size,
+    }
+}
+
+pub(crate) fn origin_of(headers: &HeaderMap) -> Option<String> {
+    headers.get("origin").and_then(|v| v.to_str().ok()).map(|s| s.to_string())
+}
+
+/// Builds the wire response from headers and body, with the reason phrase on the status line.
+pub(crate) fn build(status: u16, reason: &str, headers: &[SetHeader], body: Vec<u8>) -> Response {
+    let code = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    let mut res = Response::new(Body::from(body));
+    *res.status_mut() = code;
+    for x in headers {
+        if let (Ok(n), Ok(v)) = (HeaderName::from_bytes(x.name.as_bytes()), HeaderValue::from_str(&x.value)) {
+            res.headers_mut().append(n, v);
+        }
+    }
+    if let Ok(rp) = hyper::ext::ReasonPhrase::try_from(reason.as_bytes().to_vec()) {
+        res.extensions_mut().insert(rp);
+    }
+    res
+}
+
+pub(crate) fn response_info(status: u16, reason: &str, headers: &[SetHeader], body_size: usize, has_body: bool) -> ResponseInfo {
+    let mut hs: Vec<(String, String)> = headers.iter().map(|x| (x.name.clone(), x.value.clone())).collect();
+    if has_body || status == 205 {
+        hs.push(("Content-Length".into(), body_size.to_string()));
+    }
+    ResponseInfo { status, reason: reason.to_string(), headers: hs, body_size }
+}
+
+/// A CORS preflight (an OPTIONS with `Access-Control-Request-Method`): answered 204, allowing the
+/// requested method and headers.
+pub fn preflight(headers: &HeaderMap) -> Option<Vec<SetHeader>> {
+    let acrm = headers.get("access-control-request-method")?.to_str().ok()?;
+    let origin = origin_of(headers)?;
+    let mut h = Vec::new();
+    push(&mut h, "Access-Control-Allow-Origin", origin, "reflects the request's Origin");
+    push(&mut h, "Access-Control-Allow-Credentials", "true", "allows credentialed requests");
+    push(&mut h, "Access-Control-Allow-Methods", acrm, "allows the method the preflight asked for");
+    if let Some(acrh) = headers.get("access-control-request-headers").and_then(|v| v.to_str().ok()) {
+        if !acrh.trim().is_empty() {
+            push(&mut h, "Access-Control-Allow-Headers", acrh, "allows the headers the preflight asked for");
+        }
+    }
+    push(&mut h, "Access-Control-Max-Age", "0", "no preflight caching, so every request shows its preflight");
+    push(&mut h, "Vary", "Origin, Access-Control-Request-Method, Access-Control-Request-Headers", "the preflight answer depends on these request headers");
+    push(&mut h, "Cache-Control", "no-store", "simulator answers are never reused");
+    Some(h)
+}
+
+fn parse_code(raw: &str) -> Result<u16, InvalidParam> {
+    let bad = |reason: String| InvalidParam { name: "code".into(), reason };
+    if raw.len() != 3 || !raw.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(bad(format!("`{raw}` is not a three-digit status code")));
+    }
+    let code: u16 = raw.parse().map_err(|_| bad(format!("`{raw}` is not a number")))?;
+    if !(100..=599).contains(&code) {
+        return Err(bad(format!("{code} is outside 100–599, the range of HTTP status codes (RFC 9110 §15)")));
+    }
+    Ok(code)
+}
+
+/// `ANY /api/status/{code}`.
+pub async fn status(
+    State(state): State<Arc<AppState>>,
+    Path(raw_code): Path<String>,
+    method: Method,
+    uri: Uri,
+    headers: HeaderMap,
+    body: Body,
+) -> Response {
+    let query = uri.query().unwrap_or("").to_string();
+    let origin = origin_of(&headers);
+    let cors_err = |p: Problem| with_cors(p.with_instance(uri.path()).into_response(), origin.as_deref());
+
+    let mut errs = Vec::new();
+    let code = parse_code(&raw_code).map_err(|e| errs.push(e)).ok();
+    let knobs = parse_knobs(&query).map_err(|e| errs.extend(e)).ok();
+    if !errs.is_empty() {
+        return cors_err(Problem::bad_request(errs));
+    }
+    let (code, knobs) = (code.expect("no errors"), knobs.expect("no errors"));
+
+    let body = match axum::body::to_bytes(body, MAX_REQUEST_BODY).await {
+        Ok(b) => b,
+        Err(_) => {
+            return cors_err(Problem::new(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                format!("the request body is larger than the simulator accepts ({MAX_REQUEST_BODY} bytes)"),
+            ))
+        }
+    };
+    let req = request_info(&method, &uri, &headers, body.len());
+
+    if method == Method::OPTIONS {
+        if let Some(h) = preflight(&headers) {
+            let info = response_info(204, "No Content", &h, 0, false);
+            if let Some(rid) = &knobs.rid {
+                state.store.record(rid, "preflight", req, info);
+            }
+            return build(204, "No Content", &h, Vec::new());
+        }
+    }
+
+    if !knobs.delay.is_zero() {
+        tokio::time::sleep(knobs.delay).await;
+    }
+
+    let mut plan = plan_status(code, &method, &query);
+    apply_knobs(&mut plan.headers, &knobs);
+    cors_reflect(&mut plan.headers, origin.as_deref());
+
+    let entry = codes::get(code);
+    let body_bytes = if plan.has_body {
+        let diag = json!({
+            "status": plan.status,
+            "requested_status": code,
+            "reason": plan.reason,
+            "registry_status": entry.map(|e| e.registry_status),
+            "official": entry.map(|e| e.registry_status != RegistryStatus::Unofficial).unwrap_or(false),
+            "note": plan.note,
+            "request": req,
+            "headers_set": plan.headers,
+            "knobs": {
+                "set": knobs.set.iter().map(|(n, v)| format!("{}: {}", n, v.to_str().unwrap_or_default())).collect::<Vec<_>>(),
+                "omit": knobs.omit.iter().map(|n| n.to_string()).collect::<Vec<_>>(),
+                "delay_ms": knobs.delay.as_millis() as u64,
+                "rid": knobs.rid,
+            },
+            "exchange_record": knobs.rid.as_ref().map(|r| format!("/api/exchanges/{r}")),
+            "reference": format!("/status/{code}"),
+        });
+        serde_json::to_vec_pretty(&diag).unwrap_or_default()
+    } else {
+        Vec::new()
+    };
+    if let Some(rid) = &knobs.rid {
+        let info = response_info(plan.status, &plan.reason, &plan.headers, body_bytes.len(), plan.has_body);
+        state.store.record(rid, "request", req, info);
+    }
+    build(plan.status, &plan.reason, &plan.headers, body_bytes)
+}
+
+/// Adds the reflect-CORS headers to a response built elsewhere (problems, records).
+pub(crate) fn with_cors(mut res: Response, origin: Option<&str>) -> Response {
+    let h = res.headers_mut();
+    h.append("vary", HeaderValue::from_static("Origin"));
+    if let Some(o) = origin.and_then(|o| HeaderValue::from_str(o).ok()) {
+        h.insert("access-control-allow-origin", o);
+        h.insert("access-control-allow-credentials", HeaderValue::from_static("true"));
+    }
+    res
+}
+
+/// `GET /api/exchanges/{rid}`: what the simulator received and sent for that id.
+pub async fn exchanges(State(state): State<Arc<AppState>>, Path(rid): Path<String>, headers: HeaderMap, uri: Uri) -> Response {
+    let origin = origin_of(&headers);
+    if !valid_rid(&rid) {
+        let p = Problem::bad_request(vec![InvalidParam {
+            name: "rid".into(),
+            reason: "must be 1–64 characters of A–Z, a–z, 0–9, `-` or `_`".into(),
+        }]);
+        return with_cors(p.with_instance(uri.path()).into_response(), origin.as_deref());
+    }
+    match state.store.get(&rid) {
+        Some(entries) => {
+            let body = serde_json::to_vec_pretty(&json!({ "rid": rid, "exchanges": entries })).unwrap_or_default();
+            let h = vec![
+                SetHeader { name: "Content-Type".into(), value: "application/json".into(), reason: String::new() },
+                SetHeader { name: "Cache-Control".into(), value: "no-store".into(), reason: String::new() },
+                SetHeader { name: "X-Content-Type-Options".into(), value: "nosniff".into(), reason: String::new() },
+            ];
+            with_cors(build(200, "OK", &h, body), origin.as_deref())
+        }
+        None => with_cors(
+            Problem::new(
+                StatusCode::NOT_FOUND,
+                format!("no exchange recorded for rid `{rid}` (records are kept {} minutes, at most {} ids)", crate::store::TTL.as_secs() / 60, crate::store::MAX_IDS),
+            )
+            .with_instance(uri.path())
+            .into_response(),
+            origin.as_deref(),
+        ),
+    }
+}

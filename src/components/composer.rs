@@ -1,0 +1,181 @@
+use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+use crate::net;
+use crate::observe::loopback_twin;
+use crate::state::{Action, HeaderRow, State};
+
+#[derive(Properties, PartialEq)]
+pub struct ComposerProps {
+    pub state: UseReducerHandle<State>,
+    pub on_send: Callback<()>,
+    pub on_cancel: Callback<()>,
+    pub embed: bool,
+}
+
+const METHODS: &[&str] = &["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "QUERY", "PROPFIND"];
+
+fn input_value(e: &InputEvent) -> String {
+    e.target_unchecked_into::<HtmlInputElement>().value()
+}
+
+fn select(id: &'static str, label: &'static str, value: &str, options: &[&'static str], on: Callback<String>) -> Html {
+    let onchange = Callback::from(move |e: Event| on.emit(e.target_unchecked_into::<HtmlSelectElement>().value()));
+    html! {
+        <div class="field">
+            <label for={id}>{ label }</label>
+            <select id={id} {onchange}>
+                { for options.iter().map(|o| html! { <option value={*o} selected={*o == value}>{ *o }</option> }) }
+            </select>
+        </div>
+    }
+}
+
+#[component]
+pub fn Composer(props: &ComposerProps) -> Html {
+    let s = &props.state;
+    let d = s.dispatcher();
+
+    let onsubmit = {
+        let on_send = props.on_send.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            on_send.emit(());
+        })
+    };
+    let onkeydown = {
+        let on_send = props.on_send.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Enter" && (e.ctrl_key() || e.meta_key()) {
+                e.prevent_default();
+                on_send.emit(());
+            }
+        })
+    };
+    let on_method = {
+        let d = d.clone();
+        Callback::from(move |e: InputEvent| d.dispatch(Action::SetMethod(input_value(&e))))
+    };
+    let on_url = {
+        let d = d.clone();
+        Callback::from(move |e: InputEvent| d.dispatch(Action::SetUrl(input_value(&e))))
+    };
+    let on_body = {
+        let d = d.clone();
+        Callback::from(move |e: InputEvent| d.dispatch(Action::SetBody(e.target_unchecked_into::<HtmlTextAreaElement>().value())))
+    };
+    let on_add = {
+        let d = d.clone();
+        Callback::from(move |_: MouseEvent| d.dispatch(Action::AddHeader))
+    };
+    let on_cancel = {
+        let c = props.on_cancel.clone();
+        Callback::from(move |_: MouseEvent| c.emit(()))
+    };
+    let page = net::page_origin();
+    let twin = loopback_twin(&page);
+    let on_cross = {
+        let d = d.clone();
+        let url = s.url.clone();
+        let page = page.clone();
+        let twin = twin.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let (Some(twin), Ok(mut u)) = (twin.as_ref(), url::Url::parse(&url)) {
+                let target = if u.origin().ascii_serialization() == page { twin.clone() } else { page.clone() };
+                if let Ok(t) = url::Url::parse(&target) {
+                    let _ = u.set_host(t.host_str());
+                    let _ = u.set_port(t.port());
+                    d.dispatch(Action::SetUrl(u.to_string()));
+                }
+            }
+        })
+    };
+    let cross_label = match url::Url::parse(&s.url) {
+        Ok(u) if Some(u.origin().ascii_serialization()) == twin => "Use same-origin simulator",
+        _ => "Use cross-origin simulator",
+    };
+
+    let header_rows = s.headers.iter().map(|h: &HeaderRow| {
+        let id = h.id;
+        let (d1, d2, d3, d4) = (d.clone(), d.clone(), d.clone(), d.clone());
+        html! {
+            <li class="header-row" key={id}>
+                <input type="checkbox" aria-label="Enabled" checked={h.enabled}
+                    onchange={Callback::from(move |_| d3.dispatch(Action::ToggleHeader(id)))} />
+                <input class="hname" aria-label="Header name" placeholder="Name" value={h.name.clone()} spellcheck="false"
+                    oninput={Callback::from(move |e: InputEvent| d1.dispatch(Action::SetHeaderName(id, input_value(&e))))} />
+                <input class="hvalue" aria-label="Header value" placeholder="Value" value={h.value.clone()} spellcheck="false"
+                    oninput={Callback::from(move |e: InputEvent| d2.dispatch(Action::SetHeaderValue(id, input_value(&e))))} />
+                <button type="button" class="icon" aria-label="Remove header" title="Remove header"
+                    onclick={Callback::from(move |_| d4.dispatch(Action::RemoveHeader(id)))}>{ "×" }</button>
+            </li>
+        }
+    });
+
+    let o = &s.options;
+    let dd = |f: fn(String) -> Action| {
+        let d = d.clone();
+        Callback::from(move |v: String| d.dispatch(f(v)))
+    };
+    let on_timeout = {
+        let d = d.clone();
+        Callback::from(move |e: InputEvent| {
+            if let Ok(ms) = input_value(&e).trim().parse::<u32>() {
+                d.dispatch(Action::SetTimeout(ms));
+            }
+        })
+    };
+
+    html! {
+        <form class="composer" aria-label="Request" {onsubmit} {onkeydown}>
+            <div class="request-line">
+                <div class="field method">
+                    <label for="method">{ "Method" }</label>
+                    <input id="method" list="method-list" value={s.method.clone()} oninput={on_method}
+                        autocomplete="off" spellcheck="false" />
+                    <datalist id="method-list">
+                        { for METHODS.iter().map(|m| html! { <option value={*m} /> }) }
+                    </datalist>
+                </div>
+                <div class="field url">
+                    <label for="url">{ "URL" }</label>
+                    <input id="url" type="text" inputmode="url" value={s.url.clone()} oninput={on_url}
+                        autocomplete="off" spellcheck="false" />
+                </div>
+                if s.is_sending() {
+                    <button type="button" class="secondary" onclick={on_cancel}>{ "Cancel" }</button>
+                }
+                <button type="submit" class="primary" disabled={s.is_sending()} title="Send (Ctrl+Enter)">{ "Send" }</button>
+            </div>
+            if twin.is_some() && !props.embed {
+                <p class="hint">
+                    <button type="button" class="link" onclick={on_cross}>{ cross_label }</button>
+                    { " — the same simulator under the other loopback name is a different origin, so requests to it are real cross-origin requests." }
+                </p>
+            }
+            <fieldset class="headers">
+                <legend>{ "Request headers" }</legend>
+                <ul class="header-rows">{ for header_rows }</ul>
+                <button type="button" class="secondary" onclick={on_add}>{ "Add header" }</button>
+            </fieldset>
+            <div class="field body">
+                <label for="body">{ "Request body" }</label>
+                <textarea id="body" rows="3" value={s.body.clone()} oninput={on_body} spellcheck="false"
+                    placeholder="(none — GET and HEAD cannot carry a body)" />
+            </div>
+            <details class="options">
+                <summary>{ "Fetch options" }</summary>
+                <div class="option-grid">
+                    { select("opt-redirect", "Redirect", &o.redirect, &["follow", "manual", "error"], dd(Action::SetRedirect)) }
+                    { select("opt-credentials", "Credentials", &o.credentials, &["same-origin", "include", "omit"], dd(Action::SetCredentials)) }
+                    { select("opt-mode", "Mode", &o.mode, &["cors", "no-cors", "same-origin"], dd(Action::SetMode)) }
+                    { select("opt-cache", "Cache", &o.cache, &["default", "no-store", "reload", "no-cache", "force-cache", "only-if-cached"], dd(Action::SetCache)) }
+                    <div class="field">
+                        <label for="opt-timeout">{ "Timeout (ms)" }</label>
+                        <input id="opt-timeout" type="number" min="100" max="300000" value={o.timeout_ms.to_string()} oninput={on_timeout} />
+                    </div>
+                </div>
+            </details>
+        </form>
+    }
+}

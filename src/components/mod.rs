@@ -1,0 +1,10 @@
+pub mod app;
+pub mod body_view;
+pub mod composer;
+pub mod finding;
+pub mod headers_table;
+pub mod playground;
+pub mod reference;
+pub mod response_panel;
+pub mod rules_pages;
+pub mod server_record;

@@ -1,0 +1,134 @@
+use std::rc::Rc;
+
+use statuslab_rules::{codes, lint, Finding, LintContext, Severity, Target};
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::components::body_view::BodyPanel;
+use crate::components::finding::finding_list;
+use crate::components::headers_table::HeadersTable;
+use crate::components::server_record::ServerRecordView;
+use crate::net;
+use crate::observe::{notes_for_failure, notes_for_response, page_exchange, FailureKind, Note, Observed, ServerRecord};
+use crate::route::Route;
+use crate::state::Phase;
+use crate::text::rich;
+
+#[derive(Properties, PartialEq)]
+pub struct ResponsePanelProps {
+    pub phase: Phase,
+    pub record: Option<Rc<ServerRecord>>,
+    pub method: AttrValue,
+    pub url: AttrValue,
+    pub request_headers: Rc<Vec<(String, String)>>,
+    pub body: AttrValue,
+    pub embed: bool,
+}
+
+fn notes(list: &[Note]) -> Html {
+    html! {
+        <ul class="notes">
+            { for list.iter().map(|n| html! {
+                <li class="note" data-testid="note"><strong>{ n.title.clone() }</strong>{ " " }{ rich(&n.text) }</li>
+            }) }
+        </ul>
+    }
+}
+
+fn counts(f: &[Finding]) -> Html {
+    let c = |s: Severity| f.iter().filter(|x| x.severity == s).count();
+    html! {
+        <span class="counts">
+            <span class="sev-error">{ format!("{} error", c(Severity::Error)) }</span>
+            <span class="sev-warning">{ format!("{} warning", c(Severity::Warning)) }</span>
+            <span class="sev-info">{ format!("{} info", c(Severity::Info)) }</span>
+        </span>
+    }
+}
+
+/// "About 401": the reference entry's meaning beside the response.
+fn about(code: u16) -> Html {
+    match codes::get(code) {
+        Some(e) => html! {
+            <aside class="about" aria-label={format!("About {code}")}>
+                <h3>{ format!("About {} {}", e.code, e.reason) }</h3>
+                <p>{ rich(&e.meaning) }</p>
+                <Link<Route> to={Route::Status { code: code.to_string() }}>{ format!("Full reference for {code} →") }</Link<Route>>
+            </aside>
+        },
+        None => html! {},
+    }
+}
+
+fn observed_view(o: &Observed, props: &ResponsePanelProps) -> Html {
+    let ex = page_exchange(&props.method, &props.request_headers, &props.body, o);
+    let now = (js_sys::Date::now() / 1000.0) as u64;
+    let findings = lint(&ex, &LintContext { now: Some(now), page_origin: Some(net::page_origin()) });
+    let status_findings: Vec<Finding> =
+        findings.iter().filter(|f| matches!(f.target, Target::StatusLine | Target::Request | Target::RequestHeader { .. })).cloned().collect();
+    let header_findings: Vec<Finding> = findings.iter().filter(|f| matches!(f.target, Target::Header { .. })).cloned().collect();
+    let body_findings: Vec<Finding> = findings.iter().filter(|f| matches!(f.target, Target::Body)).cloned().collect();
+    let hidden = notes_for_response(o, props.record.as_deref());
+    let opaque = o.response_type == "opaque" || o.response_type == "opaqueredirect";
+    let content_type = o.headers.iter().find(|(n, _)| n.eq_ignore_ascii_case("content-type")).map(|(_, v)| AttrValue::from(v.clone()));
+    let status_text = if o.status_text.is_empty() { codes::reason(o.status).to_string() } else { o.status_text.clone() };
+    let class = match o.status {
+        200..=299 => "ok",
+        300..=399 => "redirect",
+        400..=499 => "client-error",
+        500..=599 => "server-error",
+        _ => "opaque",
+    };
+    html! {
+        <>
+            <div class="status-line">
+                <span class={classes!("status", class)} data-testid="status">{ format!("{} {}", o.status, status_text) }</span>
+                <span class="meta">{ format!("{:.0} ms · {} · type {}", o.elapsed_ms, o.method, o.response_type) }</span>
+                { counts(&findings) }
+            </div>
+            <p class="sent-as muted">{ "Sent to " }<code>{ o.sent_url.clone() }</code>
+                if o.redirected { { " · final URL " }<code>{ o.final_url.clone() }</code> }
+            </p>
+            { finding_list(&status_findings) }
+            if !hidden.is_empty() { { notes(&hidden) } }
+            if !opaque {
+                <HeadersTable caption={AttrValue::from("Response headers visible to this page")} headers={o.headers.clone()} findings={header_findings} />
+                <h3>{ "Body" }</h3>
+                { finding_list(&body_findings) }
+                <BodyPanel content_type={content_type} body={Rc::new(o.body.clone())} />
+            }
+            if let Some(r) = &props.record { <ServerRecordView record={r.clone()} lint_it={opaque} /> }
+            if !props.embed && o.status >= 100 { { about(o.status) } }
+        </>
+    }
+}
+
+/// The annotated response, or why there is none.
+#[component]
+pub fn ResponsePanel(props: &ResponsePanelProps) -> Html {
+    let inner = match &props.phase {
+        Phase::Idle => html! {},
+        Phase::Sending { .. } => html! { <p class="sending" aria-live="polite">{ "Sending…" }</p> },
+        Phase::Done(o) => observed_view(o, props),
+        Phase::Failed(f) => {
+            let page = net::page_origin();
+            let url = f.sent_url.clone().unwrap_or_else(|| props.url.to_string());
+            let why = notes_for_failure(f, &url, &page, props.record.as_deref());
+            let server_status = props.record.as_ref().and_then(|r| r.final_exchange()).map(|e| e.response.status);
+            html! {
+                <>
+                    <div class="error" role="alert" data-testid="error">
+                        <strong>{ f.headline() }</strong>
+                        if f.kind == FailureKind::Network || f.kind == FailureKind::Timeout {
+                            <span class="meta">{ format!(" after {:.0} ms", f.elapsed_ms) }</span>
+                        }
+                    </div>
+                    if !why.is_empty() { { notes(&why) } }
+                    if let Some(r) = &props.record { <ServerRecordView record={r.clone()} lint_it={true} /> }
+                    if let Some(code) = server_status { if !props.embed { { about(code) } } }
+                </>
+            }
+        }
+    };
+    html! { <section class="panel response" aria-label="Response" aria-busy={matches!(props.phase, Phase::Sending{..}).to_string()}>{ inner }</section> }
+}

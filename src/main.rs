@@ -1,0 +1,3 @@
+fn main() {
+    yew::Renderer::<statuslab_app::App>::new().render();
+}

@@ -1,0 +1,475 @@
+//! What the page observed, what the simulator recorded, and what the browser hid — as plain
+//! data with pure functions, so that all of it is tested natively.
+
+use serde::Deserialize;
+use statuslab_rules::{codes, Exchange, Headers, Request, Response, Visibility};
+
+/// A response as the page saw it through `fetch`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Observed {
+    /// The URL as sent (with the simulator's `rid` when one was added).
+    pub sent_url: String,
+    pub method: String,
+    pub status: u16,
+    pub status_text: String,
+    /// The headers JavaScript can read.
+    pub headers: Vec<(String, String)>,
+    pub body: Vec<u8>,
+    /// `Response.url`: the final URL after redirects.
+    pub final_url: String,
+    pub redirected: bool,
+    /// `basic` | `cors` | `opaque` | `opaqueredirect` | `error` | `default`
+    pub response_type: String,
+    pub elapsed_ms: f64,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FailureKind {
+    /// The input cannot be sent (bad URL, invalid header, body on GET…).
+    BadInput,
+    /// `fetch()` rejected: network error, CORS block, DNS, TLS, a 407 from an origin server…
+    Network,
+    Timeout,
+    Cancelled,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Failure {
+    pub kind: FailureKind,
+    pub message: String,
+    pub sent_url: Option<String>,
+    pub elapsed_ms: f64,
+}
+
+impl Failure {
+    pub fn bad_input(message: String) -> Self {
+        Failure { kind: FailureKind::BadInput, message, sent_url: None, elapsed_ms: 0.0 }
+    }
+    pub fn network(message: String) -> Self {
+        Failure { kind: FailureKind::Network, message, sent_url: None, elapsed_ms: 0.0 }
+    }
+    pub fn cancelled() -> Self {
+        Failure { kind: FailureKind::Cancelled, message: "The request was cancelled.".into(), sent_url: None, elapsed_ms: 0.0 }
+    }
+    /// The sentence shown in `data-testid="error"`.
+    pub fn headline(&self) -> String {
+        match self.kind {
+            FailureKind::BadInput => format!("Cannot send: {}", self.message),
+            FailureKind::Network => format!("The request failed: fetch() rejected with “{}”.", self.message),
+            FailureKind::Timeout => format!("The request timed out: {}", self.message),
+            FailureKind::Cancelled => "The request was cancelled.".to_string(),
+        }
+    }
+}
+
+/// One entry of the simulator's exchange record (`/api/exchanges/{rid}`).
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+pub struct RecordedExchange {
+    pub kind: String,
+    pub request: RecordedRequest,
+    pub response: RecordedResponse,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+pub struct RecordedRequest {
+    pub method: String,
+    pub path: String,
+    pub query: String,
+    pub headers: Vec<(String, String)>,
+    pub body_size: usize,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+pub struct RecordedResponse {
+    pub status: u16,
+    pub reason: String,
+    pub headers: Vec<(String, String)>,
+    pub body_size: usize,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+pub struct ServerRecord {
+    pub rid: String,
+    pub exchanges: Vec<RecordedExchange>,
+}
+
+impl ServerRecord {
+    pub fn parse(json: &str) -> Result<Self, String> {
+        serde_json::from_str(json).map_err(|e| format!("the simulator's record could not be read: {e}"))
+    }
+    /// The last non-preflight exchange: the response that ended the request.
+    pub fn final_exchange(&self) -> Option<&RecordedExchange> {
+        self.exchanges.iter().rev().find(|e| e.kind == "request")
+    }
+    pub fn preflights(&self) -> usize {
+        self.exchanges.iter().filter(|e| e.kind == "preflight").count()
+    }
+}
+
+fn headers(list: &[(String, String)]) -> Headers {
+    Headers(list.to_vec())
+}
+
+/// The exchange as the page saw it, for the rules. The visibility follows the response type.
+pub fn page_exchange(method: &str, request_headers: &[(String, String)], body: &str, o: &Observed) -> Exchange {
+    let visibility = match o.response_type.as_str() {
+        "basic" | "default" => Visibility::SameOrigin,
+        "cors" => Visibility::CorsFiltered,
+        _ => Visibility::Opaque,
+    };
+    Exchange {
+        request: Some(Request {
+            method: method.to_string(),
+            url: o.sent_url.clone(),
+            headers: headers(request_headers),
+            body: body.as_bytes().to_vec(),
+        }),
+        response: Response {
+            status: o.status,
+            reason: Some(o.status_text.clone()).filter(|s| !s.is_empty()),
+            headers: headers(&o.headers),
+            body: o.body.clone(),
+            visibility,
+        },
+    }
+}
+
+/// The exchange as the simulator sent it (every header visible; the body is not recorded, only its
+/// size, so a placeholder of that size stands in for it).
+pub fn record_exchange(r: &RecordedExchange) -> Exchange {
+    Exchange {
+        request: Some(Request {
+            method: r.request.method.clone(),
+            url: format!("{}?{}", r.request.path, r.request.query),
+            headers: headers(&r.request.headers),
+            body: vec![b'.'; r.request.body_size.min(1 << 20)],
+        }),
+        response: Response {
+            status: r.response.status,
+            reason: Some(r.response.reason.clone()),
+            headers: headers(&r.response.headers),
+            body: vec![b' '; r.response.body_size.min(1 << 20)],
+            visibility: Visibility::Complete,
+        },
+    }
+}
+
+/// The origin (`scheme://host:port`) of a URL, per the WHATWG URL standard.
+pub fn origin_of(url: &str) -> Option<String> {
+    let u = url::Url::parse(url).ok()?;
+    match u.origin() {
+        o @ url::Origin::Tuple(..) => Some(o.ascii_serialization()),
+        url::Origin::Opaque(_) => None,
+    }
+}
+
+/// The same server seen from the other loopback name: `127.0.0.1` ⇄ `localhost`. Browsers treat
+/// them as different origins, which gives a genuinely cross-origin simulator without a second server.
+pub fn loopback_twin(page_origin: &str) -> Option<String> {
+    let u = url::Url::parse(page_origin).ok()?;
+    let twin = match u.host_str()? {
+        "127.0.0.1" => "localhost",
+        "localhost" => "127.0.0.1",
+        _ => return None,
+    };
+    let mut t = u.clone();
+    t.set_host(Some(twin)).ok()?;
+    Some(t.origin().ascii_serialization())
+}
+
+/// Whether `url` targets this page's simulator (same origin or its loopback twin, under `/api/`).
+pub fn is_simulator(url: &str, page_origin: &str) -> bool {
+    let Ok(u) = url::Url::parse(url) else { return false };
+    let origin = u.origin().ascii_serialization();
+    (origin == page_origin || Some(origin) == loopback_twin(page_origin)) && u.path().starts_with("/api/")
+}
+
+/// Adds `rid=<id>` to a simulator URL (unless it has one), so the simulator records the exchange.
+/// Returns the URL to send and the rid in force.
+pub fn with_rid(url: &str, rid: &str) -> (String, String) {
+    let Ok(mut u) = url::Url::parse(url) else { return (url.to_string(), rid.to_string()) };
+    if let Some((_, v)) = u.query_pairs().find(|(k, _)| k == "rid") {
+        let existing = v.into_owned();
+        return (u.to_string(), existing);
+    }
+    u.query_pairs_mut().append_pair("rid", rid);
+    (u.to_string(), rid.to_string())
+}
+
+/// Checks the composed request before it is handed to `fetch`, with a message for each problem.
+pub fn validate(method: &str, url: &str, headers: &[(String, String)], body: &str) -> Result<(), String> {
+    let m = method.trim();
+    if m.is_empty() || !m.bytes().all(is_tchar) {
+        return Err(format!("`{m}` is not a valid method: a method is a token (letters, digits and !#$%&'*+-.^_`|~), RFC 9110 §9.1."));
+    }
+    let u = url::Url::parse(url.trim()).map_err(|e| format!("`{}` is not a valid absolute URL ({e}).", url.trim()))?;
+    if u.scheme() != "http" && u.scheme() != "https" {
+        return Err(format!("`{}` uses the `{}:` scheme; fetch() here sends only http: and https: requests.", url.trim(), u.scheme()));
+    }
+    for (n, v) in headers {
+        if !n.bytes().all(is_tchar) {
+            return Err(format!("`{n}` is not a valid header name: a field name is a token, without spaces or separators (RFC 9110 §5.1)."));
+        }
+        if v.bytes().any(|b| b == b'\r' || b == b'\n' || b == 0) {
+            return Err(format!("The value of `{n}` contains CR, LF or NUL, which a header value can never hold (RFC 9110 §5.5)."));
+        }
+    }
+    let upper = m.to_ascii_uppercase();
+    if (upper == "GET" || upper == "HEAD") && !body.is_empty() {
+        return Err(format!("A {upper} request cannot carry a body in fetch() (Fetch §dom-request: a TypeError). Clear the body or choose another method."));
+    }
+    Ok(())
+}
+
+fn is_tchar(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b)
+}
+
+/// Something the browser hid from the page, explained.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Note {
+    pub title: String,
+    pub text: String,
+}
+
+/// What the browser did not show the page about a completed fetch.
+pub fn notes_for_response(o: &Observed, record: Option<&ServerRecord>) -> Vec<Note> {
+    let mut v = Vec::new();
+    if let Some(informational) = o.headers.iter().find(|(n, _)| n.eq_ignore_ascii_case("statuslab-informational")) {
+        let code: u16 = informational.1.parse().unwrap_or(100);
+        v.push(Note {
+            title: format!("{code} {} is never a final response", codes::reason(code)),
+            text: "An informational (1xx) status only precedes the final response (RFC 9110 §15.2); fetch() never exposes it to a page. The simulator therefore answered 200 with an explanation.".into(),
+        });
+    }
+    match o.response_type.as_str() {
+        "opaqueredirect" => v.push(Note {
+            title: "Opaque redirect: status 0".into(),
+            text: "With redirect: \"manual\", a redirect response becomes an opaque-redirect filtered response (Fetch §concept-filtered-response-opaque-redirect): status 0, no headers, no body. The page cannot see where it pointed.".into(),
+        }),
+        "opaque" => v.push(Note {
+            title: "Opaque response: status 0".into(),
+            text: "With mode: \"no-cors\", a cross-origin response is opaque (Fetch §concept-filtered-response-opaque): the page sees status 0, no headers and no body, even though the server answered.".into(),
+        }),
+        "cors" => v.push(Note {
+            title: "Cross-origin: only some headers are visible".into(),
+            text: "A CORS response exposes only the CORS-safelisted response headers (Cache-Control, Content-Language, Content-Length, Content-Type, Expires, Last-Modified, Pragma) and those named in Access-Control-Expose-Headers (Fetch §cors-filtered-response). Checks that need a hidden header say so instead of guessing.".into(),
+        }),
+        _ => {}
+    }
+    if o.redirected {
+        v.push(Note {
+            title: "The browser followed a redirect".into(),
+            text: format!(
+                "fetch() followed one or more redirects and shows only the final response, from {} (Response.redirected is true). The hops are invisible to the page.",
+                o.final_url
+            ),
+        });
+    }
+    if let Some(r) = record {
+        if r.preflights() > 0 {
+            v.push(Note {
+                title: "A CORS preflight was sent first".into(),
+                text: format!(
+                    "The browser sent {} OPTIONS preflight request(s) before this request (Fetch §cors-preflight-fetch); pages never see preflights. The simulator's record below shows it.",
+                    r.preflights()
+                ),
+            });
+        }
+    }
+    v
+}
+
+/// Why a failed fetch failed, as far as the page and the simulator's record can tell.
+pub fn notes_for_failure(f: &Failure, url: &str, page_origin: &str, record: Option<&ServerRecord>) -> Vec<Note> {
+    let mut v = Vec::new();
+    if f.kind != FailureKind::Network {
+        return v;
+    }
+    if let Some(fin) = record.and_then(|r| r.final_exchange()) {
+        let st = fin.response.status;
+        let reason = &fin.response.reason;
+        if st == 407 {
+            v.push(Note {
+                title: format!("The server answered {st} {reason}, but the browser hid it"),
+                text: "A browser treats 407 Proxy Authentication Required from anything but its configured proxy as a network error: fetch() rejects and the page gets no response at all. The simulator's record below shows exactly what it sent.".into(),
+            });
+        } else {
+            v.push(Note {
+                title: format!("The server answered {st} {reason}, but the page got no response"),
+                text: "The request reached the simulator and it answered (see its record below), so this is not a network failure: the browser blocked the response (most often CORS, or a redirect with redirect: \"error\").".into(),
+            });
+        }
+        return v;
+    }
+    let target_origin = origin_of(url);
+    let cross = target_origin.as_deref() != Some(page_origin);
+    if record.is_some() {
+        v.push(Note {
+            title: "The request never reached the simulator".into(),
+            text: "The simulator has no record of this request, so the browser refused it before sending (a failed preflight, mixed content, a blocked port) or the connection failed.".into(),
+        });
+    }
+    let text = if cross {
+        format!(
+            "A page script cannot see why fetch() failed: a CORS block, a refused connection, a DNS or TLS failure and an extension blocking the request all look the same (Fetch §concept-network-error). The target {} is cross-origin to this page ({page_origin}), so a missing or wrong Access-Control-Allow-Origin is likely if the server is up; open the browser's DevTools console for the exact reason.",
+            target_origin.unwrap_or_else(|| url.to_string())
+        )
+    } else {
+        "A page script cannot see why fetch() failed. The target is same-origin, so CORS is not involved: the server is probably not listening (connection refused), or the connection was reset.".into()
+    };
+    v.push(Note { title: "Why did it fail?".into(), text });
+    v
+}
+
+/// A body, described for display.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum BodyView {
+    Empty,
+    /// Pretty-printed JSON.
+    Json(String),
+    Text(String),
+    /// Hex dump of the first bytes of binary content.
+    Hex(String),
+}
+
+/// Bytes shown in the view; the rest is summarised by its size.
+pub const VIEW_LIMIT: usize = 64 * 1024;
+pub const HEX_LIMIT: usize = 512;
+
+/// How to show `body` (content type as received), and whether the view was truncated.
+pub fn body_view(content_type: Option<&str>, body: &[u8]) -> (BodyView, bool) {
+    if body.is_empty() {
+        return (BodyView::Empty, false);
+    }
+    let ct = content_type.unwrap_or("").to_ascii_lowercase();
+    let looks_json = ct.contains("json") || matches!(body.iter().find(|b| !b.is_ascii_whitespace()), Some(b'{' | b'['));
+    match std::str::from_utf8(body) {
+        Ok(text) => {
+            if looks_json && body.len() <= 4 * VIEW_LIMIT {
+                if let Ok(v) = serde_json::from_str::<serde_json::Value>(text) {
+                    let pretty = serde_json::to_string_pretty(&v).unwrap_or_else(|_| text.to_string());
+                    let truncated = pretty.len() > VIEW_LIMIT;
+                    return (BodyView::Json(truncate(&pretty, VIEW_LIMIT)), truncated);
+                }
+            }
+            (BodyView::Text(truncate(text, VIEW_LIMIT)), text.len() > VIEW_LIMIT)
+        }
+        Err(_) => (BodyView::Hex(hex_dump(&body[..body.len().min(HEX_LIMIT)])), body.len() > HEX_LIMIT),
+    }
+}
+
+fn truncate(s: &str, max: usize) -> String {
+    if s.len() <= max {
+        return s.to_string();
+    }
+    let mut end = max;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    s[..end].to_string()
+}
+
+/// `00000000  48 54 54 50 …  HTTP…` lines of 16 bytes.
+pub fn hex_dump(bytes: &[u8]) -> String {
+    bytes
+        .chunks(16)
+        .enumerate()
+        .map(|(i, c)| {
+            let hex: Vec<String> = c.iter().map(|b| format!("{b:02x}")).collect();
+            let ascii: String = c.iter().map(|&b| if (0x20..0x7f).contains(&b) { b as char } else { '.' }).collect();
+            format!("{:08x}  {:<47}  {}", i * 16, hex.join(" "), ascii)
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// `1.2 KB`, `3.4 MB`.
+pub fn human_size(n: usize) -> String {
+    if n < 1024 {
+        format!("{n} B")
+    } else if n < 1024 * 1024 {
+        format!("{:.1} KB", n as f64 / 1024.0)
+    } else {
+        format!("{:.1} MB", n as f64 / (1024.0 * 1024.0))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn simulator_detection_includes_the_loopback_twin() {
+        let page = "http://127.0.0.1:8080";
+        assert!(is_simulator("http://127.0.0.1:8080/api/status/401", page));
+        assert!(is_simulator("http://localhost:8080/api/status/401", page));
+        assert!(!is_simulator("http://localhost:8081/api/status/401", page));
+        assert!(!is_simulator("http://127.0.0.1:8080/status/401", page));
+        assert!(!is_simulator("https://example.com/api/status/401", page));
+        assert_eq!(loopback_twin("http://localhost:3000").as_deref(), Some("http://127.0.0.1:3000"));
+    }
+
+    #[test]
+    fn rid_is_added_once() {
+        let (u, rid) = with_rid("http://h/api/status/401?omit=WWW-Authenticate", "r1");
+        assert_eq!(u, "http://h/api/status/401?omit=WWW-Authenticate&rid=r1");
+        assert_eq!(rid, "r1");
+        let (u2, rid2) = with_rid(&u, "r2");
+        assert_eq!(u2, u);
+        assert_eq!(rid2, "r1");
+    }
+
+    #[test]
+    fn validation_messages() {
+        assert!(validate("GET", "http://x/", &[], "").is_ok());
+        assert!(validate("PROPFIND", "https://x/", &[], "").is_ok());
+        assert!(validate("GE T", "http://x/", &[], "").unwrap_err().contains("not a valid method"));
+        assert!(validate("GET", "not a url", &[], "").unwrap_err().contains("not a valid absolute URL"));
+        assert!(validate("GET", "ftp://x/", &[], "").unwrap_err().contains("scheme"));
+        assert!(validate("GET", "http://x/", &[("Bad Name".into(), "v".into())], "").unwrap_err().contains("header name"));
+        assert!(validate("GET", "http://x/", &[("X".into(), "a\r\nb".into())], "").unwrap_err().contains("CR, LF"));
+        assert!(validate("GET", "http://x/", &[], "body").unwrap_err().contains("cannot carry a body"));
+        assert!(validate("POST", "http://x/", &[], "body").is_ok());
+    }
+
+    #[test]
+    fn body_views() {
+        let (v, t) = body_view(Some("application/json"), br#"{"a":1}"#);
+        assert_eq!(v, BodyView::Json("{\n  \"a\": 1\n}".into()));
+        assert!(!t);
+        assert_eq!(body_view(Some("text/plain"), b"hi").0, BodyView::Text("hi".into()));
+        assert_eq!(body_view(None, b"").0, BodyView::Empty);
+        let (v, t) = body_view(None, &[0xff, 0x00, 0x41]);
+        assert_eq!(v, BodyView::Hex("00000000  ff 00 41                                          ..A".into()));
+        assert!(!t);
+        let big = "x".repeat(VIEW_LIMIT + 10);
+        let (v, t) = body_view(Some("text/plain"), big.as_bytes());
+        assert!(t);
+        assert!(matches!(v, BodyView::Text(s) if s.len() == VIEW_LIMIT));
+        // Invalid JSON labelled as JSON is shown as text, not lost.
+        assert_eq!(body_view(Some("application/json"), b"{oops").0, BodyView::Text("{oops".into()));
+    }
+
+    #[test]
+    fn record_parses_and_explains_a_hidden_407() {
+        let json = r#"{"rid":"a","exchanges":[{"kind":"request","at":"x","request":{"method":"GET","path":"/api/status/407","query":"rid=a","headers":[],"body_size":0},"response":{"status":407,"reason":"Proxy Authentication Required","headers":[["Proxy-Authenticate","Bearer realm=\"x\""]],"body_size":10}}]}"#;
+        let r = ServerRecord::parse(json).unwrap();
+        let f = Failure::network("Failed to fetch".into());
+        let notes = notes_for_failure(&f, "http://127.0.0.1:8080/api/status/407", "http://127.0.0.1:8080", Some(&r));
+        assert!(notes[0].title.contains("407"));
+        assert!(notes[0].text.contains("network error"));
+        let ex = record_exchange(r.final_exchange().unwrap());
+        assert_eq!(ex.response.headers.get("proxy-authenticate"), Some("Bearer realm=\"x\""));
+        assert!(ServerRecord::parse("nope").is_err());
+    }
+
+    #[test]
+    fn failure_without_record_says_what_cannot_be_known() {
+        let f = Failure::network("Failed to fetch".into());
+        let n = notes_for_failure(&f, "http://127.0.0.1:1/", "http://127.0.0.1:8080", None);
+        assert!(n[0].text.contains("cannot see why"));
+        let same = notes_for_failure(&f, "http://127.0.0.1:8080/x", "http://127.0.0.1:8080", None);
+        assert!(same[0].text.contains("CORS is not involved"));
+    }
+}

@@ -1,0 +1,252 @@
+//! The app's one state and its reducer. Pure: no browser APIs, tested natively.
+
+use std::rc::Rc;
+
+use yew::Reducible;
+
+use crate::observe::{Failure, Observed, ServerRecord};
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HeaderRow {
+    pub id: u32,
+    pub name: String,
+    pub value: String,
+    pub enabled: bool,
+}
+
+/// Fetch options the composer exposes (Fetch §request-class).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FetchOptions {
+    /// `follow` | `manual` | `error`
+    pub redirect: String,
+    /// `omit` | `same-origin` | `include`
+    pub credentials: String,
+    /// `cors` | `no-cors` | `same-origin`
+    pub mode: String,
+    /// `default` | `no-store` | `reload` | `no-cache` | `force-cache` | `only-if-cached`
+    pub cache: String,
+    pub timeout_ms: u32,
+}
+
+impl Default for FetchOptions {
+    fn default() -> Self {
+        FetchOptions {
+            redirect: "follow".into(),
+            credentials: "same-origin".into(),
+            mode: "cors".into(),
+            cache: "default".into(),
+            timeout_ms: 30_000,
+        }
+    }
+}
+
+/// Bounds of the timeout option.
+pub const MIN_TIMEOUT_MS: u32 = 100;
+pub const MAX_TIMEOUT_MS: u32 = 300_000;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Phase {
+    Idle,
+    /// A request is in flight; `seq` identifies it so a late answer to a cancelled one is dropped.
+    Sending { seq: u32 },
+    Done(Rc<Observed>),
+    Failed(Rc<Failure>),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct State {
+    pub method: String,
+    pub url: String,
+    pub headers: Vec<HeaderRow>,
+    pub body: String,
+    pub options: FetchOptions,
+    pub phase: Phase,
+    /// What the simulator recorded for the last send, when the target was the simulator.
+    pub record: Option<Rc<ServerRecord>>,
+    next_id: u32,
+    seq: u32,
+}
+
+impl State {
+    pub fn new(default_url: String) -> Self {
+        State {
+            method: "GET".into(),
+            url: default_url,
+            headers: vec![HeaderRow { id: 1, name: "Accept".into(), value: "application/json".into(), enabled: true }],
+            body: String::new(),
+            options: FetchOptions::default(),
+            phase: Phase::Idle,
+            record: None,
+            next_id: 2,
+            seq: 0,
+        }
+    }
+    pub fn is_sending(&self) -> bool {
+        matches!(self.phase, Phase::Sending { .. })
+    }
+    pub fn current_seq(&self) -> u32 {
+        self.seq
+    }
+    /// The enabled header rows with a name, as (name, value).
+    pub fn active_headers(&self) -> Vec<(String, String)> {
+        self.headers
+            .iter()
+            .filter(|h| h.enabled && !h.name.trim().is_empty())
+            .map(|h| (h.name.trim().to_string(), h.value.clone()))
+            .collect()
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    SetMethod(String),
+    SetUrl(String),
+    SetBody(String),
+    AddHeader,
+    RemoveHeader(u32),
+    SetHeaderName(u32, String),
+    SetHeaderValue(u32, String),
+    ToggleHeader(u32),
+    SetRedirect(String),
+    SetCredentials(String),
+    SetMode(String),
+    SetCache(String),
+    SetTimeout(u32),
+    /// A send started: the reducer assigns the sequence number.
+    Started,
+    /// The answer to send `seq` arrived.
+    Finished { seq: u32, outcome: Result<Observed, Failure> },
+    /// The simulator's record for send `seq`.
+    Recorded { seq: u32, record: ServerRecord },
+    Cancel,
+    /// Load a whole request (a "Try it live" link, a permalink).
+    Load { method: String, url: String },
+}
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut s = (*self).clone();
+        match action {
+            Action::SetMethod(m) => s.method = m.trim().to_string(),
+            Action::SetUrl(u) => s.url = u,
+            Action::SetBody(b) => s.body = b,
+            Action::AddHeader => {
+                s.headers.push(HeaderRow { id: s.next_id, name: String::new(), value: String::new(), enabled: true });
+                s.next_id += 1;
+            }
+            Action::RemoveHeader(id) => s.headers.retain(|h| h.id != id),
+            Action::SetHeaderName(id, v) => {
+                if let Some(h) = s.headers.iter_mut().find(|h| h.id == id) {
+                    h.name = v;
+                }
+            }
+            Action::SetHeaderValue(id, v) => {
+                if let Some(h) = s.headers.iter_mut().find(|h| h.id == id) {
+                    h.value = v;
+                }
+            }
+            Action::ToggleHeader(id) => {
+                if let Some(h) = s.headers.iter_mut().find(|h| h.id == id) {
+                    h.enabled = !h.enabled;
+                }
+            }
+            Action::SetRedirect(v) => s.options.redirect = v,
+            Action::SetCredentials(v) => s.options.credentials = v,
+            Action::SetMode(v) => s.options.mode = v,
+            Action::SetCache(v) => s.options.cache = v,
+            Action::SetTimeout(ms) => s.options.timeout_ms = ms.clamp(MIN_TIMEOUT_MS, MAX_TIMEOUT_MS),
+            Action::Started => {
+                s.seq += 1;
+                s.phase = Phase::Sending { seq: s.seq };
+                s.record = None;
+            }
+            Action::Finished { seq, outcome } => {
+                if s.phase != (Phase::Sending { seq }) {
+                    return self; // cancelled or superseded
+                }
+                s.phase = match outcome {
+                    Ok(o) => Phase::Done(Rc::new(o)),
+                    Err(f) => Phase::Failed(Rc::new(f)),
+                };
+            }
+            Action::Recorded { seq, record } => {
+                if seq != s.seq {
+                    return self;
+                }
+                s.record = Some(Rc::new(record));
+            }
+            Action::Cancel => {
+                if s.is_sending() {
+                    s.phase = Phase::Failed(Rc::new(Failure::cancelled()));
+                }
+            }
+            Action::Load { method, url } => {
+                s.method = method;
+                s.url = url;
+                s.body.clear();
+            }
+        }
+        Rc::new(s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::observe::FailureKind;
+
+    fn st() -> Rc<State> {
+        Rc::new(State::new("http://127.0.0.1:8080/api/status/401".into()))
+    }
+
+    #[test]
+    fn header_rows_add_edit_toggle_remove() {
+        let s = st().reduce(Action::AddHeader);
+        assert_eq!(s.headers.len(), 2);
+        let id = s.headers[1].id;
+        let s = s.reduce(Action::SetHeaderName(id, " X-Test ".into())).reduce(Action::SetHeaderValue(id, "1".into()));
+        assert_eq!(s.active_headers(), vec![("Accept".into(), "application/json".into()), ("X-Test".into(), "1".into())]);
+        let s = s.reduce(Action::ToggleHeader(id));
+        assert_eq!(s.active_headers().len(), 1);
+        let s = s.reduce(Action::RemoveHeader(id));
+        assert_eq!(s.headers.len(), 1);
+        // ids are never reused
+        let s = s.reduce(Action::AddHeader);
+        assert_ne!(s.headers[1].id, id);
+    }
+
+    #[test]
+    fn a_cancelled_send_ignores_its_late_answer() {
+        let s = st().reduce(Action::Started);
+        let seq = s.current_seq();
+        let s = s.reduce(Action::Cancel);
+        assert!(matches!(&s.phase, Phase::Failed(f) if f.kind == FailureKind::Cancelled));
+        let s = s.reduce(Action::Finished { seq, outcome: Err(Failure::network("late".into())) });
+        assert!(matches!(&s.phase, Phase::Failed(f) if f.kind == FailureKind::Cancelled));
+    }
+
+    #[test]
+    fn only_the_latest_send_lands() {
+        let s = st().reduce(Action::Started);
+        let first = s.current_seq();
+        let s = s.reduce(Action::Started);
+        let s = s.reduce(Action::Finished { seq: first, outcome: Err(Failure::network("old".into())) });
+        assert!(s.is_sending());
+    }
+
+    #[test]
+    fn timeout_is_bounded() {
+        let s = st().reduce(Action::SetTimeout(0));
+        assert_eq!(s.options.timeout_ms, MIN_TIMEOUT_MS);
+        let s = s.reduce(Action::SetTimeout(u32::MAX));
+        assert_eq!(s.options.timeout_ms, MAX_TIMEOUT_MS);
+    }
+
+    #[test]
+    fn method_is_trimmed_and_kept_as_typed() {
+        let s = st().reduce(Action::SetMethod(" PROPFIND ".into()));
+        assert_eq!(s.method, "PROPFIND");
+    }
+}

@@ -1,0 +1,27 @@
+// Shared set-up for the end-to-end tests: Debian's Chromium driven by playwright-core.
+import { chromium } from '../../tools/node_modules/playwright-core/index.mjs';
+
+export const BASE = process.env.STATUSLAB_URL || 'http://127.0.0.1:8080';
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+           '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+}
+
+/** Opens a page and collects console errors, page errors and CSP violations. */
+export async function open(browser, path = '/') {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  await page.goto(BASE + path);
+  await page.getByRole('button', { name: 'Send', exact: true }).waitFor({ timeout: 15000 }).catch(() => {});
+  return { page, context, problems };
+}
+
+export const send = (page) => page.getByRole('button', { name: 'Send', exact: true }).click();
+export const urlBox = (page) => page.getByLabel('URL', { exact: true });
