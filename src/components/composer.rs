@@ -153,6 +153,7 @@ pub fn Composer(props: &ComposerProps) -> Html {
                     { " — the same simulator under the other loopback name is a different origin, so requests to it are real cross-origin requests." }
                 </p>
             }
+            <div class="composer-details">
             <fieldset class="headers">
                 <legend>{ "Request headers" }</legend>
                 <ul class="header-rows">{ for header_rows }</ul>
@@ -162,6 +163,7 @@ pub fn Composer(props: &ComposerProps) -> Html {
                 <label for="body">{ "Request body" }</label>
                 <textarea id="body" rows="3" value={s.body.clone()} oninput={on_body} spellcheck="false"
                     placeholder="(none — GET and HEAD cannot carry a body)" />
+            </div>
             </div>
             <details class="options">
                 <summary>{ "Fetch options" }</summary>

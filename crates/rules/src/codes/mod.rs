@@ -13,7 +13,7 @@ use crate::spec::SpecRef;
 
 /// The class of a status code (RFC 9110 §15).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
-#[serde(rename_all = "lowercase")]
+#[serde(rename_all = "kebab-case")]
 pub enum StatusClass {
     Informational,
     Successful,

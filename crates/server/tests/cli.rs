@@ -1,0 +1,133 @@
+//! The `statuslab` binary as a user runs it: output, JSON schemas and exit codes.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn run(args: &[&str], stdin: Option<&[u8]>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_statuslab"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    if let Some(input) = stdin {
+        child.stdin.take().unwrap().write_all(input).unwrap();
+    } else {
+        drop(child.stdin.take());
+    }
+    child.wait_with_output().unwrap()
+}
+
+fn fixture(rel: &str) -> String {
+    format!("{}/../rules/tests/fixtures/{rel}", env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn lint_a_file_with_an_error_exits_1() {
+    let out = run(&["lint", &fixture("unauthorized-without-challenge/fires-json-error.http")], None);
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("STA001"), "{text}");
+    assert!(text.contains("https://www.rfc-editor.org/rfc/rfc9110.html#section-15.5.2"), "{text}");
+}
+
+#[test]
+fn lint_stdin_json_schema_and_exit_0() {
+    let raw = b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nX-Content-Type-Options: nosniff\r\n\r\nhello";
+    let out = run(&["lint", "-", "--format", "json"], Some(raw));
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["summary"]["error"], 0);
+    assert!(v["findings"].is_array());
+}
+
+#[test]
+fn lint_json_findings_carry_the_documented_fields() {
+    let out = run(&["lint", &fixture("missing-retry-after/fires-429.http"), "--format", "json"], None);
+    assert_eq!(out.status.code(), Some(0)); // a warning is not an error
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let f = &v["findings"][0];
+    for k in ["code", "name", "severity", "category", "message", "target", "spec", "fix"] {
+        assert!(!f[k].is_null(), "finding lacks {k}: {f}");
+    }
+    assert_eq!(f["code"], "STA006");
+    assert!(f["spec"][0]["url"].as_str().unwrap().starts_with("https://"));
+    assert_eq!(v["summary"]["warning"], 1);
+}
+
+#[test]
+fn lint_uses_the_request_and_min_severity() {
+    let out = run(
+        &[
+            "lint",
+            &fixture("created-without-location/fires-post.http"),
+            "--request",
+            &fixture("created-without-location/fires-post.request.http"),
+            "--min-severity",
+            "warning",
+            "--format",
+            "json",
+        ],
+        None,
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let codes: Vec<&str> = v["findings"].as_array().unwrap().iter().map(|f| f["code"].as_str().unwrap()).collect();
+    assert_eq!(codes, vec!["STA005"]);
+}
+
+#[test]
+fn bad_input_exits_2_with_a_message() {
+    let out = run(&["lint", "-"], Some(b"this is not http"));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not a raw HTTP response"));
+    let out = run(&["lint", "/no/such/file"], None);
+    assert_eq!(out.status.code(), Some(2));
+    let out = run(&["lint", "-", "--now", "yesterday"], Some(b"HTTP/1.1 200 OK\r\n\r\n"));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("HTTP-date"));
+    let out = run(&["explain", "999"], None);
+    assert_eq!(out.status.code(), Some(2));
+    let out = run(&["frobnicate"], None);
+    assert_eq!(out.status.code(), Some(2));
+    let out = run(&["serve", "--addr", "nonsense"], None);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn explain_a_code_and_a_rule() {
+    let out = run(&["explain", "401"], None);
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with("401 Unauthorized"));
+    assert!(text.contains("WWW-Authenticate"));
+    let out = run(&["explain", "STA001"], None);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("## What it checks") && text.contains("## Fix"), "{text}");
+}
+
+#[test]
+fn rules_and_codes_as_json() {
+    let out = run(&["rules", "--format", "json"], None);
+    let rules: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let rules = rules.as_array().unwrap();
+    assert_eq!(rules.len(), statuslab_rules::RULES.len());
+    for r in rules {
+        for k in ["code", "name", "category", "severity", "summary", "docs", "spec"] {
+            assert!(!r[k].is_null(), "{k} missing in {r}");
+        }
+    }
+    let out = run(&["codes", "--format", "json"], None);
+    let codes: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let codes = codes.as_array().unwrap();
+    assert_eq!(codes.len(), statuslab_rules::codes::all().len());
+    let e401 = codes.iter().find(|c| c["code"] == 401).unwrap();
+    for k in [
+        "code", "reason", "class", "registry_status", "spec", "meaning", "guarantees", "not_guaranteed", "when_to_use",
+        "misuses", "critical_headers", "cacheable_by_default", "retry", "clients", "related", "snippets",
+    ] {
+        assert!(!e401[k].is_null(), "{k} missing");
+    }
+    assert_eq!(e401["class"], "client-error");
+    assert_eq!(e401["spec"]["url"], "https://www.rfc-editor.org/rfc/rfc9110.html#section-15.5.2");
+}
