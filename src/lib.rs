@@ -4,8 +4,10 @@
 pub mod components;
 pub mod net;
 pub mod observe;
+pub mod reference_data;
 pub mod route;
 pub mod state;
 pub mod text;
+pub mod weburl;
 
 pub use components::app::App;

@@ -4,6 +4,8 @@
 use serde::Deserialize;
 use statuslab_rules::{codes, Exchange, Headers, Request, Response, Visibility};
 
+use crate::weburl::{query_param, WebUrl};
+
 /// A response as the page saw it through `fetch`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Observed {
@@ -156,44 +158,41 @@ pub fn record_exchange(r: &RecordedExchange) -> Exchange {
 
 /// The origin (`scheme://host:port`) of a URL, per the WHATWG URL standard.
 pub fn origin_of(url: &str) -> Option<String> {
-    let u = url::Url::parse(url).ok()?;
-    match u.origin() {
-        o @ url::Origin::Tuple(..) => Some(o.ascii_serialization()),
-        url::Origin::Opaque(_) => None,
-    }
+    WebUrl::parse(url).ok()?.origin()
 }
 
 /// The same server seen from the other loopback name: `127.0.0.1` ⇄ `localhost`. Browsers treat
 /// them as different origins, which gives a genuinely cross-origin simulator without a second server.
 pub fn loopback_twin(page_origin: &str) -> Option<String> {
-    let u = url::Url::parse(page_origin).ok()?;
-    let twin = match u.host_str()? {
+    let mut u = WebUrl::parse(page_origin).ok()?;
+    let twin = match u.hostname().as_str() {
         "127.0.0.1" => "localhost",
         "localhost" => "127.0.0.1",
         _ => return None,
     };
-    let mut t = u.clone();
-    t.set_host(Some(twin)).ok()?;
-    Some(t.origin().ascii_serialization())
+    u.set_hostname(twin);
+    u.origin()
 }
 
 /// Whether `url` targets this page's simulator (same origin or its loopback twin, under `/api/`).
 pub fn is_simulator(url: &str, page_origin: &str) -> bool {
-    let Ok(u) = url::Url::parse(url) else { return false };
-    let origin = u.origin().ascii_serialization();
+    let Ok(u) = WebUrl::parse(url) else { return false };
+    let Some(origin) = u.origin() else { return false };
     (origin == page_origin || Some(origin) == loopback_twin(page_origin)) && u.path().starts_with("/api/")
 }
 
 /// Adds `rid=<id>` to a simulator URL (unless it has one), so the simulator records the exchange.
 /// Returns the URL to send and the rid in force.
 pub fn with_rid(url: &str, rid: &str) -> (String, String) {
-    let Ok(mut u) = url::Url::parse(url) else { return (url.to_string(), rid.to_string()) };
-    if let Some((_, v)) = u.query_pairs().find(|(k, _)| k == "rid") {
-        let existing = v.into_owned();
-        return (u.to_string(), existing);
+    let Ok(mut u) = WebUrl::parse(url) else { return (url.to_string(), rid.to_string()) };
+    let query = u.query();
+    if let Some(existing) = query_param(&query, "rid") {
+        return (u.href(), existing);
     }
-    u.query_pairs_mut().append_pair("rid", rid);
-    (u.to_string(), rid.to_string())
+    // Appended as bytes: the user's query is sent exactly as typed.
+    let rid: String = rid.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_').collect();
+    u.set_query(&if query.is_empty() { format!("rid={rid}") } else { format!("{query}&rid={rid}") });
+    (u.href(), rid)
 }
 
 /// Checks the composed request before it is handed to `fetch`, with a message for each problem.
@@ -202,9 +201,10 @@ pub fn validate(method: &str, url: &str, headers: &[(String, String)], body: &st
     if m.is_empty() || !m.bytes().all(is_tchar) {
         return Err(format!("`{m}` is not a valid method: a method is a token (letters, digits and !#$%&'*+-.^_`|~), RFC 9110 §9.1."));
     }
-    let u = url::Url::parse(url.trim()).map_err(|e| format!("`{}` is not a valid absolute URL ({e}).", url.trim()))?;
-    if u.scheme() != "http" && u.scheme() != "https" {
-        return Err(format!("`{}` uses the `{}:` scheme; fetch() here sends only http: and https: requests.", url.trim(), u.scheme()));
+    let u = WebUrl::parse(url.trim()).map_err(|e| format!("`{}` is not a valid absolute URL ({e}).", url.trim()))?;
+    let scheme = u.scheme();
+    if scheme != "http" && scheme != "https" {
+        return Err(format!("`{}` uses the `{scheme}:` scheme; fetch() here sends only http: and https: requests.", url.trim()));
     }
     for (n, v) in headers {
         if !n.bytes().all(is_tchar) {

@@ -3,6 +3,7 @@ use yew::prelude::*;
 
 use crate::net;
 use crate::observe::loopback_twin;
+use crate::weburl::WebUrl;
 use crate::state::{Action, HeaderRow, State};
 
 #[derive(Properties, PartialEq)]
@@ -80,18 +81,18 @@ pub fn Composer(props: &ComposerProps) -> Html {
         let page = page.clone();
         let twin = twin.clone();
         Callback::from(move |_: MouseEvent| {
-            if let (Some(twin), Ok(mut u)) = (twin.as_ref(), url::Url::parse(&url)) {
-                let target = if u.origin().ascii_serialization() == page { twin.clone() } else { page.clone() };
-                if let Ok(t) = url::Url::parse(&target) {
-                    let _ = u.set_host(t.host_str());
-                    let _ = u.set_port(t.port());
-                    d.dispatch(Action::SetUrl(u.to_string()));
+            if let (Some(twin), Ok(mut u)) = (twin.as_ref(), WebUrl::parse(&url)) {
+                // Only the loopback name changes; scheme, port, path and query stay.
+                let target = if u.origin().as_deref() == Some(page.as_str()) { twin } else { &page };
+                if let Ok(t) = WebUrl::parse(target) {
+                    u.set_hostname(&t.hostname());
+                    d.dispatch(Action::SetUrl(u.href()));
                 }
             }
         })
     };
-    let cross_label = match url::Url::parse(&s.url) {
-        Ok(u) if Some(u.origin().ascii_serialization()) == twin => "Use same-origin simulator",
+    let cross_label = match WebUrl::parse(&s.url) {
+        Ok(u) if u.origin().is_some() && u.origin() == twin => "Use same-origin simulator",
         _ => "Use cross-origin simulator",
     };
 

@@ -21,10 +21,7 @@ pub struct PlaygroundProps {
 /// `?try=401` (from a reference page's "Try it live"): the simulator request for that code.
 fn try_code_from_location() -> Option<u16> {
     let search = web_sys::window()?.location().search().ok()?;
-    url::form_urlencoded::parse(search.trim_start_matches('?').as_bytes())
-        .find(|(k, _)| k == "try")
-        .and_then(|(_, v)| v.parse::<u16>().ok())
-        .filter(|c| (100..=599).contains(c))
+    crate::weburl::query_param(&search, "try").and_then(|v| v.parse::<u16>().ok()).filter(|c| (100..=599).contains(c))
 }
 
 /// Starts a send of the composer's current request.

@@ -2,15 +2,14 @@ use std::rc::Rc;
 
 use statuslab_rules::{codes, lint, Finding, LintContext, Severity, Target};
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use crate::components::body_view::BodyPanel;
 use crate::components::finding::finding_list;
 use crate::components::headers_table::HeadersTable;
+use crate::components::reference::AboutCode;
 use crate::components::server_record::ServerRecordView;
 use crate::net;
 use crate::observe::{notes_for_failure, notes_for_response, page_exchange, FailureKind, Note, Observed, ServerRecord};
-use crate::route::Route;
 use crate::state::Phase;
 use crate::text::rich;
 
@@ -43,20 +42,6 @@ fn counts(f: &[Finding]) -> Html {
             <span class="sev-warning">{ format!("{} warning", c(Severity::Warning)) }</span>
             <span class="sev-info">{ format!("{} info", c(Severity::Info)) }</span>
         </span>
-    }
-}
-
-/// "About 401": the reference entry's meaning beside the response.
-fn about(code: u16) -> Html {
-    match codes::get(code) {
-        Some(e) => html! {
-            <aside class="about" aria-label={format!("About {code}")}>
-                <h3>{ format!("About {} {}", e.code, e.reason) }</h3>
-                <p>{ rich(&e.meaning) }</p>
-                <Link<Route> to={Route::Status { code: code.to_string() }}>{ format!("Full reference for {code} →") }</Link<Route>>
-            </aside>
-        },
-        None => html! {},
     }
 }
 
@@ -98,7 +83,7 @@ fn observed_view(o: &Observed, props: &ResponsePanelProps) -> Html {
                 <BodyPanel content_type={content_type} body={Rc::new(o.body.clone())} />
             }
             if let Some(r) = &props.record { <ServerRecordView record={r.clone()} lint_it={opaque} /> }
-            if !props.embed && o.status >= 100 { { about(o.status) } }
+            if !props.embed && o.status >= 100 { <AboutCode code={o.status} /> }
         </>
     }
 }
@@ -125,7 +110,7 @@ pub fn ResponsePanel(props: &ResponsePanelProps) -> Html {
                     </div>
                     if !why.is_empty() { { notes(&why) } }
                     if let Some(r) = &props.record { <ServerRecordView record={r.clone()} lint_it={true} /> }
-                    if let Some(code) = server_status { if !props.embed { { about(code) } } }
+                    if let Some(code) = server_status { if !props.embed { <AboutCode code={code} /> } }
                 </>
             }
         }

@@ -5,7 +5,7 @@ use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
 
 use axum::extract::State;
-use axum::http::{HeaderValue, Method, StatusCode, Uri};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use base64::Engine;
 use sha2::{Digest, Sha256};
@@ -76,7 +76,7 @@ fn safe_join(dist: &Path, path: &str) -> Option<PathBuf> {
 }
 
 /// Serves `index.html` for app routes and the dist's files for everything else.
-pub async fn serve(State(state): State<Arc<AppState>>, method: Method, uri: Uri) -> Response {
+pub async fn serve(State(state): State<Arc<AppState>>, method: Method, uri: Uri, headers: HeaderMap) -> Response {
     if method != Method::GET && method != Method::HEAD {
         let mut res = Problem::new(StatusCode::METHOD_NOT_ALLOWED, format!("{method} is not supported for app files"))
             .with_instance(uri.path())
@@ -94,9 +94,20 @@ pub async fn serve(State(state): State<Arc<AppState>>, method: Method, uri: Uri)
     match tokio::fs::read(&file).await {
         Ok(bytes) => {
             let mime = mime_for(&file);
-            let mut res = (StatusCode::OK, bytes).into_response();
+            // A strong validator from the content, so `no-cache` files revalidate with a 304.
+            let etag = format!("\"{}\"", &hex(&Sha256::digest(&bytes))[..20]);
+            let matches = headers
+                .get("if-none-match")
+                .and_then(|v| v.to_str().ok())
+                .is_some_and(|v| v.split(',').any(|t| t.trim() == etag || t.trim() == "*"));
+            let mut res = if matches { StatusCode::NOT_MODIFIED.into_response() } else { (StatusCode::OK, bytes).into_response() };
             let h = res.headers_mut();
-            h.insert("content-type", HeaderValue::from_static(mime));
+            if !matches {
+                h.insert("content-type", HeaderValue::from_static(mime));
+            }
+            if let Ok(v) = HeaderValue::from_str(&etag) {
+                h.insert("etag", v);
+            }
             // Trunk names the JS, wasm and CSS it emits with a content hash: safe to keep forever.
             let hashed = file.file_name().and_then(|n| n.to_str()).map(is_hashed_name).unwrap_or(false);
             h.insert(
@@ -130,6 +141,10 @@ async fn index(state: &AppState, embed: bool) -> Response {
         )
         .into_response(),
     }
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// `name-0123456789abcdef.ext` or `name-0123456789abcdef_bg.wasm`: Trunk's hashed asset names.

@@ -77,6 +77,22 @@ async fn every_code_200_to_599_answers_with_its_status_and_critical_headers() {
             assert_eq!(d["request"]["method"], "GET");
             assert_eq!(d["reason"], codes::reason(code));
             assert!(d["headers_set"].as_array().unwrap().iter().all(|h| !h["reason"].as_str().unwrap().is_empty()));
+            // One source of truth: the code-specific headers are exactly the entry's
+            // required and expected critical headers.
+            let from_entry: std::collections::BTreeSet<String> = codes::get(code)
+                .map(|e| e.sent_headers().map(|h| h.name.to_ascii_lowercase()).collect())
+                .unwrap_or_default();
+            let set: std::collections::BTreeSet<String> = d["headers_set"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|h| {
+                    let r = h["reason"].as_str().unwrap();
+                    r.starts_with("required for") || r.starts_with("expected for")
+                })
+                .map(|h| h["name"].as_str().unwrap().to_ascii_lowercase())
+                .collect();
+            assert_eq!(set, from_entry, "{code}");
             assert_eq!(g.header("content-type"), Some("application/json"));
         }
         assert_eq!(g.header("cache-control"), Some("no-store"));
@@ -338,6 +354,18 @@ mod app {
         assert_eq!(g.header("content-encoding"), Some("gzip"));
         assert_eq!(g.header("cache-control"), Some("public, max-age=31536000, immutable"));
         assert_eq!(get(&st, "/missing.js").await.status, 404);
+        // Unhashed files revalidate: ETag, then 304 for a matching If-None-Match.
+        std::fs::create_dir_all(st.dist.join("codes")).unwrap();
+        std::fs::write(st.dist.join("codes/4xx.json"), "[]").unwrap();
+        let g = get(&st, "/codes/4xx.json").await;
+        assert_eq!(g.status, 200);
+        assert_eq!(g.header("cache-control"), Some("no-cache"));
+        assert_eq!(g.header("content-type"), Some("application/json"));
+        let etag = g.header("etag").unwrap().to_string();
+        let req = Request::get("/codes/4xx.json").header("if-none-match", &etag).body(Body::empty()).unwrap();
+        let g = send_to(st.clone(), req).await;
+        assert_eq!(g.status, 304);
+        assert!(g.body.is_empty());
         assert_eq!(get(&st, "/../etc/passwd").await.status, 404);
     }
 

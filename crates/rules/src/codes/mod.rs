@@ -116,10 +116,11 @@ pub struct Misuse {
 }
 
 /// Retry guidance for a client that received this code.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum RetryPolicy {
     /// Not an error: nothing to retry.
+    #[default]
     NotApplicable,
     /// Do not retry the same request unchanged.
     No,
@@ -131,13 +132,13 @@ pub enum RetryPolicy {
     Backoff,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Retry {
     pub policy: RetryPolicy,
     pub advice: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Monitoring {
     /// `up`, `down`, `degraded` or `depends`.
     pub classification: String,
@@ -145,7 +146,7 @@ pub struct Monitoring {
 }
 
 /// How each kind of client treats the code.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Clients {
     pub browsers: String,
     pub api_clients: String,
@@ -163,7 +164,13 @@ pub enum Snippet {
     NotApplicable { not_applicable: String },
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+impl Default for Snippet {
+    fn default() -> Self {
+        Snippet::NotApplicable { not_applicable: String::new() }
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Snippets {
     pub express: Snippet,
     pub django_rest_framework: Snippet,
@@ -206,24 +213,35 @@ pub struct StatusEntry {
     /// The defining specification (or the vendor documentation for unofficial codes).
     pub spec: SpecRef,
     /// One paragraph.
+    #[serde(default)]
     pub meaning: String,
+    #[serde(default)]
     pub guarantees: Vec<String>,
+    #[serde(default)]
     pub not_guaranteed: Vec<String>,
+    #[serde(default)]
     pub when_to_use: Vec<String>,
+    #[serde(default)]
     pub misuses: Vec<Misuse>,
     pub critical_headers: Vec<CriticalHeader>,
     pub body: BodyRule,
     /// Heuristically cacheable by default (RFC 9110 §15.1, RFC 9111 §4.2.2).
     pub cacheable_by_default: bool,
+    #[serde(default)]
     pub caching: String,
+    #[serde(default)]
     pub retry: Retry,
+    #[serde(default)]
     pub monitoring: Monitoring,
+    #[serde(default)]
     pub clients: Clients,
+    #[serde(default)]
     pub snippets: Snippets,
     #[serde(default)]
     pub debugging: Vec<String>,
     #[serde(default)]
     pub faq: Vec<Faq>,
+    #[serde(default)]
     pub related: Vec<u16>,
 }
 
@@ -243,6 +261,7 @@ impl StatusEntry {
     }
 }
 
+#[cfg(feature = "full-kb")]
 const SOURCES: &[(&str, &str)] = &[
     ("1xx.json", include_str!("../../data/codes/1xx.json")),
     ("2xx.json", include_str!("../../data/codes/2xx.json")),
@@ -252,9 +271,24 @@ const SOURCES: &[(&str, &str)] = &[
     ("unofficial.json", include_str!("../../data/codes/unofficial.json")),
 ];
 
+/// Only the core fields (see `build.rs`): prose fields are empty.
+#[cfg(not(feature = "full-kb"))]
+const SOURCES: &[(&str, &str)] = &[("core.json", include_str!(concat!(env!("OUT_DIR"), "/core.json")))];
+
+/// The names of the full data files, as the app fetches them (`/codes/{name}`).
+pub const DATA_FILES: &[&str] = &["1xx.json", "2xx.json", "3xx.json", "4xx.json", "5xx.json", "unofficial.json"];
+
+/// Whether the compiled-in entries carry their prose (`full-kb` feature).
+pub const HAS_PROSE: bool = cfg!(feature = "full-kb");
+
 /// Parses one data file (exposed for tests and tools that want the error message).
 pub fn parse_source(name: &str, text: &str) -> Result<Vec<StatusEntry>, String> {
     serde_json::from_str(text).map_err(|e| format!("{name}: {e}"))
+}
+
+/// Sorts entries by code, registered before unofficial.
+pub fn sort_entries(v: &mut [StatusEntry]) {
+    v.sort_by_key(|e| (e.code, !e.is_official()));
 }
 
 /// Every entry, sorted by code. Parsed on first use.
@@ -267,16 +301,20 @@ pub fn all() -> &'static [StatusEntry] {
             // build defect, not user input.
             v.extend(parse_source(name, text).unwrap_or_else(|e| panic!("knowledge base: {e}")));
         }
-        v.sort_by_key(|e| (e.code, !e.is_official()));
+        sort_entries(&mut v);
         v
     })
 }
 
 /// The entry for `code`: the registered meaning when there is one, else an unofficial one.
 pub fn get(code: u16) -> Option<&'static StatusEntry> {
-    let all = all();
-    let i = all.partition_point(|e| e.code < code);
-    all.get(i).filter(|e| e.code == code)
+    find(all(), code)
+}
+
+/// The entry for `code` in a sorted list of entries (e.g. the full data loaded on demand).
+pub fn find(entries: &[StatusEntry], code: u16) -> Option<&StatusEntry> {
+    let i = entries.partition_point(|e| e.code < code);
+    entries.get(i).filter(|e| e.code == code)
 }
 
 /// The reason phrase to show for any code 100–599: the registry's, an unofficial one
