@@ -267,7 +267,7 @@ impl<'a> Checker<'a> {
 /// each group in rule-code order.
 pub fn lint(exchange: &Exchange, context: &LintContext) -> Vec<Finding> {
     let mut out = Vec::new();
-    for rule in crate::rules::RULES {
+    for rule in crate::rules::RULES.iter() {
         let mut c = Checker { exchange, context, rule, out: &mut out };
         (rule.check)(&mut c);
     }

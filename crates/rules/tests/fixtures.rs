@@ -43,7 +43,7 @@ fn context() -> LintContext {
 #[test]
 fn every_rule_has_fixtures_that_fire_and_stay_silent() {
     let mut problems = Vec::new();
-    for rule in RULES {
+    for rule in RULES.iter() {
         let dir = fixtures_dir().join(rule.name);
         if !dir.is_dir() {
             problems.push(format!("{} ({}): no fixtures folder {}", rule.code, rule.name, dir.display()));

@@ -7,7 +7,7 @@ use statuslab_rules::{find_rule, RULES};
 #[test]
 fn codes_are_unique_and_well_formed() {
     let mut seen = HashSet::new();
-    for r in RULES {
+    for r in RULES.iter() {
         assert!(seen.insert(r.code), "duplicate code {}", r.code);
         let prefix = r.category.prefix();
         assert!(r.code.starts_with(prefix), "{} must start with {prefix} (category {:?})", r.code, r.category);
@@ -19,7 +19,7 @@ fn codes_are_unique_and_well_formed() {
 #[test]
 fn names_are_unique_kebab_case() {
     let mut seen = HashSet::new();
-    for r in RULES {
+    for r in RULES.iter() {
         assert!(seen.insert(r.name), "duplicate name {}", r.name);
         assert!(
             !r.name.is_empty()
@@ -32,7 +32,7 @@ fn names_are_unique_kebab_case() {
 
 #[test]
 fn every_rule_is_documented_with_a_spec_link() {
-    for r in RULES {
+    for r in RULES.iter() {
         for h in ["What it checks", "Why it matters", "Example", "Fix"] {
             let s = r.docs_section(h).unwrap_or_default();
             assert!(!s.is_empty(), "{}: docs section '{h}' missing or empty", r.code);

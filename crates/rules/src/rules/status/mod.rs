@@ -30,3 +30,20 @@ pub(crate) fn require_critical_header(c: &mut Checker<'_>, codes: &[u16], name: 
     let reason = crate::codes::reason(status);
     c.require_header(name, format!("A `{status} {reason}` response has no `{name}` header.{why}"), fix.to_string());
 }
+
+/// This category's rules (add each new rule here).
+pub static RULES: &[&crate::registry::Rule] = &[
+    &unauthorized_without_challenge::UNAUTHORIZED_WITHOUT_CHALLENGE,
+    &proxy_auth_without_challenge::PROXY_AUTH_WITHOUT_CHALLENGE,
+    &method_not_allowed_without_allow::METHOD_NOT_ALLOWED_WITHOUT_ALLOW,
+    &redirect_without_location::REDIRECT_WITHOUT_LOCATION,
+    &created_without_location::CREATED_WITHOUT_LOCATION,
+    &missing_retry_after::MISSING_RETRY_AFTER,
+    &range_not_satisfiable_without_content_range::RANGE_NOT_SATISFIABLE_WITHOUT_CONTENT_RANGE,
+    &upgrade_required_without_upgrade::UPGRADE_REQUIRED_WITHOUT_UPGRADE,
+    &content_on_bodiless_status::CONTENT_ON_BODILESS_STATUS,
+    &head_response_with_content::HEAD_RESPONSE_WITH_CONTENT,
+    &unused_status_code::UNUSED_STATUS_CODE,
+    &unregistered_status_code::UNREGISTERED_STATUS_CODE,
+    &basic_challenge_prompts::BASIC_CHALLENGE_PROMPTS,
+];
