@@ -6,6 +6,7 @@ pub mod net;
 pub mod observe;
 pub mod reference_data;
 pub mod route;
+pub mod rules_data;
 pub mod state;
 pub mod text;
 pub mod weburl;

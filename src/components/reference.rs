@@ -151,7 +151,7 @@ fn entry_view(e: &StatusEntry) -> Html {
             </section>
             <section>
                 <h2>{ "Retrying" }</h2>
-                <p><span class="badge">{ format!("{:?}", e.retry.policy).to_lowercase() }</span>{ " " }{ rich(&e.retry.advice) }</p>
+                <p><span class="badge">{ serde_json::to_value(e.retry.policy).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default() }</span>{ " " }{ rich(&e.retry.advice) }</p>
             </section>
             <section>
                 <h2>{ "Monitoring" }</h2>

@@ -45,10 +45,73 @@ fn counts(f: &[Finding]) -> Html {
     }
 }
 
-fn observed_view(o: &Observed, props: &ResponsePanelProps) -> Html {
+/// Which findings are shown: severities and one category (empty = all).
+#[derive(Clone, PartialEq)]
+struct Filter {
+    error: bool,
+    warning: bool,
+    info: bool,
+    category: String,
+}
+
+impl Filter {
+    fn admits(&self, f: &Finding) -> bool {
+        let sev = match f.severity {
+            Severity::Error => self.error,
+            Severity::Warning => self.warning,
+            Severity::Info => self.info,
+        };
+        sev && (self.category.is_empty() || f.category.as_str() == self.category)
+    }
+}
+
+fn filter_bar(filter: &UseStateHandle<Filter>, all: &[Finding]) -> Html {
+    if all.is_empty() {
+        return html! {};
+    }
+    let toggle = |sev: Severity| {
+        let filter = filter.clone();
+        Callback::from(move |_: Event| {
+            let mut f = (*filter).clone();
+            match sev {
+                Severity::Error => f.error = !f.error,
+                Severity::Warning => f.warning = !f.warning,
+                Severity::Info => f.info = !f.info,
+            }
+            filter.set(f);
+        })
+    };
+    let on_cat = {
+        let filter = filter.clone();
+        Callback::from(move |e: Event| {
+            let mut f = (*filter).clone();
+            f.category = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
+            filter.set(f);
+        })
+    };
+    let mut cats: Vec<&'static str> = all.iter().map(|f| f.category.as_str()).collect();
+    cats.sort();
+    cats.dedup();
+    html! {
+        <div class="finding-filters" role="group" aria-label="Filter findings">
+            <label><input type="checkbox" checked={filter.error} onchange={toggle(Severity::Error)} />{ "errors" }</label>
+            <label><input type="checkbox" checked={filter.warning} onchange={toggle(Severity::Warning)} />{ "warnings" }</label>
+            <label><input type="checkbox" checked={filter.info} onchange={toggle(Severity::Info)} />{ "info" }</label>
+            <label>{ "category " }
+                <select aria-label="Finding category" onchange={on_cat}>
+                    <option value="" selected={filter.category.is_empty()}>{ "all" }</option>
+                    { for cats.iter().map(|c| html! { <option value={*c} selected={filter.category == *c}>{ *c }</option> }) }
+                </select>
+            </label>
+        </div>
+    }
+}
+
+fn observed_view(o: &Observed, props: &ResponsePanelProps, filter: &UseStateHandle<Filter>) -> Html {
     let ex = page_exchange(&props.method, &props.request_headers, &props.body, o);
     let now = (js_sys::Date::now() / 1000.0) as u64;
-    let findings = lint(&ex, &LintContext { now: Some(now), page_origin: Some(net::page_origin()) });
+    let all = lint(&ex, &LintContext { now: Some(now), page_origin: Some(net::page_origin()) });
+    let findings: Vec<Finding> = all.iter().filter(|f| filter.admits(f)).cloned().collect();
     let status_findings: Vec<Finding> =
         findings.iter().filter(|f| matches!(f.target, Target::StatusLine | Target::Request | Target::RequestHeader { .. })).cloned().collect();
     let header_findings: Vec<Finding> = findings.iter().filter(|f| matches!(f.target, Target::Header { .. })).cloned().collect();
@@ -69,8 +132,9 @@ fn observed_view(o: &Observed, props: &ResponsePanelProps) -> Html {
             <div class="status-line">
                 <span class={classes!("status", class)} data-testid="status">{ format!("{} {}", o.status, status_text) }</span>
                 <span class="meta">{ format!("{:.0} ms · {} · type {}", o.elapsed_ms, o.method, o.response_type) }</span>
-                { counts(&findings) }
+                { counts(&all) }
             </div>
+            { filter_bar(filter, &all) }
             <p class="sent-as muted">{ "Sent to " }<code>{ o.sent_url.clone() }</code>
                 if o.redirected { { " · final URL " }<code>{ o.final_url.clone() }</code> }
             </p>
@@ -91,10 +155,11 @@ fn observed_view(o: &Observed, props: &ResponsePanelProps) -> Html {
 /// The annotated response, or why there is none.
 #[component]
 pub fn ResponsePanel(props: &ResponsePanelProps) -> Html {
+    let filter = use_state(|| Filter { error: true, warning: true, info: true, category: String::new() });
     let inner = match &props.phase {
         Phase::Idle => html! {},
         Phase::Sending { .. } => html! { <p class="sending" aria-live="polite">{ "Sending…" }</p> },
-        Phase::Done(o) => observed_view(o, props),
+        Phase::Done(o) => observed_view(o, props, &filter),
         Phase::Failed(f) => {
             let page = net::page_origin();
             let url = f.sent_url.clone().unwrap_or_else(|| props.url.to_string());

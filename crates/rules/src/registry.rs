@@ -130,7 +130,9 @@ macro_rules! declare_rule {
             severity: $crate::registry::Severity::$sev,
             summary: $summary,
             specs: &[$($spec),*],
-            docs: concat!($($doc, "\n"),*),
+            // Without the `docs` feature (the wasm app) the docs are left out of the binary;
+            // the app reads them from the server's `/api/rules`.
+            docs: if cfg!(feature = "docs") { concat!($($doc, "\n"),*) } else { "" },
             check: $check,
         };
     };

@@ -33,9 +33,10 @@ pub enum Command {
         #[arg(long, default_value = "./dist")]
         dist: PathBuf,
     },
-    /// Lint a raw HTTP/1.x response from FILE, or standard input when FILE is `-` or absent.
+    /// Lint a URL (fetched natively, `--follow` lints every redirect hop), a raw HTTP/1.x response
+    /// from FILE, or standard input when FILE is `-` or absent.
     Lint {
-        /// A file holding a raw response (`curl -i` output works), or `-` for stdin.
+        /// A URL, a file holding a raw response (`curl -i` output works), or `-` for stdin.
         input: Option<String>,
         /// A file holding the raw request the response answered.
         #[arg(long)]
@@ -48,6 +49,9 @@ pub enum Command {
         /// Hide findings below this severity.
         #[arg(long, value_enum, default_value_t = MinSeverity::Info)]
         min_severity: MinSeverity,
+        /// For a URL: follow redirects (at most 20) and lint every hop.
+        #[arg(long)]
+        follow: bool,
     },
     /// Explain a status code (`401`) or a rule (`STA001` or its name).
     Explain { key: String },
@@ -103,21 +107,95 @@ fn read_input(input: Option<&str>, stdin: &mut dyn Read) -> Result<Vec<u8>, Stri
             stdin.read_to_end(&mut v).map_err(|e| format!("cannot read standard input: {e}"))?;
             Ok(v)
         }
-        Some(p) if p.starts_with("http://") || p.starts_with("https://") => Err(format!(
-            "`{p}`: linting a URL is not supported yet; save the response with `curl -si {p} > r.http` and lint the file"
-        )),
         Some(p) => std::fs::read(p).map_err(|e| format!("cannot read `{p}`: {e}")),
     }
 }
 
+/// Limits of `lint URL`.
+pub const MAX_HOPS: usize = 20;
+pub const MAX_BODY: usize = 5 << 20;
+
+/// One fetched hop: the request as sent and the response as received.
+pub struct Hop {
+    pub exchange: Exchange,
+}
+
+/// Fetches `url` natively (GET, redirects not followed by the client: each hop is returned, and
+/// followed by us only with `follow`).
+pub fn fetch_hops(url: &str, follow: bool) -> Result<Vec<Hop>, String> {
+    let client = reqwest::blocking::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .timeout(std::time::Duration::from_secs(30))
+        .user_agent(concat!("statuslab/", env!("CARGO_PKG_VERSION")))
+        .build()
+        .map_err(|e| format!("cannot start the HTTP client: {e}"))?;
+    let mut hops = Vec::new();
+    let mut current = url::Url::parse(url).map_err(|e| format!("`{url}` is not a valid URL: {e}"))?;
+    loop {
+        let res = client.get(current.clone()).send().map_err(|e| {
+            let mut msg = format!("cannot fetch {current}: {e}");
+            let mut src = std::error::Error::source(&e);
+            while let Some(s) = src {
+                msg.push_str(&format!(": {s}"));
+                src = s.source();
+            }
+            msg
+        })?;
+        let status = res.status().as_u16();
+        let mut headers = statuslab_rules::Headers::new();
+        for (n, v) in res.headers() {
+            headers.push(n.as_str(), String::from_utf8_lossy(v.as_bytes()).into_owned());
+        }
+        let location = res.headers().get("location").and_then(|v| v.to_str().ok()).map(str::to_string);
+        let mut body = Vec::new();
+        let mut limited = std::io::Read::take(res, MAX_BODY as u64);
+        std::io::Read::read_to_end(&mut limited, &mut body).map_err(|e| format!("cannot read the body of {current}: {e}"))?;
+        let mut req = statuslab_rules::Request::new("GET", current.as_str());
+        req.headers.push("User-Agent", concat!("statuslab/", env!("CARGO_PKG_VERSION")));
+        hops.push(Hop {
+            exchange: Exchange {
+                request: Some(req),
+                response: statuslab_rules::Response { status, reason: None, headers, body, ..Default::default() },
+            },
+        });
+        let next = match (follow, location, (300..400).contains(&status)) {
+            (true, Some(loc), true) => current.join(&loc).map_err(|e| format!("hop {}: bad Location `{loc}`: {e}", hops.len()))?,
+            _ => return Ok(hops),
+        };
+        if hops.len() >= MAX_HOPS {
+            return Err(format!("more than {MAX_HOPS} redirects from {url} (browsers give up at 20: Fetch §http-redirect-fetch)"));
+        }
+        current = next;
+    }
+}
+
+fn is_url(s: &str) -> bool {
+    s.starts_with("http://") || s.starts_with("https://")
+}
+
+#[allow(clippy::too_many_arguments)]
 pub fn lint_command(
     input: Option<&str>,
     request: Option<&std::path::Path>,
     now: Option<&str>,
     format: Format,
     min: MinSeverity,
+    follow: bool,
     stdin: &mut dyn Read,
 ) -> Outcome {
+    let now_secs = match parse_now(now) {
+        Ok(n) => n,
+        Err(e) => return Outcome::bad_input(e),
+    };
+    if let Some(url) = input.filter(|i| is_url(i)) {
+        return match fetch_hops(url, follow) {
+            Ok(hops) => report(hops.into_iter().map(|h| h.exchange).collect(), now_secs, format, min),
+            Err(e) => Outcome::bad_input(e),
+        };
+    }
+    if follow {
+        return Outcome::bad_input("--follow needs a URL");
+    }
     let raw = match read_input(input, stdin) {
         Ok(r) => r,
         Err(e) => return Outcome::bad_input(e),
@@ -136,29 +214,59 @@ pub fn lint_command(
         },
         None => None,
     };
-    let now = match now {
-        Some(s) => match httpdate::parse_http_date(s) {
-            Ok(t) => t,
-            Err(_) => return Outcome::bad_input(format!("--now `{s}` is not an HTTP-date (e.g. `Sun, 06 Nov 1994 08:49:37 GMT`)")),
-        },
+    report(vec![Exchange { request, response }], now_secs, format, min)
+}
+
+fn parse_now(now: Option<&str>) -> Result<u64, String> {
+    let t = match now {
+        Some(s) => httpdate::parse_http_date(s)
+            .map_err(|_| format!("--now `{s}` is not an HTTP-date (e.g. `Sun, 06 Nov 1994 08:49:37 GMT`)"))?,
         None => SystemTime::now(),
     };
-    let now_secs = now.duration_since(SystemTime::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
-    let ex = Exchange { request, response };
-    let findings: Vec<_> = lint(&ex, &LintContext { now: Some(now_secs), page_origin: None })
-        .into_iter()
-        .filter(|f| min.admits(f.severity))
+    Ok(t.duration_since(SystemTime::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0))
+}
+
+/// Lints each exchange (one, or every hop of a followed URL) and renders the result.
+fn report(exchanges: Vec<Exchange>, now_secs: u64, format: Format, min: MinSeverity) -> Outcome {
+    let cx = LintContext { now: Some(now_secs), page_origin: None };
+    let per_hop: Vec<Vec<statuslab_rules::Finding>> = exchanges
+        .iter()
+        .map(|ex| lint(ex, &cx).into_iter().filter(|f| min.admits(f.severity)).collect())
         .collect();
-    let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
+    let all: Vec<&statuslab_rules::Finding> = per_hop.iter().flatten().collect();
+    let count = |s: Severity| all.iter().filter(|f| f.severity == s).count();
     let (e, w, i) = (count(Severity::Error), count(Severity::Warning), count(Severity::Info));
+    let chain = exchanges.len() > 1;
     let stdout = match format {
         Format::Json => {
-            let v = json!({ "findings": findings, "summary": { "error": e, "warning": w, "info": i } });
+            let findings: Vec<serde_json::Value> = per_hop
+                .iter()
+                .enumerate()
+                .flat_map(|(hop, fs)| {
+                    fs.iter().map(move |f| {
+                        let mut v = serde_json::to_value(f).unwrap_or_default();
+                        if chain {
+                            v["hop"] = json!(hop);
+                        }
+                        v
+                    })
+                })
+                .collect();
+            let mut v = json!({ "findings": findings, "summary": { "error": e, "warning": w, "info": i } });
+            if chain {
+                v["hops"] = exchanges
+                    .iter()
+                    .map(|x| json!({ "url": x.request.as_ref().map(|r| r.url.clone()), "status": x.response.status }))
+                    .collect();
+            }
             serde_json::to_string_pretty(&v).unwrap_or_default() + "\n"
         }
         Format::Text => {
-            let mut s = format!("HTTP {} {}\n", ex.response.status, codes::reason(ex.response.status));
-            for f in &findings {
+            let mut s = String::new();
+            for (ex, findings) in exchanges.iter().zip(&per_hop) {
+            s.push_str(&format!("HTTP {} {}{}\n", ex.response.status, codes::reason(ex.response.status),
+                ex.request.as_ref().filter(|_| chain).map(|r| format!("  {}", r.url)).unwrap_or_default()));
+            for f in findings {
                 s.push_str(&format!("{:7} {} [{}] {}\n", f.severity.as_str(), f.code, f.name, f.message));
                 if let Some(fix) = &f.fix {
                     s.push_str(&format!("        fix: {fix}\n"));
@@ -167,6 +275,7 @@ pub fn lint_command(
                     s.push_str(&format!("        see: {} <{}>\n", l.label, l.url));
                 }
             }
+            }
             s.push_str(&format!("{e} error(s), {w} warning(s), {i} info\n"));
             s
         }
@@ -174,7 +283,8 @@ pub fn lint_command(
     Outcome { stdout, stderr: String::new(), code: if e > 0 { 1 } else { 0 } }
 }
 
-fn rule_json(r: &statuslab_rules::Rule) -> serde_json::Value {
+/// One rule as `statuslab rules --format json` and `/api/rules` give it.
+pub fn rule_json(r: &statuslab_rules::Rule) -> serde_json::Value {
     json!({
         "code": r.code, "name": r.name, "category": r.category, "severity": r.severity,
         "summary": r.summary, "docs": r.docs_markdown(), "spec": r.spec_links(),

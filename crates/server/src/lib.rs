@@ -38,11 +38,24 @@ async fn exchanges_other() -> Response {
     res
 }
 
+/// `GET /api/rules`: every rule with its docs (the app's rule pages read this; the wasm app
+/// does not carry the docs itself).
+async fn rules_api() -> Response {
+    let v: Vec<_> = statuslab_rules::RULES.iter().map(|r| cli::rule_json(r)).collect();
+    let mut res = (StatusCode::OK, serde_json::to_vec(&v).unwrap_or_default()).into_response();
+    let h = res.headers_mut();
+    h.insert("content-type", HeaderValue::from_static("application/json"));
+    h.insert("cache-control", HeaderValue::from_static("public, max-age=300"));
+    h.insert("x-content-type-options", HeaderValue::from_static("nosniff"));
+    res
+}
+
 /// The whole HTTP surface: the simulator under `/api/`, the app everywhere else.
 pub fn router(state: Arc<AppState>) -> Router {
     let api = Router::new()
         .route("/status/{code}", any(sim::status))
         .route("/exchanges/{rid}", get(sim::exchanges).fallback(exchanges_other))
+        .route("/rules", get(rules_api).layer(CompressionLayer::new()))
         .fallback(api_not_found);
     // Only the app's files are compressed: simulator answers go out exactly as recorded.
     let app = Router::new().fallback(web::serve).layer(CompressionLayer::new());

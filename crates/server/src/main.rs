@@ -16,12 +16,13 @@ fn main() -> ExitCode {
     };
     let outcome = match cli.command {
         Command::Serve { addr, dist } => return serve(&addr, dist),
-        Command::Lint { input, request, now, format, min_severity } => cli::lint_command(
+        Command::Lint { input, request, now, format, min_severity, follow } => cli::lint_command(
             input.as_deref(),
             request.as_deref(),
             now.as_deref(),
             format,
             min_severity,
+            follow,
             &mut std::io::stdin(),
         ),
         Command::Explain { key } => cli::explain_command(&key),

@@ -131,3 +131,56 @@ fn rules_and_codes_as_json() {
     assert_eq!(e401["class"], "client-error");
     assert_eq!(e401["spec"]["url"], "https://www.rfc-editor.org/rfc/rfc9110.html#section-15.5.2");
 }
+
+/// Starts the simulator on a free loopback port in a background thread.
+fn simulator() -> String {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = listener.local_addr().unwrap();
+    listener.set_nonblocking(true).unwrap();
+    std::thread::spawn(move || {
+        let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+        rt.block_on(async move {
+            let l = tokio::net::TcpListener::from_std(listener).unwrap();
+            let app = statuslab_server::router(statuslab_server::AppState::new(std::env::temp_dir().join("statuslab-none")));
+            axum::serve(l, app).await.unwrap();
+        });
+    });
+    format!("http://{addr}")
+}
+
+#[test]
+fn lint_a_url_fetched_natively() {
+    let base = simulator();
+    let out = run(&["lint", &format!("{base}/api/status/401?omit=WWW-Authenticate"), "--format", "json"], None);
+    assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(v["findings"].as_array().unwrap().iter().any(|f| f["code"] == "STA001"));
+
+    let out = run(&["lint", &format!("{base}/api/status/401")], None);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stdout));
+}
+
+#[test]
+fn lint_follow_lints_every_hop() {
+    let base = simulator();
+    let out = run(&["lint", &format!("{base}/api/status/308"), "--follow", "--format", "json"], None);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let hops = v["hops"].as_array().unwrap();
+    assert_eq!(hops.len(), 2);
+    assert_eq!(hops[0]["status"], 308);
+    assert_eq!(hops[1]["status"], 200);
+    // Without --follow only the redirect itself is linted.
+    let out = run(&["lint", &format!("{base}/api/status/308"), "--format", "json"], None);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(v.get("hops").is_none());
+}
+
+#[test]
+fn an_unreachable_url_exits_2() {
+    let out = run(&["lint", "http://127.0.0.1:9/"], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("cannot fetch"), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = run(&["lint", "-", "--follow"], Some(b"HTTP/1.1 200 OK\r\n\r\n"));
+    assert_eq!(out.status.code(), Some(2));
+}

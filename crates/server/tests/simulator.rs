@@ -376,3 +376,14 @@ mod app {
         assert!(g.json()["detail"].as_str().unwrap().contains("not built"));
     }
 }
+
+#[tokio::test]
+async fn rules_api_lists_every_rule_with_docs() {
+    let req = Request::get("/api/rules").header("accept-encoding", "identity").body(Body::empty()).unwrap();
+    let g = send_to(state(), req).await;
+    assert_eq!(g.status, 200);
+    let v = g.json();
+    let rules = v.as_array().unwrap();
+    assert_eq!(rules.len(), statuslab_rules::RULES.len());
+    assert!(rules.iter().all(|r| r["docs"].as_str().unwrap().contains("## What it checks")));
+}
