@@ -29,7 +29,7 @@ layer() { # name, passed, failed, exit code
 }
 
 echo "== 1/3 native tests (cargo test --workspace)"
-cargo test --workspace --no-fail-fast --color never 2>&1 | tee "$logs/native.log"; rc=${PIPESTATUS[0]}
+cargo test --workspace --exclude statuslab-bench --no-fail-fast --color never 2>&1 | tee "$logs/native.log"; rc=${PIPESTATUS[0]}
 read -r p f < <(tally_cargo "$logs/native.log"); layer "native" "$p" "$f" "$rc"
 
 echo "== 2/3 wasm tests in headless Chromium (wasm-bindgen-test)"
