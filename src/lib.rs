@@ -36,3 +36,14 @@ pub fn bench_lint(raw: &str, iterations: u32) -> f64 {
     }
     elapsed * 1000.0 / iterations.max(1) as f64
 }
+
+/// The CORS verdict of the rules crate (`statuslab cors`), inside the browser: the matrix test
+/// checks it against what Chromium did. Input and output are the CLI's JSON.
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn cors_evaluate(case_json: &str) -> String {
+    match serde_json::from_str::<statuslab_rules::fetch::CorsCase>(case_json) {
+        Ok(case) => serde_json::to_string(&statuslab_rules::fetch::evaluate(&case)).unwrap_or_default(),
+        Err(e) => serde_json::json!({ "error": e.to_string() }).to_string(),
+    }
+}

@@ -162,3 +162,18 @@ pub async fn fetch_record(rid: &str) -> Result<ServerRecord, String> {
     let text = res.text().await.map_err(error_message)?;
     ServerRecord::parse(&text)
 }
+
+/// Differential probes after a cross-origin fetch failed (never repeating the original request:
+/// only GETs without a body, credentials or custom headers). Returns whether a `no-cors` GET
+/// resolved and, when the original needed a preflight, whether a simple CORS GET resolved.
+pub async fn probe(url: &str, needed_preflight: bool) -> (bool, Option<bool>) {
+    async fn try_fetch(url: &str, mode: RequestMode) -> bool {
+        match RequestBuilder::new(url).method(Method::GET).mode(mode).credentials(RequestCredentials::Omit).build() {
+            Ok(r) => r.send().await.is_ok(),
+            Err(_) => false,
+        }
+    }
+    let no_cors = try_fetch(url, RequestMode::NoCors).await;
+    let simple = if no_cors && needed_preflight { Some(try_fetch(url, RequestMode::Cors).await) } else { None };
+    (no_cors, simple)
+}

@@ -225,6 +225,34 @@ fn is_tchar(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b)
 }
 
+/// What the differential probes after a failed cross-origin fetch found.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ProbeResult {
+    pub detail: String,
+    pub certainty: String,
+}
+
+/// Interprets the probes: `no_cors` — did a `mode: "no-cors"` GET to the same URL resolve;
+/// `simple` — when the original needed a preflight, did a simple CORS GET resolve.
+pub fn interpret_probes(no_cors: bool, simple: Option<bool>) -> ProbeResult {
+    if !no_cors {
+        return ProbeResult {
+            detail: "A `no-cors` probe to the same URL failed too, so the server could not be reached at all: connection refused, DNS, TLS or a blocking extension — not a CORS problem.".into(),
+            certainty: "Likely: a page cannot see the network error's cause, but CORS never blocks a no-cors request.".into(),
+        };
+    }
+    match simple {
+        Some(true) => ProbeResult {
+            detail: "The server is reachable and a simple request (GET without custom headers) is allowed, so the preflight is what failed: the OPTIONS answer lacks an ok status or the Access-Control-Allow-Methods / Access-Control-Allow-Headers your request needs (PreflightInvalidStatus, MethodDisallowedByPreflightResponse or HeaderDisallowedByPreflightResponse). Fix the server's OPTIONS handling.".into(),
+            certainty: "Likely: which of the preflight checks failed cannot be told apart from a page; the DevTools console names it.".into(),
+        },
+        Some(false) | None => ProbeResult {
+            detail: "The server answered a `no-cors` probe (an opaque response), so it is reachable and the browser blocked the page from reading its answer: the response has no matching Access-Control-Allow-Origin (MissingAllowOriginHeader, AllowOriginMismatch, or WildcardOriginNotAllowed with credentials). Fix: send `Access-Control-Allow-Origin` with this page's origin.".into(),
+            certainty: "Likely: a page cannot tell these CORS errors apart; the DevTools console names the exact one.".into(),
+        },
+    }
+}
+
 /// Something the browser hid from the page, explained.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Note {

@@ -4,7 +4,7 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
-use crate::observe::{Failure, Observed, ServerRecord};
+use crate::observe::{Failure, Observed, ProbeResult, ServerRecord};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct HeaderRow {
@@ -63,6 +63,8 @@ pub struct State {
     pub phase: Phase,
     /// What the simulator recorded for the last send, when the target was the simulator.
     pub record: Option<Rc<ServerRecord>>,
+    /// What the differential probes found after a failed cross-origin fetch.
+    pub probe: Option<Rc<ProbeResult>>,
     next_id: u32,
     seq: u32,
 }
@@ -77,6 +79,7 @@ impl State {
             options: FetchOptions::default(),
             phase: Phase::Idle,
             record: None,
+            probe: None,
             next_id: 2,
             seq: 0,
         }
@@ -118,6 +121,8 @@ pub enum Action {
     Finished { seq: u32, outcome: Result<Observed, Failure> },
     /// The simulator's record for send `seq`.
     Recorded { seq: u32, record: ServerRecord },
+    /// The probes' verdict for send `seq`.
+    Probed { seq: u32, result: ProbeResult },
     Cancel,
     /// Load a whole request (a "Try it live" link, a permalink).
     Load { method: String, url: String },
@@ -161,6 +166,7 @@ impl Reducible for State {
                 s.seq += 1;
                 s.phase = Phase::Sending { seq: s.seq };
                 s.record = None;
+                s.probe = None;
             }
             Action::Finished { seq, outcome } => {
                 if s.phase != (Phase::Sending { seq }) {
@@ -176,6 +182,12 @@ impl Reducible for State {
                     return self;
                 }
                 s.record = Some(Rc::new(record));
+            }
+            Action::Probed { seq, result } => {
+                if seq != s.seq {
+                    return self;
+                }
+                s.probe = Some(Rc::new(result));
             }
             Action::Cancel => {
                 if s.is_sending() {

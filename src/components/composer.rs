@@ -1,6 +1,7 @@
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
+use crate::components::cors_panel::Prediction;
 use crate::net;
 use crate::observe::loopback_twin;
 use crate::weburl::WebUrl;
@@ -148,6 +149,8 @@ pub fn Composer(props: &ComposerProps) -> Html {
                 }
                 <button type="submit" class="primary" disabled={s.is_sending()} title="Send (Ctrl+Enter)">{ "Send" }</button>
             </div>
+            <Prediction page_origin={AttrValue::from(page.clone())} method={AttrValue::from(s.method.clone())}
+                url={AttrValue::from(s.url.clone())} headers={s.active_headers()} options={s.options.clone()} />
             if twin.is_some() && !props.embed {
                 <p class="hint">
                     <button type="button" class="link" onclick={on_cross}>{ cross_label }</button>

@@ -1,6 +1,7 @@
 pub mod app;
 pub mod body_view;
 pub mod composer;
+pub mod cors_panel;
 pub mod finding;
 pub mod headers_table;
 pub mod playground;

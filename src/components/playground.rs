@@ -57,15 +57,23 @@ fn start_send(state: &UseReducerHandle<State>, ctrl: &Rc<RefCell<Option<AbortCon
         body: state.body.clone(),
         options: state.options.clone(),
     };
+    let prediction = statuslab_rules::fetch::predict(&crate::components::cors_panel::cors_request(
+        &page, &out.method, &out.url, &out.headers, &out.options,
+    ));
     state.dispatch(Action::Started);
     let state = state.clone();
     spawn_local(async move {
+        let url = out.url.clone();
         let outcome = net::send(out, controller).await;
+        let network_failure = matches!(&outcome, Err(f) if f.kind == crate::observe::FailureKind::Network);
         state.dispatch(Action::Finished { seq, outcome });
         if let Some(rid) = rid {
             if let Ok(record) = net::fetch_record(&rid).await {
                 state.dispatch(Action::Recorded { seq, record });
             }
+        } else if network_failure && !prediction.same_origin && prediction.rejected.is_none() {
+            let (no_cors, simple) = net::probe(&url, prediction.preflight_required).await;
+            state.dispatch(Action::Probed { seq, result: crate::observe::interpret_probes(no_cors, simple) });
         }
     });
 }
@@ -122,6 +130,8 @@ pub fn Playground(props: &PlaygroundProps) -> Html {
                 url={AttrValue::from(state.url.clone())}
                 request_headers={Rc::new(state.active_headers())}
                 body={AttrValue::from(state.body.clone())}
+                options={state.options.clone()}
+                probe={state.probe.clone()}
                 embed={props.embed}
             />
         },

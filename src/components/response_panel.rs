@@ -4,6 +4,7 @@ use statuslab_rules::{codes, lint, Finding, LintContext, Severity, Target};
 use yew::prelude::*;
 
 use crate::components::body_view::BodyPanel;
+use crate::components::cors_panel::{cors_request, verdict_from_record, Diagnosis};
 use crate::components::finding::finding_list;
 use crate::components::headers_table::HeadersTable;
 use crate::components::reference::AboutCode;
@@ -21,6 +22,8 @@ pub struct ResponsePanelProps {
     pub url: AttrValue,
     pub request_headers: Rc<Vec<(String, String)>>,
     pub body: AttrValue,
+    pub options: crate::state::FetchOptions,
+    pub probe: Option<Rc<crate::observe::ProbeResult>>,
     pub embed: bool,
 }
 
@@ -116,7 +119,23 @@ fn observed_view(o: &Observed, props: &ResponsePanelProps, filter: &UseStateHand
         findings.iter().filter(|f| matches!(f.target, Target::StatusLine | Target::Request | Target::RequestHeader { .. })).cloned().collect();
     let header_findings: Vec<Finding> = findings.iter().filter(|f| matches!(f.target, Target::Header { .. })).cloned().collect();
     let body_findings: Vec<Finding> = findings.iter().filter(|f| matches!(f.target, Target::Body)).cloned().collect();
-    let hidden = notes_for_response(o, props.record.as_deref());
+    let mut hidden = notes_for_response(o, props.record.as_deref());
+    if let Some(fin) = props.record.as_ref().and_then(|r| r.final_exchange()) {
+        let seen: Vec<String> = o.headers.iter().map(|(n, _)| n.to_ascii_lowercase()).collect();
+        let unseen: Vec<String> = fin
+            .response
+            .headers
+            .iter()
+            .map(|(n, _)| n.to_ascii_lowercase())
+            .filter(|n| !seen.contains(n) && n != "content-length")
+            .collect();
+        if !unseen.is_empty() && o.response_type != "opaque" && o.response_type != "opaqueredirect" {
+            hidden.push(Note {
+                title: format!("The server sent {} header(s) this page cannot read", unseen.len()),
+                text: format!("Hidden from the page: `{}`. They are neither CORS-safelisted nor named in Access-Control-Expose-Headers (Fetch §cors-filtered-response); the simulator's record below shows their values.", unseen.join("`, `")),
+            });
+        }
+    }
     let opaque = o.response_type == "opaque" || o.response_type == "opaqueredirect";
     let content_type = o.headers.iter().find(|(n, _)| n.eq_ignore_ascii_case("content-type")).map(|(_, v)| AttrValue::from(v.clone()));
     let status_text = if o.status_text.is_empty() { codes::reason(o.status).to_string() } else { o.status_text.clone() };
@@ -152,6 +171,24 @@ fn observed_view(o: &Observed, props: &ResponsePanelProps, filter: &UseStateHand
     }
 }
 
+/// For a failed fetch: the exact CORS verdict when the simulator recorded the exchange, else what
+/// the probes found.
+fn diagnosis(props: &ResponsePanelProps, kind: FailureKind) -> Html {
+    if kind != FailureKind::Network {
+        return html! {};
+    }
+    let page = net::page_origin();
+    let req = cors_request(&page, &props.method, &props.url, &props.request_headers, &props.options);
+    if let Some(record) = &props.record {
+        let v = verdict_from_record(req, record);
+        return html! { <Diagnosis verdict={Some(v)} certainty={AttrValue::from("Exact: computed from the simulator's record of the preflight and response it really sent.")} /> };
+    }
+    match &props.probe {
+        Some(p) => html! { <Diagnosis verdict={None} certainty={AttrValue::from(p.certainty.clone())} detail={Some(AttrValue::from(p.detail.clone()))} /> },
+        None => html! {},
+    }
+}
+
 /// The annotated response, or why there is none.
 #[component]
 pub fn ResponsePanel(props: &ResponsePanelProps) -> Html {
@@ -174,6 +211,7 @@ pub fn ResponsePanel(props: &ResponsePanelProps) -> Html {
                         }
                     </div>
                     if !why.is_empty() { { notes(&why) } }
+                    { diagnosis(props, f.kind) }
                     if let Some(r) = &props.record { <ServerRecordView record={r.clone()} lint_it={true} /> }
                     if let Some(code) = server_status { if !props.embed { <AboutCode code={code} /> } }
                 </>

@@ -4,6 +4,7 @@
 //! and for `wasm32-unknown-unknown`.
 
 pub mod codes;
+pub mod fetch;
 pub mod http1;
 pub mod model;
 pub mod registry;

@@ -60,6 +60,11 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// Predict the browser's CORS verdict for a request and the server's answers, without a
+    /// browser. Reads JSON from FILE, or standard input when FILE is absent or `-`.
+    Cors {
+        file: Option<String>,
+    },
     /// List every status code in the knowledge base.
     Codes {
         #[arg(long, value_enum, default_value_t = Format::Text)]
@@ -419,4 +424,21 @@ pub fn explain_command(key: &str) -> Outcome {
         )),
         None => Outcome::bad_input(format!("`{key}` is neither a status code nor a rule code or name; see `statuslab rules`")),
     }
+}
+
+/// `statuslab cors`: JSON case in, JSON verdict out (schema in the README).
+pub fn cors_command(file: Option<&str>, stdin: &mut dyn Read) -> Outcome {
+    let raw = match read_input(file, stdin) {
+        Ok(r) => r,
+        Err(e) => return Outcome::bad_input(e),
+    };
+    let case: statuslab_rules::fetch::CorsCase = match serde_json::from_slice(&raw) {
+        Ok(c) => c,
+        Err(e) => return Outcome::bad_input(format!("the input is not a CORS case: {e}")),
+    };
+    if case.request.page_origin.is_empty() || case.request.url.is_empty() {
+        return Outcome::bad_input("`page_origin` and `url` are required");
+    }
+    let verdict = statuslab_rules::fetch::evaluate(&case);
+    Outcome::ok(serde_json::to_string_pretty(&verdict).unwrap_or_default() + "\n")
 }

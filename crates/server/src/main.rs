@@ -28,6 +28,7 @@ fn main() -> ExitCode {
         Command::Explain { key } => cli::explain_command(&key),
         Command::Rules { format } => cli::rules_command(format),
         Command::Codes { format } => cli::codes_command(format),
+        Command::Cors { file } => cli::cors_command(file.as_deref(), &mut std::io::stdin()),
     };
     let _ = std::io::stdout().write_all(outcome.stdout.as_bytes());
     let _ = std::io::stderr().write_all(outcome.stderr.as_bytes());

@@ -28,6 +28,45 @@ pub const MAX_REQUEST_BODY: usize = 1 << 20;
 /// connection rather than demonstrate a misconfiguration.
 const FRAMING: &[&str] = &["content-length", "transfer-encoding", "connection", "keep-alive", "te", "trailer"];
 
+/// The CORS policy the simulator plays (`cors=`), to reproduce a misconfigured server on purpose.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum CorsPolicy {
+    /// Reflect `Origin`, allow credentials, expose every header (the default: the app can read all).
+    #[default]
+    Reflect,
+    /// No CORS headers at all.
+    None,
+    /// `Access-Control-Allow-Origin: *` (fine without credentials).
+    Wildcard,
+    /// `*` together with `Access-Control-Allow-Credentials: true` (broken for credentialed requests).
+    WildcardCredentials,
+    /// An origin that is not the caller's.
+    Mismatch,
+    /// Two origins in one `Access-Control-Allow-Origin`.
+    MultipleOrigins,
+    /// Reflect, but expose no header beyond the safelisted ones.
+    NoExpose,
+}
+
+impl CorsPolicy {
+    fn parse(s: &str) -> Option<Self> {
+        Some(match s {
+            "reflect" => CorsPolicy::Reflect,
+            "none" => CorsPolicy::None,
+            "wildcard" => CorsPolicy::Wildcard,
+            "wildcard-credentials" => CorsPolicy::WildcardCredentials,
+            "mismatch" => CorsPolicy::Mismatch,
+            "multiple-origins" => CorsPolicy::MultipleOrigins,
+            "no-expose" => CorsPolicy::NoExpose,
+            _ => return None,
+        })
+    }
+}
+
+/// Bound of `max-age=` (seconds).
+pub const MAX_PREFLIGHT_MAX_AGE: u32 = 86_400;
+
 /// The knobs common to every simulator endpoint.
 #[derive(Debug, Default, Clone)]
 pub struct Knobs {
@@ -35,6 +74,12 @@ pub struct Knobs {
     pub omit: Vec<HeaderName>,
     pub delay: Duration,
     pub rid: Option<String>,
+    pub cors: CorsPolicy,
+    pub preflight_status: Option<u16>,
+    pub allow_methods: Option<String>,
+    pub allow_headers: Option<String>,
+    pub expose: Option<String>,
+    pub max_age: Option<u32>,
 }
 
 /// Parses the query string into knobs. Unknown parameters are kept for the diagnostic body
@@ -82,6 +127,33 @@ pub fn parse_knobs(query: &str) -> Result<Knobs, Vec<InvalidParam>> {
                 Ok(ms) if ms <= MAX_DELAY_MS => k.delay = Duration::from_millis(ms),
                 Ok(ms) => bad("delay", format!("{ms} ms is out of range (0–{MAX_DELAY_MS})")),
                 Err(_) => bad("delay", format!("`{value}` is not a whole number of milliseconds (0–{MAX_DELAY_MS})")),
+            },
+            "cors" => match CorsPolicy::parse(&value) {
+                Some(p) => k.cors = p,
+                None => bad(
+                    "cors",
+                    format!("`{value}` is not one of reflect, none, wildcard, wildcard-credentials, mismatch, multiple-origins, no-expose"),
+                ),
+            },
+            "preflight-status" => match value.parse::<u16>() {
+                Ok(c) if (100..=599).contains(&c) && value.len() == 3 => k.preflight_status = Some(c),
+                _ => bad("preflight-status", format!("`{value}` is not a status code 100–599")),
+            },
+            "allow-methods" | "allow-headers" | "expose" => {
+                if value.len() > MAX_HEADER_VALUE || HeaderValue::from_str(&value).is_err() {
+                    bad(&key, "must be a valid header value (no CR, LF or NUL; at most 4096 bytes)".to_string());
+                } else {
+                    let v = Some(value.trim().to_string());
+                    match key.as_ref() {
+                        "allow-methods" => k.allow_methods = v,
+                        "allow-headers" => k.allow_headers = v,
+                        _ => k.expose = v,
+                    }
+                }
+            }
+            "max-age" => match value.parse::<u32>() {
+                Ok(n) if n <= MAX_PREFLIGHT_MAX_AGE => k.max_age = Some(n),
+                _ => bad("max-age", format!("`{value}` is not a number of seconds 0–{MAX_PREFLIGHT_MAX_AGE}")),
             },
             "rid" => {
                 if valid_rid(&value) {
@@ -214,20 +286,42 @@ pub fn apply_knobs(h: &mut Vec<SetHeader>, knobs: &Knobs) {
     }
 }
 
-/// CORS headers that let any page read everything (the `reflect` policy).
-pub fn cors_reflect(h: &mut Vec<SetHeader>, origin: Option<&str>) {
-    push(h, "Vary", "Origin", "the CORS headers depend on the request's Origin (Fetch §cors-protocol-and-http-caches)");
-    if let Some(origin) = origin {
-        push(h, "Access-Control-Allow-Origin", origin, "reflects the request's Origin so any page may read the answer");
-        push(h, "Access-Control-Allow-Credentials", "true", "lets credentialed requests read the answer too");
-        let names: Vec<String> = h
-            .iter()
+/// The CORS headers of an actual (non-preflight) response under `knobs.cors`.
+pub fn cors_headers(h: &mut Vec<SetHeader>, origin: Option<&str>, knobs: &Knobs) {
+    let policy = knobs.cors;
+    if policy == CorsPolicy::None {
+        return;
+    }
+    let exposed_names = |h: &Vec<SetHeader>| -> String {
+        h.iter()
             .map(|x| x.name.clone())
             .filter(|n| !n.to_ascii_lowercase().starts_with("access-control-") && !n.eq_ignore_ascii_case("vary"))
-            .collect();
-        if !names.is_empty() {
-            push(h, "Access-Control-Expose-Headers", names.join(", "), "exposes every header set, so a cross-origin page can read them all");
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let expose = knobs.expose.clone().unwrap_or_else(|| exposed_names(h));
+    match policy {
+        CorsPolicy::Wildcard | CorsPolicy::WildcardCredentials => {
+            push(h, "Access-Control-Allow-Origin", "*", "cors=wildcard: any origin may read the answer (not with credentials)");
+            if policy == CorsPolicy::WildcardCredentials {
+                push(h, "Access-Control-Allow-Credentials", "true", "cors=wildcard-credentials: a deliberate misconfiguration (`*` never applies to credentialed requests)");
+            }
         }
+        _ => {
+            push(h, "Vary", "Origin", "the CORS headers depend on the request's Origin (Fetch §cors-protocol-and-http-caches)");
+            let Some(origin) = origin else { return };
+            let (acao, why) = match policy {
+                CorsPolicy::Mismatch => ("https://not-your-origin.example".to_string(), "cors=mismatch: names an origin that is not the caller's"),
+                CorsPolicy::MultipleOrigins => (format!("https://other.example, {origin}"), "cors=multiple-origins: two origins in one value (invalid)"),
+                _ => (origin.to_string(), "reflects the request's Origin so any page may read the answer"),
+            };
+            push(h, "Access-Control-Allow-Origin", acao, why);
+            push(h, "Access-Control-Allow-Credentials", "true", "lets credentialed requests read the answer too");
+        }
+    }
+    if policy != CorsPolicy::NoExpose && !expose.is_empty() {
+        let why = if knobs.expose.is_some() { "set by the `expose` knob" } else { "exposes every header set, so a cross-origin page can read them all" };
+        push(h, "Access-Control-Expose-Headers", expose, why);
     }
 }
 
@@ -272,24 +366,41 @@ pub(crate) fn response_info(status: u16, reason: &str, headers: &[SetHeader], bo
     ResponseInfo { status, reason: reason.to_string(), headers: hs, body_size }
 }
 
-/// A CORS preflight (an OPTIONS with `Access-Control-Request-Method`): answered 204, allowing the
-/// requested method and headers.
-pub fn preflight(headers: &HeaderMap) -> Option<Vec<SetHeader>> {
+/// A CORS preflight (an OPTIONS with `Origin` and `Access-Control-Request-Method`): by default
+/// answered 204 allowing the requested method and headers; the knobs change each part.
+/// Returns the status and the headers.
+pub fn preflight(headers: &HeaderMap, knobs: &Knobs) -> Option<(u16, Vec<SetHeader>)> {
     let acrm = headers.get("access-control-request-method")?.to_str().ok()?;
     let origin = origin_of(headers)?;
     let mut h = Vec::new();
-    push(&mut h, "Access-Control-Allow-Origin", origin, "reflects the request's Origin");
-    push(&mut h, "Access-Control-Allow-Credentials", "true", "allows credentialed requests");
-    push(&mut h, "Access-Control-Allow-Methods", acrm, "allows the method the preflight asked for");
-    if let Some(acrh) = headers.get("access-control-request-headers").and_then(|v| v.to_str().ok()) {
-        if !acrh.trim().is_empty() {
-            push(&mut h, "Access-Control-Allow-Headers", acrh, "allows the headers the preflight asked for");
+    let mut actual = Vec::new();
+    cors_headers(&mut actual, Some(&origin), &Knobs { expose: Some(String::new()), ..knobs.clone() });
+    for x in actual {
+        if !x.name.eq_ignore_ascii_case("access-control-expose-headers") {
+            h.push(x);
         }
     }
-    push(&mut h, "Access-Control-Max-Age", "0", "no preflight caching, so every request shows its preflight");
+    if knobs.cors != CorsPolicy::None {
+        match &knobs.allow_methods {
+            Some(m) if !m.is_empty() => push(&mut h, "Access-Control-Allow-Methods", m.clone(), "set by the `allow-methods` knob"),
+            Some(_) => {}
+            None => push(&mut h, "Access-Control-Allow-Methods", acrm, "allows the method the preflight asked for"),
+        }
+        let acrh = headers.get("access-control-request-headers").and_then(|v| v.to_str().ok()).unwrap_or("").trim().to_string();
+        match &knobs.allow_headers {
+            Some(v) if !v.is_empty() => push(&mut h, "Access-Control-Allow-Headers", v.clone(), "set by the `allow-headers` knob"),
+            Some(_) => {}
+            None if !acrh.is_empty() => push(&mut h, "Access-Control-Allow-Headers", acrh, "allows the headers the preflight asked for"),
+            None => {}
+        }
+        let max_age = knobs.max_age.unwrap_or(0);
+        push(&mut h, "Access-Control-Max-Age", max_age.to_string(),
+            if knobs.max_age.is_some() { "set by the `max-age` knob" } else { "no preflight caching, so every request shows its preflight" });
+    }
     push(&mut h, "Vary", "Origin, Access-Control-Request-Method, Access-Control-Request-Headers", "the preflight answer depends on these request headers");
     push(&mut h, "Cache-Control", "no-store", "simulator answers are never reused");
-    Some(h)
+    push(&mut h, "Date", httpdate::fmt_http_date(std::time::SystemTime::now()), "origin servers with a clock send Date (RFC 9110 §6.6.1)");
+    Some((knobs.preflight_status.unwrap_or(204), h))
 }
 
 fn parse_code(raw: &str) -> Result<u16, InvalidParam> {
@@ -337,12 +448,13 @@ pub async fn status(
     let req = request_info(&method, &uri, &headers, body.len());
 
     if method == Method::OPTIONS {
-        if let Some(h) = preflight(&headers) {
-            let info = response_info(204, "No Content", &h, 0, false);
+        if let Some((status, h)) = preflight(&headers, &knobs) {
+            let reason = codes::reason(status);
+            let info = response_info(status, reason, &h, 0, false);
             if let Some(rid) = &knobs.rid {
                 state.store.record(rid, "preflight", req, info);
             }
-            return build(204, "No Content", &h, Vec::new());
+            return build(status, reason, &h, Vec::new());
         }
     }
 
@@ -351,8 +463,9 @@ pub async fn status(
     }
 
     let mut plan = plan_status(code, &method, &query);
+    push(&mut plan.headers, "Date", httpdate::fmt_http_date(std::time::SystemTime::now()), "origin servers with a clock send Date (RFC 9110 §6.6.1)");
     apply_knobs(&mut plan.headers, &knobs);
-    cors_reflect(&mut plan.headers, origin.as_deref());
+    cors_headers(&mut plan.headers, origin.as_deref(), &knobs);
 
     let entry = codes::get(code);
     let body_bytes = if plan.has_body {
@@ -370,6 +483,7 @@ pub async fn status(
                 "omit": knobs.omit.iter().map(|n| n.to_string()).collect::<Vec<_>>(),
                 "delay_ms": knobs.delay.as_millis() as u64,
                 "rid": knobs.rid,
+                "cors": knobs.cors,
             },
             "exchange_record": knobs.rid.as_ref().map(|r| format!("/api/exchanges/{r}")),
             "reference": format!("/status/{code}"),

@@ -184,3 +184,24 @@ fn an_unreachable_url_exits_2() {
     let out = run(&["lint", "-", "--follow"], Some(b"HTTP/1.1 200 OK\r\n\r\n"));
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn cors_verdict_from_json() {
+    let case = br#"{"page_origin":"http://127.0.0.1:8080","url":"http://localhost:8080/api/status/200","method":"PUT",
+        "headers":[["X-Token","1"]],"mode":"cors","credentials":"include",
+        "preflight_response":{"status":204,"headers":[["Access-Control-Allow-Origin","*"]]},
+        "response":null}"#;
+    let out = run(&["cors"], Some(case));
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["same_origin"], false);
+    assert_eq!(v["preflight_required"], true);
+    assert_eq!(v["preflight"]["ok"], false);
+    assert_eq!(v["response"]["ok"], false);
+    assert_eq!(v["cors_error"], "PreflightWildcardOriginNotAllowed");
+    assert!(v["explanation"].as_str().unwrap().contains("Fix"));
+    assert_eq!(v["preflight_reasons"].as_array().unwrap().len(), 2);
+
+    let out = run(&["cors", "-"], Some(b"{not json"));
+    assert_eq!(out.status.code(), Some(2));
+}

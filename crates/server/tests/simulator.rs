@@ -387,3 +387,60 @@ async fn rules_api_lists_every_rule_with_docs() {
     assert_eq!(rules.len(), statuslab_rules::RULES.len());
     assert!(rules.iter().all(|r| r["docs"].as_str().unwrap().contains("## What it checks")));
 }
+
+mod cors_modes {
+    use super::*;
+
+    fn with_origin(uri: &str, method: &str, extra: &[(&str, &str)]) -> Request<Body> {
+        let mut b = Request::builder().method(method).uri(uri).header("origin", "http://127.0.0.1:8080");
+        for (n, v) in extra {
+            b = b.header(*n, *v);
+        }
+        b.body(Body::empty()).unwrap()
+    }
+
+    #[tokio::test]
+    async fn each_policy_sends_its_headers() {
+        let st = state();
+        let g = send_to(st.clone(), with_origin("/api/status/200?cors=none", "GET", &[])).await;
+        assert!(g.header("access-control-allow-origin").is_none());
+        let g = send_to(st.clone(), with_origin("/api/status/200?cors=wildcard", "GET", &[])).await;
+        assert_eq!(g.header("access-control-allow-origin"), Some("*"));
+        assert!(g.header("access-control-allow-credentials").is_none());
+        let g = send_to(st.clone(), with_origin("/api/status/200?cors=wildcard-credentials", "GET", &[])).await;
+        assert_eq!(g.header("access-control-allow-credentials"), Some("true"));
+        let g = send_to(st.clone(), with_origin("/api/status/200?cors=mismatch", "GET", &[])).await;
+        assert_eq!(g.header("access-control-allow-origin"), Some("https://not-your-origin.example"));
+        let g = send_to(st.clone(), with_origin("/api/status/200?cors=multiple-origins", "GET", &[])).await;
+        assert!(g.header("access-control-allow-origin").unwrap().contains(", http://127.0.0.1:8080"));
+        let g = send_to(st.clone(), with_origin("/api/status/200?cors=no-expose", "GET", &[])).await;
+        assert_eq!(g.header("access-control-allow-origin"), Some("http://127.0.0.1:8080"));
+        assert!(g.header("access-control-expose-headers").is_none());
+        let g = send_to(st.clone(), with_origin("/api/status/200?expose=X-A,%20X-B", "GET", &[])).await;
+        assert_eq!(g.header("access-control-expose-headers"), Some("X-A, X-B"));
+    }
+
+    #[tokio::test]
+    async fn preflight_knobs() {
+        let st = state();
+        let pre = |q: &str| with_origin(&format!("/api/status/200?{q}"), "OPTIONS", &[("access-control-request-method", "PUT"), ("access-control-request-headers", "x-token")]);
+        let g = send_to(st.clone(), pre("preflight-status=403")).await;
+        assert_eq!(g.status, 403);
+        let g = send_to(st.clone(), pre("allow-methods=GET&allow-headers=X-Other&max-age=600")).await;
+        assert_eq!(g.status, 204);
+        assert_eq!(g.header("access-control-allow-methods"), Some("GET"));
+        assert_eq!(g.header("access-control-allow-headers"), Some("X-Other"));
+        assert_eq!(g.header("access-control-max-age"), Some("600"));
+        let g = send_to(st.clone(), pre("cors=none")).await;
+        assert!(g.header("access-control-allow-origin").is_none() && g.header("access-control-allow-methods").is_none());
+    }
+
+    #[tokio::test]
+    async fn bad_cors_knobs_are_problems() {
+        let st = state();
+        assert_problem(&get(&st, "/api/status/200?cors=maybe").await, "cors");
+        assert_problem(&get(&st, "/api/status/200?preflight-status=700").await, "preflight-status");
+        assert_problem(&get(&st, "/api/status/200?max-age=999999").await, "max-age");
+        assert_problem(&get(&st, "/api/status/200?allow-headers=a%0Ab").await, "allow-headers");
+    }
+}
