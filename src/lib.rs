@@ -4,6 +4,7 @@
 pub mod components;
 pub mod net;
 pub mod observe;
+pub mod permalink;
 pub mod reference_data;
 pub mod route;
 pub mod rules_data;

@@ -14,6 +14,26 @@ impl std::fmt::Display for ParseError {
 impl std::error::Error for ParseError {}
 
 const MAX_HEADERS: usize = 256;
+/// Interim and redirect responses accepted before the final one (`curl -iL` follows up to 50).
+const MAX_CHAIN: usize = 64;
+
+/// The header section of a message: up to and including the first empty line (LF or CRLF),
+/// or everything when there is none. Copying only this keeps chains linear.
+fn head(raw: &[u8]) -> &[u8] {
+    let mut i = 0;
+    while i < raw.len() {
+        if raw[i] == b'\n' {
+            if raw.get(i + 1) == Some(&b'\n') {
+                return &raw[..i + 2];
+            }
+            if raw.get(i + 1) == Some(&b'\r') && raw.get(i + 2) == Some(&b'\n') {
+                return &raw[..i + 3];
+            }
+        }
+        i += 1;
+    }
+    raw
+}
 
 /// Skips leading blank lines; accepts CRLF or LF line ends.
 fn trim_start(raw: &[u8]) -> &[u8] {
@@ -69,7 +89,12 @@ pub fn parse_response(raw: &[u8]) -> Result<Response, ParseError> {
     if rest.is_empty() {
         return Err(ParseError("the response is empty".into()));
     }
+    let mut hops = 0;
     loop {
+        hops += 1;
+        if hops > MAX_CHAIN {
+            return Err(ParseError(format!("more than {MAX_CHAIN} responses in one paste")));
+        }
         let (resp, consumed) = parse_one_response(rest)?;
         let after = trim_start(&rest[consumed..]);
         let next_is_response = after.starts_with(b"HTTP/");
@@ -85,12 +110,13 @@ pub fn parse_response(raw: &[u8]) -> Result<Response, ParseError> {
 
 fn parse_one_response(raw: &[u8]) -> Result<(Response, usize), ParseError> {
     // httparse only knows HTTP/1.x: rewrite `HTTP/2 ` / `HTTP/3 ` to `HTTP/1.1 ` for parsing.
-    let (buf, delta): (Vec<u8>, isize) = if raw.starts_with(b"HTTP/2 ") || raw.starts_with(b"HTTP/3 ") {
+    let h = head(raw);
+    let (buf, delta): (Vec<u8>, isize) = if h.starts_with(b"HTTP/2 ") || h.starts_with(b"HTTP/3 ") {
         let mut b = b"HTTP/1.1 ".to_vec();
-        b.extend_from_slice(&raw[7..]);
+        b.extend_from_slice(&h[7..]);
         (b, 7 - 9)
     } else {
-        (raw.to_vec(), 0)
+        (h.to_vec(), 0)
     };
     let buf = complete(&buf);
     let mut hs = [httparse::EMPTY_HEADER; MAX_HEADERS];
@@ -166,6 +192,15 @@ mod tests {
         let r = parse_response(raw).unwrap();
         assert_eq!(r.status, 200);
         assert_eq!(r.body, b"ok");
+    }
+
+    #[test]
+    fn long_chains_are_bounded_and_linear() {
+        // 60 000 interim responses: refused after MAX_CHAIN, each hop copying only its head.
+        let chain = "HTTP/1.1 100 C\n\n".repeat(60_000);
+        assert!(parse_response(chain.as_bytes()).unwrap_err().0.contains("more than"));
+        let many = format!("HTTP/1.1 200 OK\n{}\nbody", "a: b\n".repeat(200));
+        assert!(parse_response(many.as_bytes()).is_ok());
     }
 
     #[test]

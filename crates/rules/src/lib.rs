@@ -6,10 +6,12 @@
 pub mod codes;
 pub mod fetch;
 pub mod http1;
+pub mod import;
 pub mod model;
 pub mod registry;
 pub mod rules;
 pub mod spec;
+pub mod snippets;
 
 pub use model::{Exchange, Headers, LintContext, Request, Response, Visibility};
 pub use registry::{find_rule, lint, Category, Finding, Rule, Severity, Target};

@@ -263,7 +263,11 @@ pub fn plan_status(code: u16, method: &Method, query: &str) -> Plan {
             push(&mut h, &ch.name, value, why);
         }
     }
-    if has_body {
+    if h.iter().any(|x| x.name.eq_ignore_ascii_case("upgrade")) {
+        push(&mut h, "Connection", "upgrade", "in HTTP/1.1 a sender of Upgrade must also send Connection: upgrade (RFC 9110 §7.8)");
+    }
+    if !bodiless {
+        // Also on HEAD: the same header fields a GET would get (RFC 9110 §9.3.2).
         push(&mut h, "Content-Type", "application/json", "the diagnostic body is JSON (RFC 9110 §8.3)");
     }
     push(&mut h, "Cache-Control", "no-store", "simulator answers describe one request and are never reused (RFC 9111 §5.2.2.5)");
@@ -468,7 +472,10 @@ pub async fn status(
     cors_headers(&mut plan.headers, origin.as_deref(), &knobs);
 
     let entry = codes::get(code);
-    let body_bytes = if plan.has_body {
+    let make_body = |plan: &Plan| -> Vec<u8> {
+        if !plan.has_body {
+            return Vec::new();
+        }
         let diag = json!({
             "status": plan.status,
             "requested_status": code,
@@ -489,9 +496,34 @@ pub async fn status(
             "reference": format!("/status/{code}"),
         });
         serde_json::to_vec_pretty(&diag).unwrap_or_default()
-    } else {
-        Vec::new()
     };
+    // HEAD: the header section a GET would get (RFC 9110 §9.3.2), Content-Length included.
+    let head_would_have_body = method == Method::HEAD && plan_status(code, &Method::GET, &query).has_body;
+    if head_would_have_body {
+        plan.has_body = true;
+    }
+    let mut body_bytes = make_body(&plan);
+    // A 206 must describe the bytes it carries: the diagnostic body is "the first part" of a
+    // representation of unknown length. The value's own digits change the body's length, so
+    // iterate to the fixed point (two rounds at most in practice).
+    let range_set_by_knob = knobs.set.iter().any(|(n, _)| n.as_str() == "content-range");
+    if plan.status == 206 && plan.has_body && !range_set_by_knob && plan.headers.iter().any(|h| h.name.eq_ignore_ascii_case("content-range")) {
+        for _ in 0..4 {
+            let value = format!("bytes 0-{}/*", body_bytes.len().saturating_sub(1));
+            push(&mut plan.headers, "Content-Range", value, "required for 206 (RFC 9110 §15.3.7): the range this body is, of a representation of unknown length");
+            let next = make_body(&plan);
+            if next.len() == body_bytes.len() {
+                body_bytes = next;
+                break;
+            }
+            body_bytes = next;
+        }
+    }
+    if head_would_have_body {
+        push(&mut plan.headers, "Content-Length", body_bytes.len().to_string(), "the length a GET would get; a HEAD response has no content (RFC 9110 §9.3.2)");
+        plan.has_body = false;
+        body_bytes = Vec::new();
+    }
     if let Some(rid) = &knobs.rid {
         let info = response_info(plan.status, &plan.reason, &plan.headers, body_bytes.len(), plan.has_body);
         state.store.record(rid, "request", req, info);

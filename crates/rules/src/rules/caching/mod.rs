@@ -1,8 +1,596 @@
 //! Caching (RFC 9111).
+//!
+//! The helpers at the end of this file are shared by this category's rules: a lenient
+//! `Cache-Control` parser (RFC 9111 §5.2), delta-seconds (§1.2.2), HTTP-dates as browsers read
+//! them, and the freshness-lifetime computation of §4.2.1 / §4.2.2.
 
+pub mod age_exceeds_freshness_lifetime;
+pub mod authenticated_response_shared;
+pub mod authorization_prevents_shared_caching;
+pub mod cacheable_set_cookie;
+pub mod compressed_without_vary;
+pub mod duplicate_cache_directive;
+pub mod error_made_cacheable;
 pub mod error_without_cache_control;
+pub mod expires_disagrees_with_max_age;
+pub mod expires_in_the_past;
+pub mod fresh_response_without_validator;
+pub mod freshness_lifetime;
+pub mod immutable_with_no_cache;
+pub mod immutable_without_freshness;
+pub mod invalid_cdn_cache_control;
+pub mod invalid_delta_seconds;
+pub mod must_understand_without_no_store;
+pub mod no_cache_overrides_max_age;
+pub mod no_store_with_freshness;
+pub mod pragma_without_cache_control;
+pub mod public_and_private;
+pub mod request_directive_in_response;
+pub mod revalidation_without_validator;
+pub mod s_maxage_with_private;
+pub mod sf;
+pub mod unknown_cache_directive;
+pub mod unnecessary_public;
+pub mod vary_on_high_cardinality_header;
+pub mod vary_star;
+pub mod weak_etag_on_partial_content;
+pub mod wrong_cache_directive_argument;
+
+use crate::model::{split_list, Headers};
+use crate::registry::{Checker, Presence, Target};
 
 /// This category's rules (add each new rule here).
 pub static RULES: &[&crate::registry::Rule] = &[
     &error_without_cache_control::ERROR_WITHOUT_CACHE_CONTROL,
+    &no_store_with_freshness::NO_STORE_WITH_FRESHNESS,
+    &public_and_private::PUBLIC_AND_PRIVATE,
+    &s_maxage_with_private::S_MAXAGE_WITH_PRIVATE,
+    &no_cache_overrides_max_age::NO_CACHE_OVERRIDES_MAX_AGE,
+    &immutable_with_no_cache::IMMUTABLE_WITH_NO_CACHE,
+    &invalid_delta_seconds::INVALID_DELTA_SECONDS,
+    &wrong_cache_directive_argument::WRONG_CACHE_DIRECTIVE_ARGUMENT,
+    &duplicate_cache_directive::DUPLICATE_CACHE_DIRECTIVE,
+    &unknown_cache_directive::UNKNOWN_CACHE_DIRECTIVE,
+    &request_directive_in_response::REQUEST_DIRECTIVE_IN_RESPONSE,
+    &must_understand_without_no_store::MUST_UNDERSTAND_WITHOUT_NO_STORE,
+    &revalidation_without_validator::REVALIDATION_WITHOUT_VALIDATOR,
+    &fresh_response_without_validator::FRESH_RESPONSE_WITHOUT_VALIDATOR,
+    &pragma_without_cache_control::PRAGMA_WITHOUT_CACHE_CONTROL,
+    &expires_disagrees_with_max_age::EXPIRES_DISAGREES_WITH_MAX_AGE,
+    &expires_in_the_past::EXPIRES_IN_THE_PAST,
+    &compressed_without_vary::COMPRESSED_WITHOUT_VARY,
+    &freshness_lifetime::FRESHNESS_LIFETIME,
+    &age_exceeds_freshness_lifetime::AGE_EXCEEDS_FRESHNESS_LIFETIME,
+    &unnecessary_public::UNNECESSARY_PUBLIC,
+    &vary_star::VARY_STAR,
+    &vary_on_high_cardinality_header::VARY_ON_HIGH_CARDINALITY_HEADER,
+    &cacheable_set_cookie::CACHEABLE_SET_COOKIE,
+    &authenticated_response_shared::AUTHENTICATED_RESPONSE_SHARED,
+    &authorization_prevents_shared_caching::AUTHORIZATION_PREVENTS_SHARED_CACHING,
+    &error_made_cacheable::ERROR_MADE_CACHEABLE,
+    &immutable_without_freshness::IMMUTABLE_WITHOUT_FRESHNESS,
+    &weak_etag_on_partial_content::WEAK_ETAG_ON_PARTIAL_CONTENT,
+    &invalid_cdn_cache_control::INVALID_CDN_CACHE_CONTROL,
 ];
+
+// ---------------------------------------------------------------------------------------------
+// Cache-Control (RFC 9111 §5.2)
+// ---------------------------------------------------------------------------------------------
+
+/// The value caches use for a delta-seconds that overflows (RFC 9111 §1.2.2): 2^31.
+pub(crate) const DELTA_SECONDS_CAP: u64 = 2_147_483_648;
+
+/// One cache directive as written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Directive {
+    /// The name, lower-cased (directive names are case-insensitive, RFC 9111 §5.2).
+    pub name: String,
+    /// The whole member as written (trimmed).
+    pub raw: String,
+    /// The argument after `=`, with a quoted-string unquoted; `None` when there is no `=`.
+    pub arg: Option<String>,
+    /// Whether the argument was written as a quoted-string.
+    pub quoted: bool,
+    /// A quoted-string that is not closed, or has text after its closing quote.
+    pub bad_quote: bool,
+    /// The index of the header line it came from.
+    pub index: usize,
+}
+
+impl Directive {
+    /// The argument as delta-seconds (RFC 9111 §1.2.2), quoted form accepted as recipients
+    /// ought to (§5.2); capped at 2^31.
+    pub fn seconds(&self) -> Option<u64> {
+        if self.bad_quote {
+            return None;
+        }
+        self.arg.as_deref().and_then(delta_seconds)
+    }
+    /// Without an argument (an empty argument counts as none).
+    pub fn unqualified(&self) -> bool {
+        self.arg.as_deref().is_none_or(|a| a.trim().is_empty())
+    }
+    pub fn target(&self, field: &str) -> Target {
+        Target::Header { name: field.to_string(), index: Some(self.index) }
+    }
+}
+
+/// `1*DIGIT`, saturating at 2^31 (RFC 9111 §1.2.2). Linear, never overflows.
+pub(crate) fn delta_seconds(s: &str) -> Option<u64> {
+    if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let mut v: u64 = 0;
+    for b in s.bytes() {
+        v = (v * 10 + u64::from(b - b'0')).min(DELTA_SECONDS_CAP);
+    }
+    Some(v)
+}
+
+/// Every directive of every line of a `Cache-Control`-syntax field, in order.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct CacheControl {
+    pub directives: Vec<Directive>,
+    /// Index of the first line of the field, when present.
+    pub first_index: Option<usize>,
+}
+
+impl CacheControl {
+    pub fn parse(headers: &Headers, field: &str) -> Self {
+        let mut out = CacheControl::default();
+        for (i, v) in headers.all(field) {
+            out.first_index.get_or_insert(i);
+            for member in split_list(v) {
+                out.directives.push(parse_member(&member, i));
+            }
+        }
+        out
+    }
+    pub fn is_present(&self) -> bool {
+        self.first_index.is_some()
+    }
+    /// The first occurrence of a directive.
+    pub fn get(&self, name: &str) -> Option<&Directive> {
+        self.directives.iter().find(|d| d.name == name)
+    }
+    pub fn has(&self, name: &str) -> bool {
+        self.get(name).is_some()
+    }
+    /// Whether an occurrence without argument is present (`no-cache`, not `no-cache="Set-Cookie"`).
+    pub fn has_unqualified(&self, name: &str) -> bool {
+        self.directives.iter().any(|d| d.name == name && d.unqualified())
+    }
+    /// The first occurrence's delta-seconds, when valid.
+    pub fn seconds(&self, name: &str) -> Option<u64> {
+        self.get(name).and_then(Directive::seconds)
+    }
+    /// Whether the first occurrence is a valid delta-seconds greater than zero.
+    pub fn positive(&self, name: &str) -> bool {
+        self.seconds(name).is_some_and(|s| s > 0)
+    }
+    /// The target for a finding about the field as a whole.
+    pub fn target(&self, field: &str) -> Target {
+        Target::Header { name: field.to_string(), index: self.first_index }
+    }
+    /// Whether a qualified `no-cache` / `private` names `field` (case-insensitive).
+    pub fn qualified_names(&self, directive: &str, field: &str) -> bool {
+        self.directives.iter().filter(|d| d.name == directive && !d.unqualified()).any(|d| {
+            d.arg.as_deref().is_some_and(|a| a.split(',').any(|f| f.trim().eq_ignore_ascii_case(field)))
+        })
+    }
+}
+
+fn parse_member(member: &str, index: usize) -> Directive {
+    let raw = member.trim().to_string();
+    let (name, arg) = match raw.find('=') {
+        Some(p) => (&raw[..p], Some(raw[p + 1..].trim())),
+        None => (raw.as_str(), None),
+    };
+    let name = name.trim().to_ascii_lowercase();
+    let mut quoted = false;
+    let mut bad_quote = false;
+    let arg = arg.map(|a| {
+        if let Some(rest) = a.strip_prefix('"') {
+            quoted = true;
+            let mut out = String::new();
+            let mut esc = false;
+            let mut closed_at = None;
+            for (i, ch) in rest.char_indices() {
+                if esc {
+                    out.push(ch);
+                    esc = false;
+                } else if ch == '\\' {
+                    esc = true;
+                } else if ch == '"' {
+                    closed_at = Some(i);
+                    break;
+                } else {
+                    out.push(ch);
+                }
+            }
+            match closed_at {
+                Some(i) => bad_quote = !rest[i + 1..].trim().is_empty(),
+                None => bad_quote = true,
+            }
+            out
+        } else {
+            a.to_string()
+        }
+    });
+    Directive { name, raw, arg, quoted, bad_quote, index }
+}
+
+/// The response's `Cache-Control`, or `None` when the observer could not see it.
+pub(crate) fn cache_control(c: &Checker<'_>) -> Option<CacheControl> {
+    match c.header("Cache-Control") {
+        Presence::Hidden => None,
+        _ => Some(CacheControl::parse(&c.response().headers, "Cache-Control")),
+    }
+}
+
+/// Whether `name` is a token (RFC 9110 §5.6.2).
+pub(crate) fn is_token(name: &str) -> bool {
+    !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
+}
+
+/// Response directives of RFC 9111 §5.2.2, RFC 8246 and RFC 5861 (the IANA cache directive
+/// registry, minus the request-only ones).
+pub(crate) const RESPONSE_DIRECTIVES: &[&str] = &[
+    "max-age",
+    "must-revalidate",
+    "must-understand",
+    "no-cache",
+    "no-store",
+    "no-transform",
+    "private",
+    "proxy-revalidate",
+    "public",
+    "s-maxage",
+    "immutable",
+    "stale-while-revalidate",
+    "stale-if-error",
+];
+
+/// Directives defined only for requests (RFC 9111 §5.2.1).
+pub(crate) const REQUEST_ONLY_DIRECTIVES: &[&str] = &["max-stale", "min-fresh", "only-if-cached"];
+
+/// Response directives whose argument is delta-seconds.
+pub(crate) const DELTA_DIRECTIVES: &[&str] = &["max-age", "s-maxage", "stale-while-revalidate", "stale-if-error"];
+
+// ---------------------------------------------------------------------------------------------
+// Dates
+// ---------------------------------------------------------------------------------------------
+
+/// An HTTP-date as read by a lenient recipient.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum DateValue {
+    /// A valid HTTP-date (IMF-fixdate, or the obsolete RFC 850 / asctime forms, RFC 9110 §5.6.7).
+    Valid(i64),
+    /// Not an HTTP-date, but a form browsers read anyway (`01-Jan-2026`, `+0000`, `UTC` …).
+    Lenient(i64),
+    Invalid,
+}
+
+impl DateValue {
+    pub fn secs(self) -> Option<i64> {
+        match self {
+            DateValue::Valid(t) | DateValue::Lenient(t) => Some(t),
+            DateValue::Invalid => None,
+        }
+    }
+}
+
+pub(crate) fn parse_date(v: &str) -> DateValue {
+    let v = v.trim();
+    if let Ok(t) = httpdate::parse_http_date(v) {
+        if let Ok(d) = t.duration_since(std::time::UNIX_EPOCH) {
+            return DateValue::Valid(i64::try_from(d.as_secs()).unwrap_or(i64::MAX));
+        }
+    }
+    match lenient_date(v) {
+        Some(t) => DateValue::Lenient(t),
+        None => DateValue::Invalid,
+    }
+}
+
+const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+const WEEKDAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+
+/// Day, month name, year and time in any order, with optional weekday and a GMT/UTC/Z/±hhmm
+/// zone — roughly what browsers' date parsers accept. Linear in the input.
+fn lenient_date(v: &str) -> Option<i64> {
+    if v.len() > 64 {
+        return None;
+    }
+    let mut day: Option<u32> = None;
+    let mut month: Option<u32> = None;
+    let mut year: Option<i64> = None;
+    let mut time: Option<(u32, u32, u32)> = None;
+    let mut offset: i64 = 0;
+    for word in v.split(|c: char| c.is_ascii_whitespace() || c == ',') {
+        if word.is_empty() {
+            continue;
+        }
+        // A numeric zone (+0000 / -0500) is one token; otherwise `-` separates date parts.
+        let zone = (word.starts_with('+') || word.starts_with('-'))
+            && word.len() == 5
+            && word[1..].bytes().all(|b| b.is_ascii_digit());
+        if zone {
+            let h: i64 = word[1..3].parse().ok()?;
+            let m: i64 = word[3..5].parse().ok()?;
+            let off = h * 3600 + m * 60;
+            offset = if word.starts_with('-') { -off } else { off };
+            continue;
+        }
+        for part in word.split('-') {
+            if part.is_empty() {
+                continue;
+            }
+            let lower = part.to_ascii_lowercase();
+            if part.contains(':') {
+                let mut it = part.split(':');
+                let h: u32 = it.next()?.parse().ok()?;
+                let m: u32 = it.next()?.parse().ok()?;
+                let s: u32 = match it.next() {
+                    Some(s) => s.parse().ok()?,
+                    None => 0,
+                };
+                if it.next().is_some() || h > 23 || m > 59 || s > 60 {
+                    return None;
+                }
+                time = Some((h, m, s));
+            } else if part.bytes().all(|b| b.is_ascii_digit()) {
+                match part.len() {
+                    1 | 2 if day.is_none() => day = part.parse().ok(),
+                    2 if year.is_none() => {
+                        let y: i64 = part.parse().ok()?;
+                        year = Some(if y < 70 { 2000 + y } else { 1900 + y });
+                    }
+                    4 if year.is_none() => year = part.parse().ok(),
+                    _ => return None,
+                }
+            } else if part.bytes().all(|b| b.is_ascii_alphabetic()) {
+                if matches!(lower.as_str(), "gmt" | "utc" | "ut" | "z") {
+                    continue;
+                }
+                let prefix = lower.get(..3)?;
+                if let Some(m) = MONTHS.iter().position(|x| *x == prefix) {
+                    if month.is_some() {
+                        return None;
+                    }
+                    month = Some(m as u32 + 1);
+                } else if !WEEKDAYS.contains(&prefix) {
+                    return None;
+                }
+            } else {
+                return None;
+            }
+        }
+    }
+    let (day, month, year, (h, m, s)) = (day?, month?, year?, time?);
+    let max_day = match month {
+        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    };
+    if day == 0 || day > max_day {
+        return None;
+    }
+    let days = days_from_civil(year, month, day);
+    Some(days * 86_400 + i64::from(h) * 3600 + i64::from(m) * 60 + i64::from(s) - offset)
+}
+
+/// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm).
+fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = if y >= 0 { y } else { y - 399 } / 400;
+    let yoe = y - era * 400;
+    let m = i64::from(m);
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(d) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// The `Date` of the response, when present, visible and readable.
+pub(crate) fn response_date(c: &Checker<'_>) -> Option<i64> {
+    match c.header("Date") {
+        Presence::Present(_, v) => parse_date(v).secs(),
+        _ => None,
+    }
+}
+
+/// The time the response was generated: `Date`, else "now" (RFC 9111 §4.2.1 uses the time of
+/// receipt when `Date` is missing).
+pub(crate) fn base_time(c: &Checker<'_>) -> Option<i64> {
+    response_date(c).or_else(|| c.context.now.and_then(|n| i64::try_from(n).ok()))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Freshness (RFC 9111 §4.2)
+// ---------------------------------------------------------------------------------------------
+
+/// A freshness lifetime and where it came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Lifetime {
+    /// Seconds; 0 when already stale.
+    pub secs: u64,
+    /// How it was obtained, for messages (`` `max-age=60` ``).
+    pub source: String,
+    pub target: Target,
+}
+
+/// The explicit freshness lifetime of RFC 9111 §4.2.1, for a shared or a private cache.
+/// Invalid values count as stale (0), as §4.2.1 encourages. `None`: no explicit lifetime (or
+/// `Expires` relative to an unknown time).
+pub(crate) fn explicit_lifetime(c: &Checker<'_>, cc: &CacheControl, shared: bool) -> Option<Lifetime> {
+    let directive = |name: &str| {
+        cc.get(name).map(|d| Lifetime {
+            secs: d.seconds().unwrap_or(0),
+            source: match d.seconds() {
+                Some(_) => format!("`{}`", d.raw),
+                None => format!("the invalid `{}`", d.raw),
+            },
+            target: d.target("Cache-Control"),
+        })
+    };
+    if shared {
+        if let Some(l) = directive("s-maxage") {
+            return Some(l);
+        }
+    }
+    if let Some(l) = directive("max-age") {
+        return Some(l);
+    }
+    match c.header("Expires") {
+        Presence::Present(i, v) => {
+            let target = Target::Header { name: "Expires".into(), index: Some(i) };
+            match parse_date(v).secs() {
+                Some(t) => {
+                    let (base, source) = match response_date(c) {
+                        Some(d) => (d, "`Expires` − `Date`"),
+                        None => (base_time(c)?, "`Expires` − time of receipt"),
+                    };
+                    let secs = u64::try_from(t.saturating_sub(base)).unwrap_or(0);
+                    Some(Lifetime { secs, source: source.to_string(), target })
+                }
+                None => Some(Lifetime { secs: 0, source: format!("the invalid `Expires: {v}`"), target }),
+            }
+        }
+        _ => None,
+    }
+}
+
+/// A typical heuristic lifetime (RFC 9111 §4.2.2): 10% of the time since `Last-Modified`, for a
+/// response without explicit freshness whose status is heuristically cacheable or which is
+/// marked `public`.
+pub(crate) fn heuristic_lifetime(c: &Checker<'_>, cc: &CacheControl) -> Option<Lifetime> {
+    let status = c.status();
+    let cacheable = crate::codes::get(status).is_some_and(|e| e.cacheable_by_default) || cc.has("public");
+    if !cacheable {
+        return None;
+    }
+    let (i, v) = match c.header("Last-Modified") {
+        Presence::Present(i, v) => (i, v),
+        _ => return None,
+    };
+    let lm = parse_date(v).secs()?;
+    let base = base_time(c)?;
+    let since = u64::try_from(base.checked_sub(lm)?).ok()?;
+    Some(Lifetime {
+        secs: since / 10,
+        source: "10% of the time since `Last-Modified`".to_string(),
+        target: Target::Header { name: "Last-Modified".into(), index: Some(i) },
+    })
+}
+
+/// Whether the response carries a validator (`ETag` or `Last-Modified`); `None` when the
+/// observer could not see `ETag` and there is no `Last-Modified`.
+pub(crate) fn has_validator(c: &Checker<'_>) -> Option<bool> {
+    let etag = c.header("ETag");
+    let lm = c.header("Last-Modified");
+    if matches!(etag, Presence::Present(..)) || matches!(lm, Presence::Present(..)) {
+        return Some(true);
+    }
+    if matches!(etag, Presence::Hidden) || matches!(lm, Presence::Hidden) {
+        return None;
+    }
+    Some(false)
+}
+
+/// Whether a cache could reuse a response to this request: true when the request is unknown
+/// or its method is GET or HEAD.
+pub(crate) fn cacheable_method(c: &Checker<'_>) -> bool {
+    c.method().is_none_or(|m| m.eq_ignore_ascii_case("GET") || m.eq_ignore_ascii_case("HEAD"))
+}
+
+/// A lifetime with its source: `3600 s (1 h, `max-age=3600`)`, `30 s (`max-age=30`)`.
+pub(crate) fn lifetime_text(l: &Lifetime) -> String {
+    if l.secs < 60 {
+        format!("{} s ({})", l.secs, l.source)
+    } else {
+        format!("{} s ({}, {})", l.secs, human(l.secs), l.source)
+    }
+}
+
+/// A duration for people: `3600 s (1 h)`.
+pub(crate) fn seconds_text(secs: u64) -> String {
+    if secs < 60 {
+        return format!("{secs} s");
+    }
+    format!("{secs} s ({})", human(secs))
+}
+
+/// The two largest units: `1 d 2 h`, `5 min`, `1 h 30 min`.
+pub(crate) fn human(secs: u64) -> String {
+    let units = [(365 * 86_400, "y"), (86_400, "d"), (3600, "h"), (60, "min"), (1, "s")];
+    let mut parts = Vec::new();
+    let mut rest = secs;
+    for (size, name) in units {
+        if rest >= size {
+            parts.push(format!("{} {name}", rest / size));
+            rest %= size;
+        } else if !parts.is_empty() {
+            // Keep only adjacent units: `1 d 2 h`, not `1 d 5 s`.
+            break;
+        }
+        if parts.len() == 2 {
+            break;
+        }
+    }
+    if parts.is_empty() {
+        "0 s".to_string()
+    } else {
+        parts.join(" ")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn delta_seconds_saturate() {
+        assert_eq!(delta_seconds("60"), Some(60));
+        assert_eq!(delta_seconds("99999999999999999999999"), Some(DELTA_SECONDS_CAP));
+        assert_eq!(delta_seconds("-1"), None);
+        assert_eq!(delta_seconds(""), None);
+    }
+
+    #[test]
+    fn members_parse() {
+        let h = Headers::new().with("Cache-Control", "Max-Age=\"60\", private=\"Set-Cookie, X\", no-store");
+        let cc = CacheControl::parse(&h, "cache-control");
+        assert_eq!(cc.seconds("max-age"), Some(60));
+        assert!(cc.get("max-age").unwrap().quoted);
+        assert!(cc.qualified_names("private", "set-cookie"));
+        assert!(!cc.has_unqualified("private"));
+        assert!(cc.has_unqualified("no-store"));
+        let bad = CacheControl::parse(&Headers::new().with("Cache-Control", "max-age=\"6"), "Cache-Control");
+        assert!(bad.get("max-age").unwrap().bad_quote);
+    }
+
+    #[test]
+    fn dates() {
+        assert_eq!(parse_date("Thu, 01 Jan 1970 00:00:00 GMT"), DateValue::Valid(0));
+        assert_eq!(parse_date("Wed, 25 Nov 2026 21:00:00 GMT"), DateValue::Valid(1_795_640_400));
+        assert_eq!(parse_date("Wed, 25-Nov-2026 21:00:00 GMT"), DateValue::Lenient(1_795_640_400));
+        assert_eq!(parse_date("Wed, 25 Nov 2026 21:00:00 +0000"), DateValue::Lenient(1_795_640_400));
+        assert_eq!(parse_date("Wed, 25 Nov 2026 22:00:00 +0100"), DateValue::Lenient(1_795_640_400));
+        assert_eq!(parse_date("Sat, 01 Jan 1966 00:00:00 GMT").secs(), Some(-126_230_400));
+        assert_eq!(parse_date("0"), DateValue::Invalid);
+        assert_eq!(parse_date("-1"), DateValue::Invalid);
+        assert_eq!(parse_date("tomorrow"), DateValue::Invalid);
+        assert_eq!(parse_date("31 Feb 2026 00:00:00"), DateValue::Invalid);
+        assert_eq!(parse_date("Wed, 25 Nov 2026 99:00:00 GMT"), DateValue::Invalid);
+    }
+
+    #[test]
+    fn durations() {
+        assert_eq!(human(3600), "1 h");
+        assert_eq!(human(5400), "1 h 30 min");
+        assert_eq!(human(86_400 + 5), "1 d");
+        assert_eq!(human(31_536_000), "1 y");
+        assert_eq!(seconds_text(30), "30 s");
+    }
+}

@@ -1,10 +1,271 @@
 //! CORS (Fetch standard §3.2).
 
+pub mod allow_credentials_without_allow_origin;
+pub mod allow_origin_mismatch;
+pub mod allow_origin_not_an_origin;
+pub mod allow_origin_null;
+pub mod credentialed_request_without_allow_credentials;
+pub mod cross_origin_response_without_allow_origin;
+pub mod forbidden_header_exposed;
+pub mod invalid_allow_credentials;
+pub mod invalid_max_age;
+pub mod invalid_timing_allow_origin;
+pub mod malformed_cors_list;
+pub mod max_age_above_browser_cap;
+pub mod multiple_allow_origin_values;
+pub mod preflight_header_not_allowed;
+pub mod preflight_method_not_allowed;
+pub mod preflight_not_ok;
+pub mod preflight_without_allow_origin;
 pub mod reflected_origin_without_vary;
+pub mod safelisted_header_exposed;
+pub mod wildcard_allow_headers_with_credentials;
+pub mod wildcard_allow_headers_without_authorization;
+pub mod wildcard_allow_methods_with_credentials;
+pub mod wildcard_expose_headers_with_credentials;
 pub mod wildcard_origin_with_credentials;
+
+use crate::model::Request;
+use crate::registry::{Checker, Presence};
+use crate::rules::redirects::url;
+
+/// A `token` (RFC 9110 §5.6.2): what methods and field names in the CORS lists must be.
+pub(crate) fn is_token(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
+}
+
+/// The members of a comma-separated value, trimmed, empty ones dropped (RFC 9110 §5.6.1).
+pub(crate) fn members(v: &str) -> impl Iterator<Item = &str> {
+    v.split(',').map(str::trim).filter(|s| !s.is_empty())
+}
+
+/// The members of every line of the response field `name`.
+pub(crate) fn response_list<'a>(c: &Checker<'a>, name: &str) -> Vec<&'a str> {
+    c.response().headers.all(name).flat_map(|(_, v)| members(v)).collect()
+}
+
+/// Whether the browser reads `Access-Control-Allow-Credentials` as `true`: the combined value
+/// of all its lines must be exactly `true` (Fetch §cors-check).
+pub(crate) fn credentials_true(c: &Checker<'_>) -> bool {
+    matches!(c.header("Access-Control-Allow-Credentials"), Presence::Present(..))
+        && c.response().headers.combined("Access-Control-Allow-Credentials").is_some_and(|v| v.trim() == "true")
+}
+
+/// The one `Access-Control-Allow-Origin` line, when there is exactly one.
+pub(crate) fn single_allow_origin<'a>(c: &Checker<'a>) -> Option<(usize, &'a str)> {
+    let Presence::Present(i, v) = c.header("Access-Control-Allow-Origin") else { return None };
+    (c.response().headers.all("Access-Control-Allow-Origin").count() == 1).then_some((i, v.trim()))
+}
+
+/// Whether a single `Access-Control-Allow-Origin` value is a list (commas, or spaces between
+/// values) — the case of `multiple-allow-origin-values`.
+pub(crate) fn looks_like_list(v: &str) -> bool {
+    v.contains(',') || v.split_whitespace().nth(1).is_some()
+}
+
+fn default_port(scheme: &str) -> Option<&'static str> {
+    match scheme {
+        "http" | "ws" => Some("80"),
+        "https" | "wss" => Some("443"),
+        _ => None,
+    }
+}
+
+/// Why `v` can never equal the serialization of an origin (HTML
+/// §ascii-serialisation-of-an-origin), which is what browsers send in `Origin` and compare
+/// byte for byte. `None` when it can (including `null`).
+pub(crate) fn origin_problem(v: &str) -> Option<String> {
+    if v == "null" {
+        return None;
+    }
+    if v.is_empty() {
+        return Some("is empty".into());
+    }
+    if v.chars().any(char::is_whitespace) {
+        return Some("contains whitespace".into());
+    }
+    if !v.is_ascii() {
+        return Some("contains non-ASCII characters (origins are serialized in ASCII, with punycode host names)".into());
+    }
+    let Some(sep) = v.find("://") else {
+        return Some("has no scheme (an origin looks like `https://host`)".into());
+    };
+    let scheme = &v[..sep];
+    if url::scheme(&format!("{scheme}:")).is_none() {
+        return Some("has no valid scheme (an origin looks like `https://host`)".into());
+    }
+    if scheme.bytes().any(|b| b.is_ascii_uppercase()) {
+        return Some("has an uppercase scheme, while serialized origins are lowercase".into());
+    }
+    let rest = &v[sep + 3..];
+    let (authority, tail) = match rest.find(['/', '?', '#']) {
+        Some(i) => (&rest[..i], &rest[i..]),
+        None => (rest, ""),
+    };
+    if tail == "/" {
+        return Some("ends with a slash, while serialized origins have no path".into());
+    }
+    if !tail.is_empty() {
+        return Some("has a path, query or fragment, while an origin is only scheme, host and port".into());
+    }
+    if authority.contains('@') {
+        return Some("contains user information, which origins never have".into());
+    }
+    if authority.contains('*') {
+        return Some("contains `*`, but wildcards inside an origin are not supported (only the whole value `*` is)".into());
+    }
+    let (host, port) = url::host_port(authority);
+    if host.is_empty() {
+        return Some("has no host".into());
+    }
+    if authority.bytes().any(|b| b.is_ascii_uppercase()) {
+        return Some("has uppercase letters in the host, while serialized origins are lowercase".into());
+    }
+    if let Some(p) = port {
+        if p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit()) {
+            return Some("has an invalid port".into());
+        }
+        if Some(p) == default_port(scheme) {
+            return Some(format!("names the default port `:{p}`, which serialized origins leave out"));
+        }
+        if p.len() > 1 && p.starts_with('0') {
+            return Some("writes the port with leading zeros, which serialized origins do not".into());
+        }
+    }
+    None
+}
+
+/// `host[:port]` lowercased, with an empty, `80` or `443` port dropped (lenient: the request
+/// URL's scheme is often a guess).
+fn loose_host(authority: &str) -> String {
+    let (host, port) = url::host_port(authority.trim());
+    match port {
+        Some(p) if !p.is_empty() && p != "80" && p != "443" => format!("{host}:{p}"),
+        _ => host,
+    }
+}
+
+/// Whether the request's `Origin` differs from the host it was sent to. `None` when that
+/// cannot be told. Scheme differences are ignored (the request URL's scheme may be a guess),
+/// so this errs towards "same origin", where the CORS rules stay silent.
+pub(crate) fn is_cross_origin(req: &Request, origin: &str) -> Option<bool> {
+    if let Some(site) = req.headers.get("Sec-Fetch-Site") {
+        if site.trim().eq_ignore_ascii_case("same-origin") {
+            return Some(false);
+        }
+    }
+    if origin == "null" {
+        return Some(true);
+    }
+    let sep = origin.find("://")?;
+    let o_auth = &origin[sep + 3..];
+    let o_auth = &o_auth[..o_auth.find('/').unwrap_or(o_auth.len())];
+    let r_auth = match req.headers.get("Host") {
+        Some(h) if !h.trim().is_empty() => h.trim(),
+        _ => url::split(&req.url).authority?,
+    };
+    Some(loose_host(o_auth) != loose_host(r_auth))
+}
+
+/// The `Origin` of a request the CORS protocol applies to: a known request that carries
+/// `Origin`, is cross-origin as far as can be told, and whose `Sec-Fetch-Mode` (when sent) is
+/// `cors`. Preflights count too; [`cors_request_origin`] leaves them out.
+pub(crate) fn cors_origin<'a>(c: &Checker<'a>) -> Option<&'a str> {
+    let req = c.request()?;
+    if let Some(mode) = req.headers.get("Sec-Fetch-Mode") {
+        if !mode.trim().eq_ignore_ascii_case("cors") {
+            return None;
+        }
+    }
+    let origin = req.headers.get("Origin")?.trim();
+    if origin.is_empty() {
+        return None;
+    }
+    is_cross_origin(req, origin)?.then_some(origin)
+}
+
+/// [`cors_origin`] for requests that are not preflights.
+pub(crate) fn cors_request_origin<'a>(c: &Checker<'a>) -> Option<&'a str> {
+    if preflight(c).is_some() {
+        return None;
+    }
+    cors_origin(c)
+}
+
+/// A CORS preflight request: `OPTIONS` with `Access-Control-Request-Method`. Returns the
+/// requested method.
+pub(crate) fn preflight<'a>(c: &Checker<'a>) -> Option<&'a str> {
+    let req = c.request()?;
+    if req.method != "OPTIONS" {
+        return None;
+    }
+    if req.headers.get("Sec-Fetch-Mode").is_some_and(|m| !m.trim().eq_ignore_ascii_case("cors")) {
+        return None;
+    }
+    let m = req.headers.get("Access-Control-Request-Method")?.trim();
+    (!m.is_empty()).then_some(m)
+}
 
 /// This category's rules (add each new rule here).
 pub static RULES: &[&crate::registry::Rule] = &[
     &wildcard_origin_with_credentials::WILDCARD_ORIGIN_WITH_CREDENTIALS,
     &reflected_origin_without_vary::REFLECTED_ORIGIN_WITHOUT_VARY,
+    &multiple_allow_origin_values::MULTIPLE_ALLOW_ORIGIN_VALUES,
+    &allow_origin_null::ALLOW_ORIGIN_NULL,
+    &allow_origin_not_an_origin::ALLOW_ORIGIN_NOT_AN_ORIGIN,
+    &allow_origin_mismatch::ALLOW_ORIGIN_MISMATCH,
+    &cross_origin_response_without_allow_origin::CROSS_ORIGIN_RESPONSE_WITHOUT_ALLOW_ORIGIN,
+    &preflight_without_allow_origin::PREFLIGHT_WITHOUT_ALLOW_ORIGIN,
+    &preflight_not_ok::PREFLIGHT_NOT_OK,
+    &preflight_method_not_allowed::PREFLIGHT_METHOD_NOT_ALLOWED,
+    &preflight_header_not_allowed::PREFLIGHT_HEADER_NOT_ALLOWED,
+    &invalid_max_age::INVALID_MAX_AGE,
+    &max_age_above_browser_cap::MAX_AGE_ABOVE_BROWSER_CAP,
+    &invalid_allow_credentials::INVALID_ALLOW_CREDENTIALS,
+    &allow_credentials_without_allow_origin::ALLOW_CREDENTIALS_WITHOUT_ALLOW_ORIGIN,
+    &wildcard_expose_headers_with_credentials::WILDCARD_EXPOSE_HEADERS_WITH_CREDENTIALS,
+    &wildcard_allow_methods_with_credentials::WILDCARD_ALLOW_METHODS_WITH_CREDENTIALS,
+    &wildcard_allow_headers_with_credentials::WILDCARD_ALLOW_HEADERS_WITH_CREDENTIALS,
+    &safelisted_header_exposed::SAFELISTED_HEADER_EXPOSED,
+    &wildcard_allow_headers_without_authorization::WILDCARD_ALLOW_HEADERS_WITHOUT_AUTHORIZATION,
+    &malformed_cors_list::MALFORMED_CORS_LIST,
+    &forbidden_header_exposed::FORBIDDEN_HEADER_EXPOSED,
+    &credentialed_request_without_allow_credentials::CREDENTIALED_REQUEST_WITHOUT_ALLOW_CREDENTIALS,
+    &invalid_timing_allow_origin::INVALID_TIMING_ALLOW_ORIGIN,
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn origin_syntax() {
+        assert_eq!(origin_problem("https://app.example.com"), None);
+        assert_eq!(origin_problem("http://localhost:3000"), None);
+        assert_eq!(origin_problem("null"), None);
+        assert_eq!(origin_problem("chrome-extension://abcdefgh"), None);
+        assert_eq!(origin_problem("https://[::1]:8443"), None);
+        for bad in [
+            "https://app.example.com/",
+            "app.example.com",
+            "https://*.example.com",
+            "https://App.example.com",
+            "https://app.example.com:443",
+            "HTTPS://app.example.com",
+            "https://app.example.com/api",
+            "",
+            "https://",
+        ] {
+            assert!(origin_problem(bad).is_some(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn cross_origin_is_host_based() {
+        let r = Request::new("GET", "http://api.example/x");
+        assert_eq!(is_cross_origin(&r, "https://api.example"), Some(false));
+        assert_eq!(is_cross_origin(&r, "https://app.example"), Some(true));
+        assert_eq!(is_cross_origin(&r, "null"), Some(true));
+        assert_eq!(is_cross_origin(&Request::new("GET", "/x"), "https://app.example"), None);
+    }
+}

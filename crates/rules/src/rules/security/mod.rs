@@ -1,8 +1,97 @@
 //! Hardening headers.
 
+pub mod csp;
+pub mod hsts;
+pub mod sf;
+pub mod url;
+
+pub mod csp_allows_inline_script;
+pub mod csp_duplicate_directive;
+pub mod csp_report_only_without_enforcement;
+pub mod csp_unquoted_keyword;
+pub mod csp_wildcard_script_source;
+pub mod deprecated_feature_policy;
+pub mod invalid_cross_origin_embedder_policy;
+pub mod invalid_cross_origin_opener_policy;
+pub mod invalid_cross_origin_resource_policy;
+pub mod invalid_permissions_policy;
+pub mod invalid_referrer_policy;
+pub mod invalid_strict_transport_security;
+pub mod invalid_x_frame_options;
+pub mod leaky_referrer_policy;
+pub mod missing_clickjacking_protection;
+pub mod missing_content_security_policy;
 pub mod missing_nosniff;
+pub mod missing_strict_transport_security;
+pub mod obsolete_expect_ct;
+pub mod obsolete_p3p;
+pub mod obsolete_public_key_pins;
+pub mod server_version_disclosure;
+pub mod short_hsts_max_age;
+pub mod unknown_csp_directive;
+pub mod x_xss_protection_enabled;
+
+use crate::registry::{Checker, Presence};
 
 /// This category's rules (add each new rule here).
 pub static RULES: &[&crate::registry::Rule] = &[
     &missing_nosniff::MISSING_NOSNIFF,
+    &missing_content_security_policy::MISSING_CONTENT_SECURITY_POLICY,
+    &csp_allows_inline_script::CSP_ALLOWS_INLINE_SCRIPT,
+    &csp_wildcard_script_source::CSP_WILDCARD_SCRIPT_SOURCE,
+    &csp_report_only_without_enforcement::CSP_REPORT_ONLY_WITHOUT_ENFORCEMENT,
+    &missing_clickjacking_protection::MISSING_CLICKJACKING_PROTECTION,
+    &missing_strict_transport_security::MISSING_STRICT_TRANSPORT_SECURITY,
+    &invalid_strict_transport_security::INVALID_STRICT_TRANSPORT_SECURITY,
+    &short_hsts_max_age::SHORT_HSTS_MAX_AGE,
+    &invalid_x_frame_options::INVALID_X_FRAME_OPTIONS,
+    &invalid_referrer_policy::INVALID_REFERRER_POLICY,
+    &leaky_referrer_policy::LEAKY_REFERRER_POLICY,
+    &invalid_cross_origin_opener_policy::INVALID_CROSS_ORIGIN_OPENER_POLICY,
+    &invalid_cross_origin_embedder_policy::INVALID_CROSS_ORIGIN_EMBEDDER_POLICY,
+    &invalid_cross_origin_resource_policy::INVALID_CROSS_ORIGIN_RESOURCE_POLICY,
+    &x_xss_protection_enabled::X_XSS_PROTECTION_ENABLED,
+    &obsolete_expect_ct::OBSOLETE_EXPECT_CT,
+    &obsolete_p3p::OBSOLETE_P3P,
+    &deprecated_feature_policy::DEPRECATED_FEATURE_POLICY,
+    &obsolete_public_key_pins::OBSOLETE_PUBLIC_KEY_PINS,
+    &server_version_disclosure::SERVER_VERSION_DISCLOSURE,
+    &invalid_permissions_policy::INVALID_PERMISSIONS_POLICY,
+    &csp_unquoted_keyword::CSP_UNQUOTED_KEYWORD,
+    &csp_duplicate_directive::CSP_DUPLICATE_DIRECTIVE,
+    &unknown_csp_directive::UNKNOWN_CSP_DIRECTIVE,
 ];
+
+/// Whether the response is a document a browser renders: HTML (or XHTML) content on a status
+/// that has content and is not followed as a redirect.
+pub(crate) fn is_document(c: &Checker<'_>) -> bool {
+    let r = c.response();
+    if matches!(r.status, 100..=199 | 204 | 205 | 304) {
+        return false;
+    }
+    if (300..400).contains(&r.status) && r.headers.contains("Location") {
+        return false;
+    }
+    if r.body.is_empty() && c.method() != Some("HEAD") {
+        return false;
+    }
+    crate::rules::content::media::response_mime(c).is_some_and(|(_, m)| m.is_document())
+}
+
+/// The request's scheme and host, when the request and its absolute URL are known.
+pub(crate) fn request_scheme_host(c: &Checker<'_>) -> Option<(String, String)> {
+    url::scheme_and_host(&c.request()?.url)
+}
+
+/// Whether the request is known to have gone over `https`.
+pub(crate) fn is_https(c: &Checker<'_>) -> bool {
+    request_scheme_host(c).is_some_and(|(s, _)| s == "https")
+}
+
+/// The first value of a response header, or `None` when absent or hidden.
+pub(crate) fn present<'a>(c: &Checker<'a>, name: &str) -> Option<(usize, &'a str)> {
+    match c.header(name) {
+        Presence::Present(i, v) => Some((i, v)),
+        _ => None,
+    }
+}

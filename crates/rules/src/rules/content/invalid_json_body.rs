@@ -1,0 +1,62 @@
+use crate::declare_rule;
+use crate::registry::{Checker, Target};
+use crate::spec::rfc;
+
+use super::media;
+
+declare_rule! {
+    /// ## What it checks
+    /// A response labelled with a JSON media type (`application/json`, `text/json` or any
+    /// `…+json`) whose content does not parse as JSON. A leading UTF-8 byte order mark is
+    /// tolerated here (it has its own rule); content-coded, chunked, partial or truncated
+    /// captures are skipped.
+    ///
+    /// ## Why it matters
+    /// JSON clients — `response.json()` in browsers, every API SDK — reject the whole response
+    /// when the text is not valid JSON (RFC 8259 §2), so the caller sees a parse error instead
+    /// of the data or the error details. Typical causes: an HTML error page from a proxy under
+    /// a JSON label, a trailing comma, single quotes, a debug message printed before the JSON,
+    /// or `NaN`.
+    ///
+    /// ## Example
+    /// ```http
+    /// HTTP/1.1 200 OK
+    /// Content-Type: application/json
+    ///
+    /// {'id': 42, 'tags': ['a', 'b',]}
+    /// ```
+    ///
+    /// ## Fix
+    /// Produce the body with a JSON serializer, and label non-JSON responses (HTML error pages,
+    /// plain text) with their real type.
+    pub static INVALID_JSON_BODY = {
+        code: "CNT002",
+        name: "invalid-json-body",
+        category: Content,
+        severity: Warning,
+        summary: "Content labelled as JSON must parse as JSON",
+        specs: [rfc(8259, "2"), rfc(6839, "3.1")],
+        check: check,
+    }
+}
+
+fn check(c: &mut Checker<'_>) {
+    let Some((_, m)) = media::response_mime(c) else { return };
+    if !m.is_json() {
+        return;
+    }
+    let Some(body) = media::plain_body(c) else { return };
+    let err = match serde_json::from_slice::<serde_json::Value>(media::strip_bom(body)) {
+        Ok(_) => return,
+        Err(e) => e,
+    };
+    let text = err.to_string();
+    if text.contains("recursion limit") {
+        return;
+    }
+    c.report(
+        Target::Body,
+        format!("The content is labelled `{}` but is not valid JSON: {text}.", m.essence),
+        "Serialize the body with a JSON library, or label it with its real media type.".to_string(),
+    );
+}

@@ -1,0 +1,242 @@
+//! Helpers shared by the content rules (and used by the security rules): the media type of a
+//! response as browsers extract it, and the body bytes as the recipient sees them.
+
+use std::collections::HashSet;
+
+use crate::model::{split_list, Visibility};
+use crate::registry::Checker;
+
+/// A parsed MIME type (WHATWG MIME Sniffing, "parse a MIME type").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MimeType {
+    /// `type/subtype`, ASCII-lowercased.
+    pub essence: String,
+    /// Parameters in order: names ASCII-lowercased, the first occurrence of each name kept.
+    pub params: Vec<(String, String)>,
+}
+
+impl MimeType {
+    pub fn param(&self, name: &str) -> Option<&str> {
+        self.params.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
+    }
+    pub fn charset(&self) -> Option<&str> {
+        self.param("charset")
+    }
+    /// A JSON MIME type (WHATWG MIME Sniffing): `application/json`, `text/json` or `*/*+json`.
+    pub fn is_json(&self) -> bool {
+        self.essence == "application/json" || self.essence == "text/json" || self.essence.ends_with("+json")
+    }
+    pub fn is_html(&self) -> bool {
+        self.essence == "text/html"
+    }
+    /// `text/html` or `application/xhtml+xml`: a document a browser renders.
+    pub fn is_document(&self) -> bool {
+        self.essence == "text/html" || self.essence == "application/xhtml+xml"
+    }
+    pub fn is_problem_json(&self) -> bool {
+        self.essence == "application/problem+json"
+    }
+}
+
+fn is_http_ws(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\r' | '\n')
+}
+
+pub fn is_token_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || "!#$%&'*+-.^_`|~".contains(c)
+}
+
+fn is_quoted_string_cp(c: char) -> bool {
+    c == '\t' || (' '..='~').contains(&c) || ('\u{80}'..='\u{ff}').contains(&c)
+}
+
+/// WHATWG "parse a MIME type": `None` is failure. Parameters are parsed leniently, as browsers do
+/// (malformed ones are skipped).
+pub fn parse_mime_type(input: &str) -> Option<MimeType> {
+    let s = input.trim_matches(is_http_ws);
+    let slash = s.find('/')?;
+    let ty = &s[..slash];
+    if ty.is_empty() || !ty.chars().all(is_token_char) {
+        return None;
+    }
+    let rest = &s[slash + 1..];
+    let (sub, params_str) = match rest.find(';') {
+        Some(i) => (&rest[..i], &rest[i..]),
+        None => (rest, ""),
+    };
+    let sub = sub.trim_end_matches(is_http_ws);
+    if sub.is_empty() || !sub.chars().all(is_token_char) {
+        return None;
+    }
+    let essence = format!("{}/{}", ty.to_ascii_lowercase(), sub.to_ascii_lowercase());
+    let chars: Vec<char> = params_str.chars().collect();
+    let mut params: Vec<(String, String)> = Vec::new();
+    let mut names: HashSet<String> = HashSet::new();
+    let mut i = 0;
+    // Invariant at the top of the loop: `chars[i]` is `;` (or we are at the end).
+    while i < chars.len() {
+        i += 1;
+        while i < chars.len() && is_http_ws(chars[i]) {
+            i += 1;
+        }
+        let start = i;
+        while i < chars.len() && chars[i] != ';' && chars[i] != '=' {
+            i += 1;
+        }
+        let name: String = chars[start..i].iter().collect::<String>().to_ascii_lowercase();
+        if i < chars.len() {
+            if chars[i] == ';' {
+                continue;
+            }
+            i += 1; // '='
+        }
+        if i >= chars.len() {
+            break;
+        }
+        let value = if chars[i] == '"' {
+            let mut v = String::new();
+            i += 1;
+            while i < chars.len() {
+                match chars[i] {
+                    '\\' => {
+                        i += 1;
+                        match chars.get(i) {
+                            Some(&ch) => {
+                                v.push(ch);
+                                i += 1;
+                            }
+                            None => v.push('\\'),
+                        }
+                    }
+                    '"' => {
+                        i += 1;
+                        break;
+                    }
+                    ch => {
+                        v.push(ch);
+                        i += 1;
+                    }
+                }
+            }
+            while i < chars.len() && chars[i] != ';' {
+                i += 1;
+            }
+            v
+        } else {
+            let start = i;
+            while i < chars.len() && chars[i] != ';' {
+                i += 1;
+            }
+            let v: String = chars[start..i].iter().collect::<String>();
+            let v = v.trim_end_matches(is_http_ws).to_string();
+            if v.is_empty() {
+                continue;
+            }
+            v
+        };
+        if !name.is_empty()
+            && name.chars().all(is_token_char)
+            && value.chars().all(is_quoted_string_cp)
+            && names.insert(name.clone())
+        {
+            params.push((name, value));
+        }
+    }
+    Some(MimeType { essence, params })
+}
+
+/// Fetch "extract a MIME type" over every `Content-Type` value: the last valid type wins, and a
+/// `charset` carries over between repeats of the same essence. `None` is failure.
+pub fn extract_mime_type<'a>(values: impl Iterator<Item = &'a str>) -> Option<MimeType> {
+    let mut charset: Option<String> = None;
+    let mut essence: Option<String> = None;
+    let mut mime: Option<MimeType> = None;
+    for line in values {
+        for v in split_list(line) {
+            let Some(mut tmp) = parse_mime_type(&v) else { continue };
+            if tmp.essence == "*/*" {
+                continue;
+            }
+            if essence.as_deref() != Some(tmp.essence.as_str()) {
+                charset = tmp.charset().map(str::to_string);
+                essence = Some(tmp.essence.clone());
+            } else if tmp.charset().is_none() {
+                if let Some(cs) = &charset {
+                    tmp.params.push(("charset".to_string(), cs.clone()));
+                }
+            }
+            mime = Some(tmp);
+        }
+    }
+    mime
+}
+
+/// The response's media type with the index of its (first) `Content-Type` line; `None` when the
+/// field is absent, hidden, or holds no valid media type.
+pub fn response_mime(c: &Checker<'_>) -> Option<(usize, MimeType)> {
+    let h = &c.response().headers;
+    let index = h.index_of("Content-Type")?;
+    extract_mime_type(h.all("Content-Type").map(|(_, v)| v)).map(|m| (index, m))
+}
+
+/// The content as its recipient decodes it, or `None` when there is none or the captured bytes
+/// are not it: a HEAD response, a status without content, a partial (`206`) body, and for a raw
+/// capture a content-coded, chunked or truncated body. (Bodies observed by a browser are always
+/// decoded already.)
+pub fn plain_body<'a>(c: &Checker<'a>) -> Option<&'a [u8]> {
+    let r = c.response();
+    if r.body.is_empty()
+        || c.method() == Some("HEAD")
+        || matches!(r.status, 100..=199 | 204 | 206 | 304)
+    {
+        return None;
+    }
+    let mut body: &[u8] = &r.body;
+    if r.visibility == Visibility::Complete {
+        let coded = r
+            .headers
+            .list("Content-Encoding")
+            .iter()
+            .any(|t| !t.eq_ignore_ascii_case("identity"));
+        if coded || r.headers.contains("Transfer-Encoding") {
+            return None;
+        }
+        if let Some(cl) = r.headers.get("Content-Length") {
+            if let Ok(n) = cl.trim().parse::<usize>() {
+                if n > body.len() {
+                    return None;
+                }
+                body = &body[..n];
+            }
+        }
+    }
+    if body.is_empty() {
+        None
+    } else {
+        Some(body)
+    }
+}
+
+pub const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
+
+pub fn strip_bom(b: &[u8]) -> &[u8] {
+    b.strip_prefix(UTF8_BOM).unwrap_or(b)
+}
+
+/// The body parsed as JSON (a UTF-8 BOM skipped, as RFC 8259 §8.1 lets parsers do). `None` when
+/// it does not parse, or is nested too deeply for the parser to tell.
+pub fn parse_json(body: &[u8]) -> Option<serde_json::Value> {
+    serde_json::from_slice(strip_bom(body)).ok()
+}
+
+/// Whether the bytes begin like an HTML document: `<!doctype html` or `<html` after a BOM and
+/// whitespace, case-insensitively.
+pub fn looks_like_html(body: &[u8]) -> bool {
+    let b = strip_bom(body).trim_ascii_start();
+    let starts = |p: &[u8]| b.len() >= p.len() && b[..p.len()].eq_ignore_ascii_case(p);
+    if starts(b"<!doctype html") {
+        return true;
+    }
+    // `<html` followed by `>` or whitespace (not `<htmlfoo`).
+    starts(b"<html") && matches!(b.get(5), Some(b'>' | b' ' | b'\t' | b'\r' | b'\n'))
+}

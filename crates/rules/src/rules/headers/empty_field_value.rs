@@ -1,0 +1,72 @@
+use crate::declare_rule;
+use crate::registry::Checker;
+use crate::spec::rfc;
+
+use super::syntax::at;
+
+declare_rule! {
+    /// ## What it checks
+    /// An empty value for a field whose definition requires one: `Accept-Ranges`, `Alt-Svc`,
+    /// `Connection`, `Content-Disposition`, `Content-Range`, `Proxy-Authenticate`, `Server`,
+    /// `Trailer`, `Upgrade`, `WWW-Authenticate`. (Fields with their own syntax rule —
+    /// `Content-Type`, `Content-Length`, `Date`, `ETag`, `Last-Modified`, `Expires`, `Age`,
+    /// `Content-Location` — report emptiness themselves; list fields such as `Vary`,
+    /// `Allow` or `Cache-Control` may be empty.)
+    ///
+    /// ## Why it matters
+    /// Each of these fields is defined with at least one element (`1#…`) or a single required
+    /// value (RFC 9110 §5.5, §5.6.1). An empty value carries no information and recipients
+    /// ignore it — so it is either dead weight or a value that a template, a proxy or a
+    /// configuration variable failed to fill in. An empty `WWW-Authenticate` on a `401`, for
+    /// instance, is no challenge at all.
+    ///
+    /// ## Example
+    /// ```http
+    /// HTTP/1.1 401 Unauthorized
+    /// WWW-Authenticate:
+    /// Content-Length: 0
+    /// ```
+    ///
+    /// ## Fix
+    /// Send the intended value, or do not send the field.
+    pub static EMPTY_FIELD_VALUE = {
+        code: "HDR033",
+        name: "empty-field-value",
+        category: Headers,
+        severity: Info,
+        summary: "Fields that require a value should not be sent empty",
+        specs: [rfc(9110, "5.5"), rfc(9110, "5.6.1")],
+        check: check,
+    }
+}
+
+const NEEDS_VALUE: &[&str] = &[
+    "Accept-Ranges",
+    "Alt-Svc",
+    "Connection",
+    "Content-Disposition",
+    "Content-Range",
+    "Proxy-Authenticate",
+    "Server",
+    "Trailer",
+    "Upgrade",
+    "WWW-Authenticate",
+];
+
+fn check(c: &mut Checker<'_>) {
+    let empty: Vec<(usize, &str)> = c
+        .response()
+        .headers
+        .iter()
+        .enumerate()
+        .filter(|(_, (_, v))| v.split(',').all(|m| m.trim().is_empty()))
+        .filter_map(|(i, (n, _))| NEEDS_VALUE.iter().find(|k| k.eq_ignore_ascii_case(n)).map(|k| (i, *k)))
+        .collect();
+    for (i, name) in empty {
+        c.report(
+            at(name, i),
+            format!("`{name}` is sent with an empty value, which its definition does not allow; recipients ignore it."),
+            format!("Send the intended `{name}` value, or remove the field."),
+        );
+    }
+}

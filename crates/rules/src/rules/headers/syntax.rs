@@ -1,0 +1,587 @@
+//! Parsers and helpers shared by the header-field rules. Every function here is total (no
+//! panics on any input) and linear in the length of its input.
+
+use crate::model::split_list;
+use crate::registry::{Checker, Target};
+
+/// `tchar` (RFC 9110 §5.6.2).
+pub(crate) fn is_tchar(c: char) -> bool {
+    c.is_ascii_alphanumeric() || "!#$%&'*+-.^_`|~".contains(c)
+}
+
+/// `token = 1*tchar` (RFC 9110 §5.6.2).
+pub(crate) fn is_token(s: &str) -> bool {
+    !s.is_empty() && s.chars().all(is_tchar)
+}
+
+/// The target for line `index` of field `name`.
+pub(crate) fn at(name: &str, index: usize) -> Target {
+    Target::Header { name: name.to_string(), index: Some(index) }
+}
+
+/// Every line of `name` in the response, as (index, value).
+pub(crate) fn lines<'a>(c: &Checker<'a>, name: &str) -> Vec<(usize, &'a str)> {
+    c.response().headers.all(name).collect()
+}
+
+/// The list members (RFC 9110 §5.6.1) of every line of `name`, each with its line's index.
+pub(crate) fn members(c: &Checker<'_>, name: &str) -> Vec<(usize, String)> {
+    let mut out = Vec::new();
+    for (i, v) in c.response().headers.all(name) {
+        for m in split_list(v) {
+            out.push((i, m));
+        }
+    }
+    out
+}
+
+/// The lowercased connection options of every `Connection` line.
+pub(crate) fn connection_options(c: &Checker<'_>) -> Vec<(usize, String)> {
+    members(c, "Connection").into_iter().map(|(i, m)| (i, m.to_ascii_lowercase())).collect()
+}
+
+/// The name of a coding list member (`gzip;q=1` → `gzip`), lowercased.
+pub(crate) fn coding_name(member: &str) -> String {
+    member.split(';').next().unwrap_or("").trim().to_ascii_lowercase()
+}
+
+/// Parses a quoted-string (RFC 9110 §5.6.4) at the start of `s`: the unescaped content and
+/// the rest after the closing quote. `None` when `s` does not start with a complete one.
+pub(crate) fn quoted(s: &str) -> Option<(String, &str)> {
+    let mut it = s.char_indices();
+    if !matches!(it.next(), Some((_, '"'))) {
+        return None;
+    }
+    let mut out = String::new();
+    let mut esc = false;
+    for (i, ch) in it {
+        if esc {
+            out.push(ch);
+            esc = false;
+            continue;
+        }
+        match ch {
+            '\\' => esc = true,
+            '"' => return Some((out, &s[i + 1..])),
+            _ => out.push(ch),
+        }
+    }
+    None
+}
+
+/// Splits on `sep` outside quoted strings (backslash escapes honoured inside quotes).
+pub(crate) fn split_outside_quotes(s: &str, sep: char) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut in_q = false;
+    let mut esc = false;
+    for (i, ch) in s.char_indices() {
+        if esc {
+            esc = false;
+            continue;
+        }
+        match ch {
+            '\\' if in_q => esc = true,
+            '"' => in_q = !in_q,
+            c if c == sep && !in_q => {
+                out.push(&s[start..i]);
+                start = i + c.len_utf8();
+            }
+            _ => {}
+        }
+    }
+    out.push(&s[start..]);
+    out
+}
+
+/// Whether the value has only digits (and at least one).
+pub(crate) fn is_digits(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dates
+
+/// How an HTTP-date field value parses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum DateForm {
+    /// IMF-fixdate, the form senders must generate (RFC 9110 §5.6.7).
+    Fixdate(u64),
+    /// RFC 850 or asctime: recipients must accept them, senders must not generate them.
+    Obsolete(u64),
+    /// Not an HTTP-date, but a near miss lenient clients read (numeric zone, `UTC`, one-digit
+    /// day, wrong weekday, missing zone, any letter case).
+    Lenient(u64),
+    Invalid,
+}
+
+impl DateForm {
+    pub(crate) fn secs(self) -> Option<u64> {
+        match self {
+            DateForm::Fixdate(s) | DateForm::Obsolete(s) | DateForm::Lenient(s) => Some(s),
+            DateForm::Invalid => None,
+        }
+    }
+}
+
+pub(crate) fn parse_date(v: &str) -> DateForm {
+    let v = v.trim();
+    if let Ok(t) = httpdate::parse_http_date(v) {
+        if let Ok(d) = t.duration_since(std::time::UNIX_EPOCH) {
+            let s = d.as_secs();
+            let b = v.as_bytes();
+            return if b.len() == 29 && b.get(3) == Some(&b',') { DateForm::Fixdate(s) } else { DateForm::Obsolete(s) };
+        }
+    }
+    lenient_date(v).map_or(DateForm::Invalid, DateForm::Lenient)
+}
+
+/// Seconds since the epoch → IMF-fixdate (`None` past year 9999).
+pub(crate) fn fmt_date(secs: u64) -> Option<String> {
+    if secs >= 253_402_300_800 {
+        return None;
+    }
+    Some(httpdate::fmt_http_date(std::time::UNIX_EPOCH + std::time::Duration::from_secs(secs)))
+}
+
+/// "42 seconds", "5 minutes", "3 hours", "12 days".
+pub(crate) fn human_duration(secs: u64) -> String {
+    let (n, unit) = if secs < 120 {
+        (secs, "second")
+    } else if secs < 7200 {
+        (secs / 60, "minute")
+    } else if secs < 172_800 {
+        (secs / 3600, "hour")
+    } else {
+        (secs / 86_400, "day")
+    };
+    format!("{n} {unit}{}", if n == 1 { "" } else { "s" })
+}
+
+const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+const MONTH_NAMES: [&str; 12] = [
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december",
+];
+const WEEKDAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+const WEEKDAY_NAMES: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+
+fn days_in_month(year: i64, month: u32) -> u32 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        _ if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        _ => 28,
+    }
+}
+
+/// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's `days_from_civil`).
+fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = if y >= 0 { y } else { y - 399 } / 400;
+    let yoe = y - era * 400;
+    let mp = i64::from((m + 9) % 12);
+    let doy = (153 * mp + 2) / 5 + i64::from(d) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// A forgiving date reader, in the spirit of browsers' date parsers: day, month name, year
+/// and `hh:mm[:ss]` in any order, an optional weekday (not checked) and an optional zone
+/// (`GMT`, `UTC`, `UT`, `Z`, `±hhmm`; none means GMT).
+fn lenient_date(v: &str) -> Option<u64> {
+    if !v.is_ascii() || v.is_empty() {
+        return None;
+    }
+    let mut tokens: Vec<&str> = Vec::new();
+    for t in v.split([' ', ',', '\t']).filter(|t| !t.is_empty()) {
+        // `06-Nov-94` (RFC 850 style with other defects): split on the dashes.
+        if t.contains('-') && !t.starts_with('-') && t.bytes().any(|b| b.is_ascii_alphabetic()) {
+            tokens.extend(t.split('-'));
+        } else {
+            tokens.push(t);
+        }
+    }
+    if tokens.len() > 8 {
+        return None;
+    }
+    let (mut day, mut month, mut year, mut time, mut zone) = (None::<u32>, None::<u32>, None::<i64>, None, None::<i64>);
+    for t in tokens {
+        let lower = t.to_ascii_lowercase();
+        if t.contains(':') {
+            if time.is_some() {
+                return None;
+            }
+            let parts: Vec<&str> = t.split(':').collect();
+            let num = |s: &str| -> Option<u32> {
+                if s.is_empty() || s.len() > 2 || !is_digits(s) {
+                    None
+                } else {
+                    s.parse().ok()
+                }
+            };
+            let (h, m, s) = match parts.as_slice() {
+                [h, m] => (num(h)?, num(m)?, 0),
+                [h, m, s] => (num(h)?, num(m)?, num(s)?),
+                _ => return None,
+            };
+            if h > 23 || m > 59 || s > 60 {
+                return None;
+            }
+            time = Some((h, m, s.min(59)));
+        } else if matches!(lower.as_str(), "gmt" | "utc" | "ut" | "z") {
+            if zone.is_some() {
+                return None;
+            }
+            zone = Some(0);
+        } else if (t.starts_with('+') || t.starts_with('-')) && t.len() == 5 && is_digits(&t[1..]) {
+            if zone.is_some() {
+                return None;
+            }
+            let hh: i64 = t[1..3].parse().ok()?;
+            let mm: i64 = t[3..5].parse().ok()?;
+            if hh > 23 || mm > 59 {
+                return None;
+            }
+            let off = hh * 3600 + mm * 60;
+            zone = Some(if t.starts_with('-') { -off } else { off });
+        } else if t.bytes().all(|b| b.is_ascii_alphabetic()) {
+            if let Some(m) = (0..12).find(|&i| lower == MONTHS[i] || lower == MONTH_NAMES[i] || (i == 8 && lower == "sept")) {
+                if month.is_some() {
+                    return None;
+                }
+                month = Some(m as u32 + 1);
+            } else if !(WEEKDAYS.contains(&lower.as_str()) || WEEKDAY_NAMES.contains(&lower.as_str())) {
+                return None;
+            }
+        } else if is_digits(t) {
+            match t.len() {
+                1 | 2 if day.is_none() => day = Some(t.parse().ok()?),
+                2 if year.is_none() => {
+                    let y: i64 = t.parse().ok()?;
+                    year = Some(if y < 70 { 2000 + y } else { 1900 + y });
+                }
+                4 if year.is_none() => year = Some(t.parse().ok()?),
+                _ => return None,
+            }
+        } else {
+            return None;
+        }
+    }
+    let (day, month, year, (h, m, s)) = (day?, month?, year?, time?);
+    if !(1970..=9999).contains(&year) || day == 0 || day > days_in_month(year, month) {
+        return None;
+    }
+    let secs = days_from_civil(year, month, day) * 86_400 + i64::from(h) * 3600 + i64::from(m) * 60 + i64::from(s)
+        - zone.unwrap_or(0);
+    u64::try_from(secs).ok()
+}
+
+/// Reports each line of a date field (`Date`, `Last-Modified`, `Expires`) that is not an
+/// IMF-fixdate: obsolete forms and lenient near misses at `info`, anything else at the
+/// rule's severity with `consequence` appended.
+/// Lines whose index is in `skip` are left alone.
+pub(crate) fn report_bad_dates(c: &mut Checker<'_>, name: &str, consequence: &str, skip: &[usize]) {
+    let fix = format!("Send an IMF-fixdate in GMT, e.g. `{name}: Wed, 25 Nov 2026 21:00:00 GMT`.");
+    for (i, v) in lines(c, name) {
+        if skip.contains(&i) {
+            continue;
+        }
+        match parse_date(v) {
+            DateForm::Fixdate(_) => {}
+            DateForm::Obsolete(_) => c.report_with(
+                crate::registry::Severity::Info,
+                at(name, i),
+                format!("`{name}: {v}` uses an obsolete date format; recipients must accept it, but senders must generate IMF-fixdate."),
+                fix.clone(),
+            ),
+            DateForm::Lenient(s) => {
+                let read = fmt_date(s).map(|d| format!(" as `{d}`")).unwrap_or_default();
+                c.report_with(
+                    crate::registry::Severity::Info,
+                    at(name, i),
+                    format!("`{name}: {v}` is not a valid HTTP-date; lenient clients read it{read}, strict ones {consequence}."),
+                    fix.clone(),
+                )
+            }
+            DateForm::Invalid if v.trim().is_empty() => {
+                c.report(at(name, i), format!("`{name}` is empty; recipients {consequence}."), fix.clone())
+            }
+            DateForm::Invalid => {
+                c.report(at(name, i), format!("`{name}: {v}` is not an HTTP-date; recipients {consequence}."), fix.clone())
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Content-Length
+
+/// One `Content-Length` list member: its line, its text and its value when it is `1*DIGIT`
+/// (and fits in 64 bits).
+pub(crate) struct LengthMember {
+    pub index: usize,
+    pub line: String,
+    pub value: Option<u64>,
+}
+
+/// Every `Content-Length` member (an empty line counts as one invalid member).
+pub(crate) fn content_length_members(c: &Checker<'_>) -> Vec<LengthMember> {
+    let mut out = Vec::new();
+    for (i, v) in c.response().headers.all("Content-Length") {
+        let ms = split_list(v);
+        if ms.is_empty() {
+            out.push(LengthMember { index: i, line: v.to_string(), value: None });
+        }
+        for m in ms {
+            let value = if is_digits(&m) { m.parse::<u64>().ok() } else { None };
+            out.push(LengthMember { index: i, line: v.to_string(), value });
+        }
+    }
+    out
+}
+
+/// The single valid `Content-Length` of the response: all members valid and equal.
+pub(crate) fn content_length(c: &Checker<'_>) -> Option<(usize, u64)> {
+    let ms = content_length_members(c);
+    let first = ms.first()?;
+    let v = first.value?;
+    ms.iter().all(|m| m.value == Some(v)).then_some((first.index, v))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Media types
+
+/// A `Content-Type` value that parses as `type/subtype *(; param)`.
+pub(crate) struct MediaType {
+    /// Lowercased.
+    pub ty: String,
+    /// Lowercased.
+    pub sub: String,
+    /// Well-formed parameters: lowercased names, unquoted values.
+    pub params: Vec<(String, String)>,
+    /// Parameters browsers drop (WHATWG MIME Sniffing "parse a MIME type"): no `=`, a name
+    /// that is not a token (whitespace before `=`), an empty value, an unterminated quote.
+    pub bad_params: Vec<String>,
+}
+
+impl MediaType {
+    pub(crate) fn param(&self, name: &str) -> Option<&str> {
+        self.params.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
+    }
+    pub(crate) fn essence(&self) -> String {
+        format!("{}/{}", self.ty, self.sub)
+    }
+    /// Binary types, for which a `charset` means nothing: `image/*` (but not `+xml` types
+    /// such as SVG), `audio/*`, `video/*`, `font/*` and common binary `application/*` types.
+    pub(crate) fn is_binary(&self) -> bool {
+        if self.sub.ends_with("+xml") || self.sub.ends_with("+json") {
+            return false;
+        }
+        matches!(self.ty.as_str(), "image" | "audio" | "video" | "font")
+            || (self.ty == "application" && matches!(self.sub.as_str(), "octet-stream" | "pdf" | "zip" | "gzip" | "wasm"))
+    }
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) enum MediaTypeError {
+    Empty,
+    /// `text/html, text/plain`: several media types in one field.
+    Several,
+    /// Not `token/token`.
+    BadEssence,
+}
+
+pub(crate) fn parse_media_type(v: &str) -> Result<MediaType, MediaTypeError> {
+    let v = v.trim();
+    if v.is_empty() {
+        return Err(MediaTypeError::Empty);
+    }
+    let list = split_list(v);
+    if list.len() > 1 && list.iter().all(|m| m.split(';').next().unwrap_or("").contains('/')) {
+        return Err(MediaTypeError::Several);
+    }
+    let parts = split_outside_quotes(v, ';');
+    let essence = parts.first().map(|s| s.trim()).unwrap_or("");
+    let Some((ty, sub)) = essence.split_once('/') else { return Err(MediaTypeError::BadEssence) };
+    if !is_token(ty) || !is_token(sub) {
+        return Err(MediaTypeError::BadEssence);
+    }
+    let mut mt = MediaType {
+        ty: ty.to_ascii_lowercase(),
+        sub: sub.to_ascii_lowercase(),
+        params: Vec::new(),
+        bad_params: Vec::new(),
+    };
+    for p in parts.iter().skip(1) {
+        let p = p.trim_start();
+        if p.trim().is_empty() {
+            // `parameters = *( OWS ";" OWS [ parameter ] )`: empty ones are allowed.
+            continue;
+        }
+        let Some((name, value)) = p.split_once('=') else {
+            mt.bad_params.push(p.trim().to_string());
+            continue;
+        };
+        if !is_token(name) {
+            mt.bad_params.push(p.trim().to_string());
+            continue;
+        }
+        let value = if value.starts_with('"') {
+            match quoted(value) {
+                Some((q, rest)) if rest.trim().is_empty() => q,
+                _ => {
+                    mt.bad_params.push(p.trim().to_string());
+                    continue;
+                }
+            }
+        } else {
+            let t = value.trim();
+            if t.is_empty() {
+                mt.bad_params.push(p.trim().to_string());
+                continue;
+            }
+            t.to_string()
+        };
+        mt.params.push((name.to_ascii_lowercase(), value));
+    }
+    Ok(mt)
+}
+
+/// The first `Content-Type` of the response, parsed.
+pub(crate) fn content_type(c: &Checker<'_>) -> Option<(usize, MediaType)> {
+    let (i, v) = c.response().headers.all("Content-Type").next()?;
+    parse_media_type(v).ok().map(|m| (i, m))
+}
+
+/// Every label of the WHATWG Encoding Standard (§4.2 "Names and labels"), lowercased, except
+/// those of the `replacement` encoding (see [`REPLACEMENT_LABELS`]).
+pub(crate) const ENCODING_LABELS: &[&str] = &[
+    // UTF-8
+    "unicode-1-1-utf-8", "unicode11utf8", "unicode20utf8", "utf-8", "utf8", "x-unicode20utf8",
+    // IBM866
+    "866", "cp866", "csibm866", "ibm866",
+    // ISO-8859-2
+    "csisolatin2", "iso-8859-2", "iso-ir-101", "iso8859-2", "iso88592", "iso_8859-2", "iso_8859-2:1987", "l2", "latin2",
+    // ISO-8859-3
+    "csisolatin3", "iso-8859-3", "iso-ir-109", "iso8859-3", "iso88593", "iso_8859-3", "iso_8859-3:1988", "l3", "latin3",
+    // ISO-8859-4
+    "csisolatin4", "iso-8859-4", "iso-ir-110", "iso8859-4", "iso88594", "iso_8859-4", "iso_8859-4:1988", "l4", "latin4",
+    // ISO-8859-5
+    "csisolatincyrillic", "cyrillic", "iso-8859-5", "iso-ir-144", "iso8859-5", "iso88595", "iso_8859-5", "iso_8859-5:1988",
+    // ISO-8859-6
+    "arabic", "asmo-708", "csiso88596e", "csiso88596i", "csisolatinarabic", "ecma-114", "iso-8859-6", "iso-8859-6-e",
+    "iso-8859-6-i", "iso-ir-127", "iso8859-6", "iso88596", "iso_8859-6", "iso_8859-6:1987",
+    // ISO-8859-7
+    "csisolatingreek", "ecma-118", "elot_928", "greek", "greek8", "iso-8859-7", "iso-ir-126", "iso8859-7", "iso88597",
+    "iso_8859-7", "iso_8859-7:1987", "sun_eu_greek",
+    // ISO-8859-8
+    "csiso88598e", "csisolatinhebrew", "hebrew", "iso-8859-8", "iso-8859-8-e", "iso-ir-138", "iso8859-8", "iso88598",
+    "iso_8859-8", "iso_8859-8:1988", "visual",
+    // ISO-8859-8-I
+    "csiso88598i", "iso-8859-8-i", "logical",
+    // ISO-8859-10
+    "csisolatin6", "iso-8859-10", "iso-ir-157", "iso8859-10", "iso885910", "l6", "latin6",
+    // ISO-8859-13, -14, -15, -16
+    "iso-8859-13", "iso8859-13", "iso885913", "iso-8859-14", "iso8859-14", "iso885914", "csisolatin9", "iso-8859-15",
+    "iso8859-15", "iso885915", "iso_8859-15", "l9", "iso-8859-16",
+    // KOI8-R, KOI8-U
+    "cskoi8r", "koi", "koi8", "koi8-r", "koi8_r", "koi8-ru", "koi8-u",
+    // macintosh
+    "csmacintosh", "mac", "macintosh", "x-mac-roman",
+    // windows-874
+    "dos-874", "iso-8859-11", "iso8859-11", "iso885911", "tis-620", "windows-874",
+    // windows-1250 … 1258
+    "cp1250", "windows-1250", "x-cp1250", "cp1251", "windows-1251", "x-cp1251",
+    "ansi_x3.4-1968", "ascii", "cp1252", "cp819", "csisolatin1", "ibm819", "iso-8859-1", "iso-ir-100", "iso8859-1",
+    "iso88591", "iso_8859-1", "iso_8859-1:1987", "l1", "latin1", "us-ascii", "windows-1252", "x-cp1252",
+    "cp1253", "windows-1253", "x-cp1253",
+    "cp1254", "csisolatin5", "iso-8859-9", "iso-ir-148", "iso8859-9", "iso88599", "iso_8859-9", "iso_8859-9:1989", "l5",
+    "latin5", "windows-1254", "x-cp1254",
+    "cp1255", "windows-1255", "x-cp1255", "cp1256", "windows-1256", "x-cp1256", "cp1257", "windows-1257", "x-cp1257",
+    "cp1258", "windows-1258", "x-cp1258",
+    // x-mac-cyrillic
+    "x-mac-cyrillic", "x-mac-ukrainian",
+    // GBK, gb18030
+    "chinese", "csgb2312", "csiso58gb231280", "gb2312", "gb_2312", "gb_2312-80", "gbk", "iso-ir-58", "x-gbk", "gb18030",
+    // Big5
+    "big5", "big5-hkscs", "cn-big5", "csbig5", "x-x-big5",
+    // EUC-JP, ISO-2022-JP, Shift_JIS
+    "cseucpkdfmtjapanese", "euc-jp", "x-euc-jp", "csiso2022jp", "iso-2022-jp", "csshiftjis", "ms932", "ms_kanji",
+    "shift-jis", "shift_jis", "sjis", "windows-31j", "x-sjis",
+    // EUC-KR
+    "cseuckr", "csksc56011987", "euc-kr", "iso-ir-149", "korean", "ks_c_5601-1987", "ks_c_5601-1989", "ksc5601",
+    "ksc_5601", "windows-949",
+    // UTF-16BE, UTF-16LE
+    "unicodefffe", "utf-16be", "csunicode", "iso-10646-ucs-2", "ucs-2", "unicode", "unicodefeff", "utf-16", "utf-16le",
+    // x-user-defined
+    "x-user-defined",
+];
+
+/// Labels of the `replacement` encoding: browsers decode such content as a single U+FFFD.
+pub(crate) const REPLACEMENT_LABELS: &[&str] =
+    &["csiso2022kr", "hz-gb-2312", "iso-2022-cn", "iso-2022-cn-ext", "iso-2022-kr", "replacement"];
+
+// ---------------------------------------------------------------------------------------------
+// URI references
+
+/// Why a URI-reference field value (`Location`, `Content-Location`) is unusable, judged as
+/// leniently as browsers: only emptiness, whitespace and control characters count.
+pub(crate) fn uri_reference_problem(v: &str) -> Option<&'static str> {
+    if v.trim().is_empty() {
+        Some("is empty")
+    } else if v.chars().any(|c| c == ' ' || c == '\t') {
+        Some("contains whitespace")
+    } else if v.chars().any(|c| c.is_control()) {
+        Some("contains control characters")
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates() {
+        assert_eq!(parse_date("Wed, 25 Nov 2026 21:00:00 GMT"), DateForm::Fixdate(1_795_640_400));
+        assert_eq!(parse_date("Wednesday, 25-Nov-26 21:00:00 GMT"), DateForm::Obsolete(1_795_640_400));
+        assert_eq!(parse_date("Wed Nov 25 21:00:00 2026"), DateForm::Obsolete(1_795_640_400));
+        assert_eq!(parse_date("Wed, 25 Nov 2026 21:00:00 +0000"), DateForm::Lenient(1_795_640_400));
+        assert_eq!(parse_date("Wed, 25 Nov 2026 22:00:00 +0100"), DateForm::Lenient(1_795_640_400));
+        assert_eq!(parse_date("Thu, 25 Nov 2026 21:00:00 GMT"), DateForm::Lenient(1_795_640_400));
+        assert_eq!(parse_date("wed, 25 nov 2026 21:00:00 utc"), DateForm::Lenient(1_795_640_400));
+        assert_eq!(parse_date("2026-11-25T21:00:00Z"), DateForm::Invalid);
+        assert_eq!(parse_date("0"), DateForm::Invalid);
+        assert_eq!(parse_date(""), DateForm::Invalid);
+        assert_eq!(parse_date("Wed, 31 Feb 2026 21:00:00 GMT"), DateForm::Invalid);
+        assert_eq!(parse_date("Fri, 31 Dec 9999 23:59:59 -2359"), DateForm::Lenient(253_402_387_139));
+        assert_eq!(fmt_date(253_402_387_139), None);
+        assert_eq!(fmt_date(1_795_640_400).as_deref(), Some("Wed, 25 Nov 2026 21:00:00 GMT"));
+    }
+
+    #[test]
+    fn media_types() {
+        let m = parse_media_type("text/html; charset=\"UTF-8\";").unwrap();
+        assert_eq!(m.essence(), "text/html");
+        assert_eq!(m.param("charset"), Some("UTF-8"));
+        assert!(m.bad_params.is_empty());
+        let m = parse_media_type("multipart/mixed; boundary=----=_Part_0.1").unwrap();
+        assert_eq!(m.param("boundary"), Some("----=_Part_0.1"));
+        assert_eq!(parse_media_type("text/html, text/plain").err(), Some(MediaTypeError::Several));
+        assert_eq!(parse_media_type("html").err(), Some(MediaTypeError::BadEssence));
+        assert_eq!(parse_media_type("text / html").err(), Some(MediaTypeError::BadEssence));
+        assert_eq!(parse_media_type(" ").err(), Some(MediaTypeError::Empty));
+        assert_eq!(parse_media_type("text/html; charset = utf-8").unwrap().bad_params.len(), 1);
+        assert_eq!(parse_media_type("text/html; charset").unwrap().bad_params.len(), 1);
+        assert_eq!(parse_media_type("text/html; a=\"x").unwrap().bad_params.len(), 1);
+    }
+
+    #[test]
+    fn quoted_strings() {
+        assert_eq!(quoted("\"a\\\"b\" rest"), Some(("a\"b".to_string(), " rest")));
+        assert_eq!(quoted("\"open"), None);
+        assert_eq!(split_outside_quotes("a;\"b;c\";d", ';'), vec!["a", "\"b;c\"", "d"]);
+    }
+}

@@ -1,0 +1,96 @@
+//! Content Security Policy parsing (CSP Level 3, "parse a serialized CSP").
+
+use std::collections::HashSet;
+
+use crate::model::Headers;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Directive {
+    /// ASCII-lowercased.
+    pub name: String,
+    /// The name as written.
+    pub raw_name: String,
+    pub values: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Policy {
+    /// Index of the header line that carries the policy.
+    pub index: usize,
+    pub directives: Vec<Directive>,
+    /// Directive names that appeared again after their first occurrence (ignored by browsers).
+    pub duplicates: Vec<String>,
+}
+
+impl Policy {
+    pub fn get(&self, name: &str) -> Option<&Directive> {
+        self.directives.iter().find(|d| d.name == name)
+    }
+    /// The source list that governs scripts: `script-src`, else `default-src`.
+    pub fn script_sources(&self) -> Option<&Directive> {
+        self.get("script-src").or_else(|| self.get("default-src"))
+    }
+}
+
+fn is_ascii_ws(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\x0C' | '\r' | ' ')
+}
+
+/// Parses one serialized policy.
+pub fn parse_policy(index: usize, serialized: &str) -> Policy {
+    let mut p = Policy { index, directives: Vec::new(), duplicates: Vec::new() };
+    let mut seen: HashSet<String> = HashSet::new();
+    let mut repeated: HashSet<String> = HashSet::new();
+    for token in serialized.split(';') {
+        let token = token.trim_matches(is_ascii_ws);
+        if token.is_empty() {
+            continue;
+        }
+        let mut parts = token.split(is_ascii_ws).filter(|s| !s.is_empty());
+        let Some(raw_name) = parts.next() else { continue };
+        let name = raw_name.to_ascii_lowercase();
+        if !seen.insert(name.clone()) {
+            if repeated.insert(name.clone()) {
+                p.duplicates.push(name);
+            }
+            continue;
+        }
+        let values = parts.map(str::to_string).collect();
+        p.directives.push(Directive { name, raw_name: raw_name.to_string(), values });
+    }
+    p
+}
+
+/// Every policy in the header fields named `name` (each line may hold several, comma-separated).
+pub fn policies(headers: &Headers, name: &str) -> Vec<Policy> {
+    let mut out = Vec::new();
+    for (i, v) in headers.all(name) {
+        for serialized in v.split(',') {
+            let p = parse_policy(i, serialized);
+            if !p.directives.is_empty() || !p.duplicates.is_empty() {
+                out.push(p);
+            }
+        }
+    }
+    out
+}
+
+pub fn is_keyword(v: &str, kw: &str) -> bool {
+    v.len() == kw.len() + 2 && v.starts_with('\'') && v.ends_with('\'') && v[1..v.len() - 1].eq_ignore_ascii_case(kw)
+}
+
+/// A `'nonce-…'` or `'sha256-…'`/`'sha384-…'`/`'sha512-…'` source expression.
+pub fn is_nonce_or_hash(v: &str) -> bool {
+    if !(v.len() > 2 && v.starts_with('\'') && v.ends_with('\'')) {
+        return false;
+    }
+    let inner = v[1..v.len() - 1].to_ascii_lowercase();
+    ["nonce-", "sha256-", "sha384-", "sha512-"].iter().any(|p| inner.starts_with(p) && inner.len() > p.len())
+}
+
+/// CSP3 "does a source list allow all inline behavior": `'unsafe-inline'` without a nonce, a hash
+/// or `'strict-dynamic'` (which make browsers ignore `'unsafe-inline'`).
+pub fn allows_all_inline(values: &[String]) -> bool {
+    values.iter().any(|v| is_keyword(v, "unsafe-inline"))
+        && !values.iter().any(|v| is_nonce_or_hash(v) || is_keyword(v, "strict-dynamic"))
+}

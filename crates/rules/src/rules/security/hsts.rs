@@ -1,0 +1,129 @@
+//! `Strict-Transport-Security` (RFC 6797 §6.1) as user agents parse it.
+
+use crate::rules::content::media::is_token_char;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sts {
+    pub max_age: u64,
+    pub include_subdomains: bool,
+}
+
+/// Splits on `;` outside quoted strings.
+fn split_semicolons(v: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let (mut start, mut in_q, mut esc) = (0, false, false);
+    for (i, ch) in v.char_indices() {
+        if esc {
+            esc = false;
+            continue;
+        }
+        match ch {
+            '\\' if in_q => esc = true,
+            '"' => in_q = !in_q,
+            ';' if !in_q => {
+                out.push(&v[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    out.push(&v[start..]);
+    out
+}
+
+fn unquote(v: &str) -> Option<String> {
+    if let Some(inner) = v.strip_prefix('"') {
+        let inner = inner.strip_suffix('"')?;
+        let mut out = String::new();
+        let mut esc = false;
+        for ch in inner.chars() {
+            if esc {
+                out.push(ch);
+                esc = false;
+            } else if ch == '\\' {
+                esc = true;
+            } else if ch == '"' {
+                return None;
+            } else {
+                out.push(ch);
+            }
+        }
+        if esc {
+            return None;
+        }
+        Some(out)
+    } else if !v.is_empty() && v.chars().all(is_token_char) {
+        Some(v.to_string())
+    } else {
+        None
+    }
+}
+
+/// Parses one field value. `Err` carries why user agents ignore the whole field (RFC 6797 §6.1:
+/// a value that does not match the grammar, a repeated directive, or no `max-age`).
+pub fn parse(v: &str) -> Result<Sts, String> {
+    if split_semicolons(v).iter().any(|part| part.contains(',') && !part.contains('"')) {
+        return Err("directives must be separated by `;`, not `,`".to_string());
+    }
+    let mut seen: Vec<String> = Vec::new();
+    let mut max_age = None;
+    let mut include_subdomains = false;
+    for part in split_semicolons(v) {
+        let part = part.trim_matches([' ', '\t']);
+        if part.is_empty() {
+            continue;
+        }
+        let (name, value) = match part.find('=') {
+            Some(i) => (part[..i].trim_matches([' ', '\t']), Some(part[i + 1..].trim_matches([' ', '\t']))),
+            None => (part, None),
+        };
+        if name.is_empty() || !name.chars().all(is_token_char) {
+            return Err(format!("`{part}` is not a directive (directives are separated by `;`)"));
+        }
+        let lower = name.to_ascii_lowercase();
+        if seen.contains(&lower) {
+            return Err(format!("the directive `{name}` appears more than once"));
+        }
+        seen.push(lower.clone());
+        let value = match value {
+            Some(raw) => Some(unquote(raw).ok_or_else(|| format!("the value of `{name}` is neither a token nor a quoted string"))?),
+            None => None,
+        };
+        match lower.as_str() {
+            "max-age" => {
+                let v = value.ok_or_else(|| "`max-age` has no value".to_string())?;
+                if v.is_empty() || !v.bytes().all(|b| b.is_ascii_digit()) {
+                    return Err(format!("`max-age={v}` is not a number of seconds"));
+                }
+                max_age = Some(v.bytes().fold(0u64, |n, d| n.saturating_mul(10).saturating_add(u64::from(d - b'0'))));
+            }
+            "includesubdomains" => include_subdomains = true,
+            _ => {}
+        }
+    }
+    match max_age {
+        Some(max_age) => Ok(Sts { max_age, include_subdomains }),
+        None => Err("the required `max-age` directive is missing".to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse;
+
+    #[test]
+    fn grammar() {
+        assert_eq!(parse("max-age=31536000; includeSubDomains; preload").unwrap().max_age, 31_536_000);
+        assert_eq!(parse("max-age=\"600\"").unwrap().max_age, 600);
+        assert!(parse(" MAX-AGE = 60 ;; ").is_ok());
+        assert!(parse("max-age=0").is_ok());
+        assert!(parse("includeSubDomains").is_err());
+        assert!(parse("max-age=31536000, includeSubDomains").is_err());
+        assert!(parse("max-age=1; max-age=2").is_err());
+        assert!(parse("max-age=1y").is_err());
+        assert!(parse("max-age:3600").is_err());
+        for s in ["", ";", "=", "\"", "max-age=\"", "a=\"\\", "max-age=99999999999999999999999999"] {
+            let _ = parse(s);
+        }
+    }
+}

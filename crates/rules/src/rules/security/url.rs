@@ -1,0 +1,46 @@
+//! Just enough URL reading for the request-aware rules.
+
+/// The scheme (lowercased) and host (lowercased, without port; IPv6 literals keep their
+/// brackets) of an absolute URL, or `None` for anything else.
+pub fn scheme_and_host(url: &str) -> Option<(String, String)> {
+    let (scheme, rest) = url.split_once("://")?;
+    if scheme.is_empty()
+        || !scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+        || !scheme.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+    {
+        return None;
+    }
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let hostport = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+    let host = if hostport.starts_with('[') {
+        match hostport.find(']') {
+            Some(i) => &hostport[..=i],
+            None => return None,
+        }
+    } else {
+        hostport.split(':').next().unwrap_or("")
+    };
+    if host.is_empty() {
+        return None;
+    }
+    Some((scheme.to_ascii_lowercase(), host.to_ascii_lowercase()))
+}
+
+/// An IPv4 or bracketed IPv6 literal.
+pub fn is_ip_literal(host: &str) -> bool {
+    host.starts_with('[') || host.parse::<std::net::Ipv4Addr>().is_ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_scheme_and_host() {
+        assert_eq!(scheme_and_host("https://User@Example.COM:8443/a?b"), Some(("https".into(), "example.com".into())));
+        assert_eq!(scheme_and_host("http://[::1]:80/"), Some(("http".into(), "[::1]".into())));
+        assert_eq!(scheme_and_host("/relative"), None);
+        assert_eq!(scheme_and_host("https:///x"), None);
+        assert!(is_ip_literal("127.0.0.1") && is_ip_literal("[::1]") && !is_ip_literal("example.com"));
+    }
+}
