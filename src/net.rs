@@ -148,6 +148,7 @@ pub async fn send(out: Outgoing, controller: AbortController) -> Result<Observed
         redirected: response.redirected(),
         response_type: response_type.to_string(),
         elapsed_ms: now_ms() - started,
+        source_note: None,
     })
 }
 

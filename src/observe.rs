@@ -23,6 +23,9 @@ pub struct Observed {
     /// `basic` | `cors` | `opaque` | `opaqueredirect` | `error` | `default`
     pub response_type: String,
     pub elapsed_ms: f64,
+    /// Where this response comes from when it was not just fetched: a link's snapshot or a pasted
+    /// message linted offline.
+    pub source_note: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -5,6 +5,7 @@ use std::rc::Rc;
 use yew::Reducible;
 
 use crate::observe::{Failure, Observed, ProbeResult, ServerRecord};
+use crate::permalink::{Shared, SharedOptions, Snapshot};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct HeaderRow {
@@ -65,6 +66,14 @@ pub struct State {
     pub record: Option<Rc<ServerRecord>>,
     /// What the differential probes found after a failed cross-origin fetch.
     pub probe: Option<Rc<ProbeResult>>,
+    /// The response snapshot a link carried (compared with a live re-send).
+    pub link_snapshot: Option<Rc<Observed>>,
+    /// Why the link in the address bar could not be opened.
+    pub link_error: Option<String>,
+    /// Opt-in: secrets go into the copied link.
+    pub include_secrets: bool,
+    /// Opt-in: the last response goes into the copied link.
+    pub include_snapshot: bool,
     next_id: u32,
     seq: u32,
 }
@@ -80,6 +89,10 @@ impl State {
             phase: Phase::Idle,
             record: None,
             probe: None,
+            link_snapshot: None,
+            link_error: None,
+            include_secrets: false,
+            include_snapshot: false,
             next_id: 2,
             seq: 0,
         }
@@ -89,6 +102,44 @@ impl State {
     }
     pub fn current_seq(&self) -> u32 {
         self.seq
+    }
+    /// The composer as a shareable state (no snapshot, no redaction: see `permalink`).
+    pub fn to_shared(&self) -> Shared {
+        Shared {
+            v: 1,
+            method: self.method.clone(),
+            url: self.url.clone(),
+            headers: self.headers.iter().map(|h| (h.name.clone(), h.value.clone(), h.enabled)).collect(),
+            body: self.body.clone(),
+            options: SharedOptions {
+                redirect: self.options.redirect.clone(),
+                credentials: self.options.credentials.clone(),
+                mode: self.options.mode.clone(),
+                cache: self.options.cache.clone(),
+                timeout_ms: self.options.timeout_ms,
+            },
+            view: String::new(),
+            snapshot: None,
+        }
+    }
+    /// The last live response as a link snapshot (body capped at 16 KiB).
+    pub fn snapshot(&self) -> Option<Snapshot> {
+        let Phase::Done(o) = &self.phase else { return None };
+        let mut body = String::from_utf8_lossy(&o.body).into_owned();
+        if body.len() > 16 * 1024 {
+            let mut end = 16 * 1024;
+            while !body.is_char_boundary(end) {
+                end -= 1;
+            }
+            body.truncate(end);
+        }
+        Some(Snapshot {
+            status: o.status,
+            status_text: o.status_text.clone(),
+            headers: o.headers.clone(),
+            body,
+            response_type: o.response_type.clone(),
+        })
     }
     /// The enabled header rows with a name, as (name, value).
     pub fn active_headers(&self) -> Vec<(String, String)> {
@@ -124,6 +175,16 @@ pub enum Action {
     /// The probes' verdict for send `seq`.
     Probed { seq: u32, result: ProbeResult },
     Cancel,
+    /// Open a shared state (a permalink, a history entry).
+    LoadShared(Box<Shared>),
+    /// The link could not be opened.
+    LinkError(String),
+    SetIncludeSecrets(bool),
+    SetIncludeSnapshot(bool),
+    /// A pasted request fills the composer.
+    LoadRequest(statuslab_rules::Request),
+    /// A pasted response, linted offline (nothing was sent).
+    Pasted(Observed),
     /// Load a whole request (a "Try it live" link, a permalink).
     Load { method: String, url: String },
 }
@@ -194,6 +255,70 @@ impl Reducible for State {
                     s.phase = Phase::Failed(Rc::new(Failure::cancelled()));
                 }
             }
+            Action::LoadShared(sh) => {
+                s.method = sh.method.clone();
+                s.url = sh.url.clone();
+                s.body = sh.body.clone();
+                s.headers = sh
+                    .headers
+                    .iter()
+                    .enumerate()
+                    .map(|(i, (n, v, e))| HeaderRow { id: s.next_id + i as u32, name: n.clone(), value: v.clone(), enabled: *e })
+                    .collect();
+                s.next_id += sh.headers.len() as u32;
+                let o = &sh.options;
+                s.options = FetchOptions {
+                    redirect: o.redirect.clone(),
+                    credentials: o.credentials.clone(),
+                    mode: o.mode.clone(),
+                    cache: o.cache.clone(),
+                    timeout_ms: o.timeout_ms.clamp(MIN_TIMEOUT_MS, MAX_TIMEOUT_MS),
+                };
+                s.link_error = None;
+                s.link_snapshot = sh.snapshot.as_ref().map(|snap| {
+                    Rc::new(Observed {
+                        sent_url: sh.url.clone(),
+                        method: sh.method.clone(),
+                        status: snap.status,
+                        status_text: snap.status_text.clone(),
+                        headers: snap.headers.clone(),
+                        body: snap.body.as_bytes().to_vec(),
+                        final_url: sh.url.clone(),
+                        redirected: false,
+                        response_type: snap.response_type.clone(),
+                        elapsed_ms: 0.0,
+                        source_note: Some("Snapshot carried by the link: this is what the sender saw. Send to compare with a live response.".into()),
+                    })
+                });
+                s.phase = match &s.link_snapshot {
+                    Some(o) => Phase::Done(o.clone()),
+                    None => Phase::Idle,
+                };
+                s.record = None;
+                s.probe = None;
+            }
+            Action::LinkError(msg) => s.link_error = Some(msg),
+            Action::SetIncludeSecrets(b) => s.include_secrets = b,
+            Action::SetIncludeSnapshot(b) => s.include_snapshot = b,
+            Action::LoadRequest(r) => {
+                s.method = r.method.clone();
+                s.url = r.url.clone();
+                s.body = String::from_utf8_lossy(&r.body).into_owned();
+                s.headers = r
+                    .headers
+                    .iter()
+                    .enumerate()
+                    .map(|(i, (n, v))| HeaderRow { id: s.next_id + i as u32, name: n.to_string(), value: v.to_string(), enabled: true })
+                    .collect();
+                s.next_id += r.headers.len() as u32;
+                s.phase = Phase::Idle;
+            }
+            Action::Pasted(o) => {
+                s.seq += 1;
+                s.phase = Phase::Done(Rc::new(o));
+                s.record = None;
+                s.probe = None;
+            }
             Action::Load { method, url } => {
                 s.method = method;
                 s.url = url;
@@ -254,6 +379,31 @@ mod tests {
         assert_eq!(s.options.timeout_ms, MIN_TIMEOUT_MS);
         let s = s.reduce(Action::SetTimeout(u32::MAX));
         assert_eq!(s.options.timeout_ms, MAX_TIMEOUT_MS);
+    }
+
+    #[test]
+    fn shared_state_round_trips_through_the_reducer() {
+        let s = st().reduce(Action::AddHeader);
+        let id = s.headers[1].id;
+        let s = s
+            .reduce(Action::SetHeaderName(id, "X-A".into()))
+            .reduce(Action::SetHeaderValue(id, "1".into()))
+            .reduce(Action::ToggleHeader(id))
+            .reduce(Action::SetMethod("POST".into()))
+            .reduce(Action::SetBody("{}".into()))
+            .reduce(Action::SetMode("no-cors".into()));
+        let shared = s.to_shared();
+        let fresh = st().reduce(Action::LoadShared(Box::new(shared.clone())));
+        assert_eq!(fresh.to_shared(), shared);
+        assert!(fresh.link_snapshot.is_none());
+    }
+
+    #[test]
+    fn a_link_snapshot_is_shown_as_the_response() {
+        let mut shared = st().to_shared();
+        shared.snapshot = Some(Snapshot { status: 418, status_text: "x".into(), headers: vec![], body: "b".into(), response_type: "basic".into() });
+        let s = st().reduce(Action::LoadShared(Box::new(shared)));
+        assert!(matches!(&s.phase, Phase::Done(o) if o.status == 418 && o.source_note.is_some()));
     }
 
     #[test]

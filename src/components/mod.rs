@@ -7,5 +7,6 @@ pub mod headers_table;
 pub mod playground;
 pub mod reference;
 pub mod response_panel;
+pub mod share;
 pub mod rules_pages;
 pub mod server_record;

@@ -4,10 +4,14 @@ use std::rc::Rc;
 use wasm_bindgen_futures::spawn_local;
 use web_sys::AbortController;
 use yew::prelude::*;
+use yew::Reducible;
 
 use crate::components::app::Nav;
 use crate::components::composer::Composer;
 use crate::components::response_panel::ResponsePanel;
+use crate::components::share::{CodePanel, HistoryPanel, ImportPanel, SharePanel};
+use crate::browser;
+use crate::permalink;
 use crate::net::{self, Outgoing};
 use crate::observe::{is_simulator, validate, with_rid, Failure};
 use crate::state::{Action, Phase, State};
@@ -64,7 +68,9 @@ fn start_send(state: &UseReducerHandle<State>, ctrl: &Rc<RefCell<Option<AbortCon
     let state = state.clone();
     spawn_local(async move {
         let url = out.url.clone();
+        let shared = state.to_shared();
         let outcome = net::send(out, controller).await;
+        crate::components::share::history_push(&shared, outcome.as_ref().ok().map(|o| o.status));
         let network_failure = matches!(&outcome, Err(f) if f.kind == crate::observe::FailureKind::Network);
         state.dispatch(Action::Finished { seq, outcome });
         if let Some(rid) = rid {
@@ -78,9 +84,64 @@ fn start_send(state: &UseReducerHandle<State>, ctrl: &Rc<RefCell<Option<AbortCon
     });
 }
 
+/// Key of the full (unredacted) state in sessionStorage: a reload in the same tab keeps secrets.
+const SESSION_KEY: &str = "statuslab.state";
+
+fn initial_state() -> State {
+    let s = State::new(format!("{}/api/status/401", net::page_origin()));
+    let fragment = browser::hash();
+    if fragment.is_empty() {
+        return s;
+    }
+    let action = match permalink::decode(&fragment) {
+        Ok(shared) => {
+            // Same tab, same link: restore the secrets kept out of the address bar.
+            let full = browser::session_get(SESSION_KEY)
+                .and_then(|f| permalink::decode(&f).ok())
+                .filter(|full| permalink::encode(&permalink::redact(full).0) == permalink::encode(&permalink::redact(&shared).0));
+            Action::LoadShared(Box::new(full.unwrap_or(shared)))
+        }
+        Err(e) => Action::LinkError(e),
+    };
+    let s = Rc::new(s).reduce(action);
+    Rc::try_unwrap(s).unwrap_or_else(|rc| (*rc).clone())
+}
+
+/// A note when a live response differs from the snapshot the link carried.
+fn snapshot_diff(state: &State) -> Option<String> {
+    let (Phase::Done(live), Some(snap)) = (&state.phase, &state.link_snapshot) else { return None };
+    if live.source_note.is_some() {
+        return None;
+    }
+    let names = |o: &crate::observe::Observed| {
+        let mut v: Vec<String> = o.headers.iter().map(|(n, _)| n.to_ascii_lowercase()).filter(|n| n != "date").collect();
+        v.sort();
+        v
+    };
+    let mut diffs = Vec::new();
+    if live.status != snap.status {
+        diffs.push(format!("status {} → {}", snap.status, live.status));
+    }
+    let (a, b) = (names(snap), names(live));
+    let gone: Vec<&String> = a.iter().filter(|n| !b.contains(n)).collect();
+    let new: Vec<&String> = b.iter().filter(|n| !a.contains(n)).collect();
+    if !gone.is_empty() {
+        diffs.push(format!("headers no longer sent: {}", gone.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ")));
+    }
+    if !new.is_empty() {
+        diffs.push(format!("new headers: {}", new.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ")));
+    }
+    Some(if diffs.is_empty() {
+        "The live response matches the link's snapshot (status and header names).".into()
+    } else {
+        format!("The live response differs from the link's snapshot: {}.", diffs.join("; "))
+    })
+}
+
 #[component]
 pub fn Playground(props: &PlaygroundProps) -> Html {
-    let state = use_reducer(|| State::new(format!("{}/api/status/401", net::page_origin())));
+    // The address bar's fragment is read synchronously, before anything writes it back.
+    let state = use_reducer(initial_state);
     let ctrl: Rc<RefCell<Option<AbortController>>> = use_mut_ref(|| None);
 
     {
@@ -95,6 +156,45 @@ pub fn Playground(props: &PlaygroundProps) -> Html {
                 });
                 let state = state.clone();
                 // Send after the Load has been applied (next tick).
+                gloo_timers::callback::Timeout::new(0, move || start_send(&state, &ctrl)).forget();
+            }
+        });
+    }
+
+    {
+        // The address bar follows the composer (secrets left out); the full state stays in this tab.
+        let shared = state.to_shared();
+        use_effect_with(shared, |shared| {
+            let (redacted, _) = permalink::redact(shared);
+            browser::replace_hash(&permalink::encode(&redacted));
+            browser::session_set(SESSION_KEY, &permalink::encode(shared));
+        });
+    }
+    {
+        // Embedded: report the document's height to the parent page so the iframe can grow.
+        let embed = props.embed;
+        use_effect_with(embed, move |embed| {
+            let interval = embed.then(|| {
+                let last = std::cell::Cell::new(0);
+                gloo_timers::callback::Interval::new(200, move || {
+                    let h = browser::document_height();
+                    if h != last.get() {
+                        last.set(h);
+                        browser::post_height(h);
+                    }
+                })
+            });
+            move || drop(interval)
+        });
+    }
+    {
+        // Embed autorun: only safe requests without credentials.
+        let state = state.clone();
+        let ctrl = ctrl.clone();
+        let embed = props.embed;
+        use_effect_with((), move |_| {
+            let safe = matches!(state.method.as_str(), "GET" | "HEAD") && state.options.credentials == "omit";
+            if embed && browser::query("autorun").as_deref() == Some("1") && safe {
                 gloo_timers::callback::Timeout::new(0, move || start_send(&state, &ctrl)).forget();
             }
         });
@@ -137,12 +237,33 @@ pub fn Playground(props: &PlaygroundProps) -> Html {
         },
     };
 
+    let theme = browser::query("theme").filter(|t| t == "dark" || t == "light").map(|t| format!("theme-{t}"));
+    let panels = browser::query("panels").unwrap_or_default();
+    let show_request = !props.embed || panels.is_empty() || panels.split(',').any(|p| p == "request");
+    let diff = snapshot_diff(&state);
     html! {
-        <div class={classes!("app", props.embed.then_some("embed"))}>
+        <div class={classes!("app", props.embed.then_some("embed"), theme)}>
             if !props.embed { <Nav /> }
             <main class="playground">
-                <Composer state={state.clone()} on_send={on_send} on_cancel={on_cancel} embed={props.embed} />
+                if let Some(e) = &state.link_error {
+                    <p class="error" role="alert" data-testid="link-error">{ format!("This link could not be opened: {e}. The playground starts with a fresh request instead.") }</p>
+                }
+                <div class={classes!((!show_request).then_some("hidden-request"))}>
+                    <Composer state={state.clone()} on_send={on_send} on_cancel={on_cancel} embed={props.embed} />
+                </div>
+                if !props.embed {
+                    <div class="tools">
+                        <SharePanel state={state.clone()} />
+                        <CodePanel state={state.clone()} />
+                        <ImportPanel state={state.clone()} />
+                        <HistoryPanel state={state.clone()} />
+                    </div>
+                }
+                if let Some(d) = diff { <p class="note" data-testid="snapshot-diff">{ d }</p> }
                 { panel }
+                if props.embed {
+                    <p class="embed-footer"><a href={format!("{}/#{}", net::page_origin(), browser::hash())} target="_blank" rel="noopener">{ "Open in Status Lab" }</a></p>
+                }
             </main>
         </div>
     }

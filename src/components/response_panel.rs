@@ -154,6 +154,7 @@ fn observed_view(o: &Observed, props: &ResponsePanelProps, filter: &UseStateHand
                 { counts(&all) }
             </div>
             { filter_bar(filter, &all) }
+            if let Some(n) = &o.source_note { <p class="note" data-testid="source-note">{ n.clone() }</p> }
             <p class="sent-as muted">{ "Sent to " }<code>{ o.sent_url.clone() }</code>
                 if o.redirected { { " · final URL " }<code>{ o.final_url.clone() }</code> }
             </p>

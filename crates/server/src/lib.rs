@@ -50,12 +50,26 @@ async fn rules_api() -> Response {
     res
 }
 
+/// `GET /api/badge.svg`: the "Open in Status Lab" badge for docs pages.
+async fn badge() -> Response {
+    const SVG: &str = r##"<svg xmlns="http://www.w3.org/2000/svg" width="150" height="20" role="img" aria-label="Open in Status Lab"><title>Open in Status Lab</title><rect width="150" height="20" rx="3" fill="#3b5bdb"/><rect width="22" height="20" rx="3" fill="#2b44a8"/><text x="11" y="14" fill="#fff" font-family="Verdana,DejaVu Sans,sans-serif" font-size="10" font-weight="bold" text-anchor="middle">4xx</text><text x="86" y="14" fill="#fff" font-family="Verdana,DejaVu Sans,sans-serif" font-size="11" text-anchor="middle">Open in Status Lab</text></svg>"##;
+    let mut res = (StatusCode::OK, SVG).into_response();
+    let h = res.headers_mut();
+    h.insert("content-type", HeaderValue::from_static("image/svg+xml"));
+    h.insert("cache-control", HeaderValue::from_static("public, max-age=86400"));
+    h.insert("x-content-type-options", HeaderValue::from_static("nosniff"));
+    h.insert("content-security-policy", HeaderValue::from_static("default-src 'none'; style-src 'unsafe-inline'"));
+    h.insert("cross-origin-resource-policy", HeaderValue::from_static("cross-origin"));
+    res
+}
+
 /// The whole HTTP surface: the simulator under `/api/`, the app everywhere else.
 pub fn router(state: Arc<AppState>) -> Router {
     let api = Router::new()
         .route("/status/{code}", any(sim::status))
         .route("/exchanges/{rid}", get(sim::exchanges).fallback(exchanges_other))
         .route("/rules", get(rules_api).layer(CompressionLayer::new()))
+        .route("/badge.svg", get(badge))
         .fallback(api_not_found);
     // Only the app's files are compressed: simulator answers go out exactly as recorded.
     let app = Router::new().fallback(web::serve).layer(CompressionLayer::new());
