@@ -41,12 +41,21 @@ if [ ! -x tools/node_modules/.bin/wasm-opt ] || [ ! -d tools/node_modules/playwr
   (cd tools && npm ci --no-audit --no-fund)
 fi
 
+if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
 if [ "${1:-}" = "--browser" ]; then
   if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
     say "installing Chromium and chromedriver (Debian packages)"
-    if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
     $SUDO apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null
   fi
+fi
+if [ "${1:-}" = "--browser" ]; then
+  # The snippet test runs generated HTTPie and Python requests code against the simulator.
+  if ! target/snippet-venv/bin/python -c 'import requests' 2>/dev/null || [ ! -x target/snippet-venv/bin/http ]; then
+    say "installing HTTPie and requests (for the copy-as-code test) into target/snippet-venv"
+    python3 -m venv target/snippet-venv
+    target/snippet-venv/bin/pip install -q httpie==3.2.4 requests==2.34.2
+  fi
+  command -v curl >/dev/null 2>&1 || { say "installing curl"; $SUDO apt-get install -y -qq curl >/dev/null; }
 fi
 say "toolchain ready (trunk $TRUNK_VERSION, wasm-bindgen $WASM_BINDGEN_VERSION, wasm-opt 132)"

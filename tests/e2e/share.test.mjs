@@ -1,6 +1,7 @@
 // Sharing: permalinks (secrets left out), snapshots, hostile links, embeds in a foreign page,
 // copy as code, import / paste-to-lint and history — in headless Chromium.
 import { test, before, after } from 'node:test';
+import http from 'node:http';
 import assert from 'node:assert/strict';
 import { BASE, launch, open, send, urlBox } from './harness.mjs';
 
@@ -119,22 +120,24 @@ test('a malformed or hostile link opens the app with a message and executes noth
 test('an embed inside an iframe on another origin grows to its content', async () => {
   const { page, context } = await open(browser);
   await urlBox(page).fill(`${BASE}/api/status/418`);
-  await page.getByLabel('Credentials').selectOption('omit').catch(async () => {
-    await page.getByText('Fetch options').click();
-    await page.getByLabel('Credentials').selectOption('omit');
-  });
+  await page.getByText('Fetch options').click();
+  await page.getByLabel('Credentials').selectOption('omit');
   await page.getByText('Share', { exact: true }).click();
   const code = await page.getByLabel('Embed code').inputValue();
   const src = code.match(/src="([^"]+)"/)[1].replace('/embed#', '/embed?autorun=1#');
+  // The parent page is served by a server of its own, on another port: another origin.
+  const html = `<!doctype html><iframe id="f" src="${src.replace(/"/g, '&quot;')}" style="height:60px;width:800px;border:0"></iframe><script>addEventListener('message',e=>{if(e.data&&e.data.type==='statuslab:height')document.getElementById('f').style.height=e.data.height+'px'})</script>`;
+  const server = http.createServer((req, res) => { res.setHeader('Content-Type', 'text/html'); res.end(html); });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
   const host = await browser.newContext();
   const parent = await host.newPage();
-  // The parent is a data: document: an opaque origin, certainly not the embed's.
-  await parent.goto(`data:text/html,<iframe id="f" src="${encodeURIComponent(src)}" style="height:60px;width:800px;border:0"></iframe><script>addEventListener('message',e=>{if(e.data&&e.data.type==='statuslab:height')document.getElementById('f').style.height=e.data.height+'px'})</script>`);
+  await parent.goto(`http://127.0.0.1:${server.address().port}/`);
   const frame = parent.frameLocator('#f');
   await frame.getByTestId('status').waitFor({ timeout: 15000 });
   assert.match(await frame.getByTestId('status').textContent(), /^418/);
   await parent.waitForFunction(() => parseInt(document.getElementById('f').style.height) > 200);
   await host.close();
+  server.close();
   await context.close();
 });
 
@@ -156,8 +159,9 @@ test('copy as code, import of curl and paste-to-lint without a network request',
   assert.ok(s.headers.some(([n, v]) => n === 'X-Imported' && v === 'yes'));
   assert.equal(s.body, 'k=v');
 
+  // Only the app's own reference data may load; nothing goes to the pasted message's server.
   let requests = 0;
-  page.on('request', () => requests++);
+  page.on('request', (r) => { if (!/\/codes\/|\/api\/rules$/.test(r.url())) requests++; });
   await box.fill('HTTP/1.1 401 Unauthorized\nContent-Type: text/plain\n\nnope');
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   await page.locator('[data-testid=finding][data-code=STA001]').waitFor();

@@ -56,39 +56,39 @@ fn require_curl() {
     );
 }
 
-/// Runs a program with a time limit, in a scratch directory, with the venv first on PATH.
-fn run(venv: &Path, program: &str, args: &[&str]) -> Output {
-    let scratch = std::env::temp_dir().join(format!("statuslab-snippets-{}", std::process::id()));
-    std::fs::create_dir_all(&scratch).unwrap();
+/// Runs a program with a time limit, in `scratch`, with the venv first on PATH.
+fn run(venv: &Path, scratch: &Path, program: &str, args: &[&str]) -> Output {
     let path = format!("{}:{}", venv.join("bin").display(), std::env::var("PATH").unwrap_or_default());
-    let mut cmd = Command::new("timeout");
-    cmd.arg("60")
+    Command::new("timeout")
+        .arg("60")
         .arg(program)
         .args(args)
-        .current_dir(&scratch)
+        .current_dir(scratch)
         .env("PATH", path)
         .env("HTTPIE_CONFIG_DIR", scratch.join("httpie"))
         .env("PYTHONIOENCODING", "utf-8")
-        .stdin(Stdio::null());
-    cmd.output().unwrap_or_else(|e| panic!("cannot run {program}: {e}"))
+        .stdin(Stdio::null())
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run {program}: {e}"))
 }
 
 fn execute(lang: Lang, code: &str, venv: &Path) -> Value {
+    // Tests run in parallel threads: a scratch directory per call.
+    static N: AtomicUsize = AtomicUsize::new(0);
+    let n = N.fetch_add(1, Ordering::Relaxed);
+    let scratch = std::env::temp_dir().join(format!("statuslab-snippets-{}-{n}", std::process::id()));
+    std::fs::create_dir_all(&scratch).unwrap();
     let out = match lang {
-        Lang::Curl | Lang::Httpie => run(venv, "sh", &["-c", code]),
+        Lang::Curl | Lang::Httpie => run(venv, &scratch, "sh", &["-c", code]),
         Lang::PythonRequests => {
-            // Tests run in parallel threads: one file per call.
-            static N: AtomicUsize = AtomicUsize::new(0);
-            let n = N.fetch_add(1, Ordering::Relaxed);
-            let file = std::env::temp_dir().join(format!("statuslab-snippet-{}-{n}.py", std::process::id()));
+            let file = scratch.join("snippet.py");
             std::fs::write(&file, code).unwrap();
             let python = venv.join("bin/python");
-            let out = run(venv, python.to_str().unwrap(), &[file.to_str().unwrap()]);
-            let _ = std::fs::remove_file(&file);
-            out
+            run(venv, &scratch, python.to_str().unwrap(), &[file.to_str().unwrap()])
         }
         _ => unreachable!(),
     };
+    let _ = std::fs::remove_dir_all(&scratch);
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(
         out.status.success(),
