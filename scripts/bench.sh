@@ -27,7 +27,7 @@ hl=$(target/bench-venv/bin/python scripts/bench_httplint.py "$data" 2000)
 
 echo "== in the browser (wasm, headless Chromium)"
 trunk build --release --offline >/dev/null 2>&1
-cargo build --release --bin statuslab >/dev/null 2>&1
+cargo build --release -p statuslab-server --bin statuslab >/dev/null 2>&1
 port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
 target/release/statuslab serve --addr "127.0.0.1:$port" --dist dist >/dev/null 2>&1 &
 server=$!

@@ -10,7 +10,7 @@ export PATH="$root/tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 echo "[serve] building the app with Trunk (release, offline)"
 trunk build --release --offline
 echo "[serve] building the statuslab binary"
-cargo build --release --bin statuslab
+cargo build --release -p statuslab-server --bin statuslab
 addr="${STATUSLAB_ADDR:-127.0.0.1:8080}"
 echo "[serve] open http://$addr/ in your browser (Ctrl+C stops the server)"
 exec "$root/target/release/statuslab" serve --addr "$addr" --dist "$root/dist"

@@ -39,7 +39,7 @@ read -r p f < <(tally_cargo "$logs/wasm.log"); layer "wasm" "$p" "$f" "$rc"
 echo "== 3/3 end-to-end tests in headless Chromium (Playwright)"
 rc=0
 trunk build --release --offline 2>&1 | tail -n 3 || rc=$?
-cargo build --bin statuslab --color never 2>&1 | tail -n 1 || rc=$?
+cargo build -p statuslab-server --bin statuslab --color never 2>&1 | tail -n 1 || rc=$?
 if [ "$rc" = 0 ]; then
   port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
   "$root/target/debug/statuslab" serve --addr "127.0.0.1:$port" --dist "$root/dist" > "$logs/server.log" 2>&1 &

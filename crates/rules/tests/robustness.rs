@@ -1,0 +1,85 @@
+//! No rule and no field parser may panic, whatever the wire says: thousands of generated
+//! responses (and requests) built from every header name the rules read, with valid, mutated and
+//! hostile values, are linted. Deterministic (xorshift), so a failure reproduces.
+
+use statuslab_rules::{lint, Exchange, Headers, LintContext, Request, Response, Visibility};
+
+struct Rng(u64);
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn pick<'a>(&mut self, v: &[&'a str]) -> &'a str {
+        v[(self.next() % v.len() as u64) as usize]
+    }
+}
+
+const NAMES: &[&str] = &[
+    "Cache-Control", "Expires", "Date", "Age", "Last-Modified", "ETag", "Vary", "Pragma", "Content-Type", "Content-Length",
+    "Transfer-Encoding", "Content-Encoding", "Content-Language", "Content-Range", "Content-Location", "Content-Disposition",
+    "Location", "Refresh", "Allow", "Retry-After", "WWW-Authenticate", "Proxy-Authenticate", "Upgrade", "Connection",
+    "Keep-Alive", "Trailer", "Link", "Alt-Svc", "Accept-Ranges", "Set-Cookie", "Strict-Transport-Security",
+    "Content-Security-Policy", "Content-Security-Policy-Report-Only", "X-Frame-Options", "Referrer-Policy",
+    "Permissions-Policy", "Cross-Origin-Opener-Policy", "Cross-Origin-Embedder-Policy", "Cross-Origin-Resource-Policy",
+    "X-Content-Type-Options", "Server", "X-Powered-By", "Access-Control-Allow-Origin", "Access-Control-Allow-Credentials",
+    "Access-Control-Allow-Methods", "Access-Control-Allow-Headers", "Access-Control-Expose-Headers",
+    "Access-Control-Max-Age", "Timing-Allow-Origin", "CDN-Cache-Control", "Sec-WebSocket-Accept", "Warning", "Content-MD5",
+];
+const VALUES: &[&str] = &[
+    "", " ", "*", "null", "0", "-1", "99999999999999999999999", "max-age=60", "max-age=\"60\", public, private, no-store",
+    "no-cache=\"Set-Cookie\", s-maxage=-5, immutable", "text/html; charset=utf-8", "multipart/byteranges; boundary=",
+    "application/problem+json", "bytes 0-9/10", "bytes */", "bytes 9-1/x", "W/\"x\"", "\"unterminated", "Wed, 21 Oct 2026 07:28:00 GMT",
+    "Sunday, 06-Nov-94 08:49:37 GMT", "Sun Nov  6 08:49:37 1994", "32 Foo 9999 99:99:99 GMT", "https://a.example/b?c#d", "//x",
+    "javascript:alert(1)", "http://[::1", "a=b; Secure; HttpOnly; SameSite=None; Partitioned; Domain=.com; Max-Age=x",
+    "__Host-x=1; Path=/x", "Bearer realm=\"a\", error=\"invalid_token\", Basic", "Basic realm=", "Bearer ,,,, =",
+    "default-src 'self'; script-src 'unsafe-inline' *; frame-ancestors", "geolocation=(), camera=(self \"https://x\")",
+    "<https://x>; rel=preload; as=style, <bad", "h3=\":443\"; ma=86400, clear", "GET, POST, PUT DELETE", "X-A, *, authorization",
+    "chunked, gzip", "gzip, chunked, chunked", "é✓\u{1F600}", "\t\t", ";;;;====", "\"\\\"\"", "a,b,c,,,,d",
+];
+
+fn value(rng: &mut Rng) -> String {
+    let mut v = rng.pick(VALUES).to_string();
+    for _ in 0..(rng.next() % 3) {
+        v.push_str(rng.pick(&[", ", "; ", "=", "\"", "/", " ", "*"]));
+        v.push_str(rng.pick(VALUES));
+    }
+    if rng.next() % 10 == 0 {
+        v = v.repeat(1 + (rng.next() % 50) as usize);
+    }
+    v
+}
+
+#[test]
+fn random_exchanges_never_panic_any_rule() {
+    let mut rng = Rng(0x5eed_1234_abcd_ef01);
+    let bodies: &[&[u8]] = &[b"", b"{\"a\":1,\"a\":2}", b"\xef\xbb\xbf{}", b"<!doctype html><meta charset=x>", b"\xff\xfe\x00",
+        b"{\"type\":5,\"status\":\"x\"}", b"--b\r\nContent-Range: bytes 0-1/2\r\n\r\nab\r\n--b--", b"Traceback (most recent call last):"];
+    for i in 0..4000 {
+        let mut headers = Headers::new();
+        for _ in 0..(rng.next() % 12) {
+            headers.push(rng.pick(NAMES), value(&mut rng));
+        }
+        let status = [0u16, 100, 101, 200, 201, 204, 206, 301, 302, 304, 401, 405, 407, 412, 416, 426, 429, 451, 500, 503, 599, 999]
+            [(rng.next() % 22) as usize];
+        let request = (i % 3 != 0).then(|| {
+            let mut r = Request::new(rng.pick(&["GET", "HEAD", "POST", "OPTIONS", "PUT", "patch", ""]), rng.pick(&[
+                "https://a.example/x?y=1", "http://127.0.0.1:8080/", "/relative", "", "https://[::1]:0/", "garbage",
+            ]));
+            for _ in 0..(rng.next() % 6) {
+                r.headers.push(
+                    rng.pick(&["Origin", "Range", "If-None-Match", "If-Modified-Since", "Access-Control-Request-Method",
+                        "Access-Control-Request-Headers", "Authorization", "Cookie", "Expect", "Sec-WebSocket-Key", "Upgrade"]),
+                    value(&mut rng),
+                );
+            }
+            r
+        });
+        let visibility = [Visibility::Complete, Visibility::SameOrigin, Visibility::CorsFiltered, Visibility::Opaque][(rng.next() % 4) as usize];
+        let response = Response { status, reason: None, headers, body: bodies[(rng.next() % bodies.len() as u64) as usize].to_vec(), visibility };
+        let now = [None, Some(0), Some(1_795_645_000), Some(u64::MAX / 2)][(rng.next() % 4) as usize];
+        let _ = lint(&Exchange { request, response }, &LintContext { now, page_origin: None });
+    }
+}
