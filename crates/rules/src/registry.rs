@@ -190,15 +190,34 @@ pub enum Presence<'a> {
     Hidden,
 }
 
+/// Values parsed once per lint and shared by every rule that needs them (`Cache-Control`
+/// directives, the media type …), so 200 rules do not parse the same field 200 times.
+#[derive(Default)]
+pub struct Memo(std::cell::RefCell<Vec<(&'static str, std::rc::Rc<dyn std::any::Any>)>>);
+
 /// Handed to each rule's check: the exchange, the context, and where to report.
 pub struct Checker<'a> {
     pub exchange: &'a Exchange,
     pub context: &'a LintContext,
     rule: &'static Rule,
     out: &'a mut Vec<Finding>,
+    memo: &'a Memo,
 }
 
 impl<'a> Checker<'a> {
+    /// Computes `f` once per lint under `key` and returns the shared result. A key always
+    /// holds one type; a type mismatch (a programming error) recomputes instead of panicking.
+    pub fn memo<T: 'static>(&self, key: &'static str, f: impl FnOnce() -> T) -> std::rc::Rc<T> {
+        if let Some((_, v)) = self.memo.0.borrow().iter().find(|(k, _)| *k == key) {
+            if let Ok(t) = v.clone().downcast::<T>() {
+                return t;
+            }
+        }
+        let v = std::rc::Rc::new(f());
+        self.memo.0.borrow_mut().push((key, v.clone() as std::rc::Rc<dyn std::any::Any>));
+        v
+    }
+
     pub fn response(&self) -> &'a Response {
         &self.exchange.response
     }
@@ -269,8 +288,9 @@ impl<'a> Checker<'a> {
 /// each group in rule-code order.
 pub fn lint(exchange: &Exchange, context: &LintContext) -> Vec<Finding> {
     let mut out = Vec::new();
+    let memo = Memo::default();
     for rule in crate::rules::RULES.iter() {
-        let mut c = Checker { exchange, context, rule, out: &mut out };
+        let mut c = Checker { exchange, context, rule, out: &mut out, memo: &memo };
         (rule.check)(&mut c);
     }
     out.sort_by(|a, b| a.severity.cmp(&b.severity).then(a.code.cmp(b.code)));

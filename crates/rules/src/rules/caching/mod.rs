@@ -222,10 +222,12 @@ fn parse_member(member: &str, index: usize) -> Directive {
 
 /// The response's `Cache-Control`, or `None` when the observer could not see it.
 pub(crate) fn cache_control(c: &Checker<'_>) -> Option<CacheControl> {
-    match c.header("Cache-Control") {
+    // Parsed once per lint, shared by the caching rules.
+    let parsed = c.memo("caching::cache_control", || match c.header("Cache-Control") {
         Presence::Hidden => None,
         _ => Some(CacheControl::parse(&c.response().headers, "Cache-Control")),
-    }
+    });
+    (*parsed).clone()
 }
 
 /// Whether `name` is a token (RFC 9110 §5.6.2).

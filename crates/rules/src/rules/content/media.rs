@@ -174,9 +174,13 @@ pub fn extract_mime_type<'a>(values: impl Iterator<Item = &'a str>) -> Option<Mi
 /// The response's media type with the index of its (first) `Content-Type` line; `None` when the
 /// field is absent, hidden, or holds no valid media type.
 pub fn response_mime(c: &Checker<'_>) -> Option<(usize, MimeType)> {
-    let h = &c.response().headers;
-    let index = h.index_of("Content-Type")?;
-    extract_mime_type(h.all("Content-Type").map(|(_, v)| v)).map(|m| (index, m))
+    // Parsed once per lint, shared by the content and security rules.
+    let parsed = c.memo("content::response_mime", || {
+        let h = &c.response().headers;
+        let index = h.index_of("Content-Type")?;
+        extract_mime_type(h.all("Content-Type").map(|(_, v)| v)).map(|m| (index, m))
+    });
+    (*parsed).clone()
 }
 
 /// The content as its recipient decodes it, or `None` when there is none or the captured bytes
