@@ -3,6 +3,7 @@
 
 pub mod browser;
 pub mod components;
+pub mod lazy;
 pub mod net;
 pub mod observe;
 pub mod permalink;

@@ -46,14 +46,5 @@ pub async fn load() -> Result<Reference, String> {
 /// `None` while loading, then the reference or a message saying why it could not be loaded.
 #[hook]
 pub fn use_reference() -> Option<Result<Reference, String>> {
-    let state = use_state(|| CACHE.with(|c| c.borrow().clone()).map(Ok));
-    {
-        let state = state.clone();
-        use_effect_with((), move |_| {
-            if state.is_none() {
-                wasm_bindgen_futures::spawn_local(async move { state.set(Some(load().await)) });
-            }
-        });
-    }
-    (*state).clone()
+    crate::lazy::use_loaded(CACHE.with(|c| c.borrow().clone()), load)
 }

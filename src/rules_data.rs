@@ -38,16 +38,7 @@ pub async fn load() -> Result<RuleDocs, String> {
 
 #[hook]
 pub fn use_rule_docs() -> Option<Result<RuleDocs, String>> {
-    let state = use_state(|| CACHE.with(|c| c.borrow().clone()).map(Ok));
-    {
-        let state = state.clone();
-        use_effect_with((), move |_| {
-            if state.is_none() {
-                wasm_bindgen_futures::spawn_local(async move { state.set(Some(load().await)) });
-            }
-        });
-    }
-    (*state).clone()
+    crate::lazy::use_loaded(CACHE.with(|c| c.borrow().clone()), load)
 }
 
 /// The text under `## {heading}` in a rule's Markdown docs.

@@ -1,6 +1,10 @@
 //! The `statuslab` binary as a user runs it: output, JSON schemas and exit codes.
 
+mod common;
+
 use std::io::Write;
+
+use common::simulator;
 use std::process::{Command, Output, Stdio};
 
 fn run(args: &[&str], stdin: Option<&[u8]>) -> Output {
@@ -131,22 +135,6 @@ fn rules_and_codes_as_json() {
     }
     assert_eq!(e401["class"], "client-error");
     assert_eq!(e401["spec"]["url"], "https://www.rfc-editor.org/rfc/rfc9110.html#section-15.5.2");
-}
-
-/// Starts the simulator on a free loopback port in a background thread.
-fn simulator() -> String {
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let addr = listener.local_addr().unwrap();
-    listener.set_nonblocking(true).unwrap();
-    std::thread::spawn(move || {
-        let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
-        rt.block_on(async move {
-            let l = tokio::net::TcpListener::from_std(listener).unwrap();
-            let app = statuslab_server::router(statuslab_server::AppState::new(std::env::temp_dir().join("statuslab-none")));
-            axum::serve(l, app).await.unwrap();
-        });
-    });
-    format!("http://{addr}")
 }
 
 #[test]

@@ -6,28 +6,15 @@
 //! `python3 -m venv target/snippet-venv && target/snippet-venv/bin/pip install httpie==3.2.4 requests==2.34.2`.
 //! A missing tool fails the test (it does not skip).
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use serde_json::Value;
+use common::simulator;
 use statuslab_rules::snippets::{snippet, Lang, SnippetRequest};
-
-/// Starts the simulator on a free loopback port in a background thread.
-fn simulator() -> String {
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let addr = listener.local_addr().unwrap();
-    listener.set_nonblocking(true).unwrap();
-    std::thread::spawn(move || {
-        let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
-        rt.block_on(async move {
-            let l = tokio::net::TcpListener::from_std(listener).unwrap();
-            let app = statuslab_server::router(statuslab_server::AppState::new(std::env::temp_dir().join("statuslab-none")));
-            axum::serve(l, app).await.unwrap();
-        });
-    });
-    format!("http://{addr}")
-}
 
 fn venv() -> PathBuf {
     let dir = match std::env::var_os("STATUSLAB_SNIPPET_VENV") {

@@ -1,6 +1,7 @@
 //! Small, lenient parsers shared by the status rules. Every function here is total (no panics on
 //! any input) and linear in the length of its input.
 
+use crate::rules::headers::syntax::split_outside_quotes;
 use crate::model::{split_list, Headers};
 
 /// `tchar` (RFC 9110 §5.6.2).
@@ -19,31 +20,6 @@ pub(crate) fn parse_digits(s: &str) -> Option<u64> {
         return None;
     }
     s.parse().ok()
-}
-
-/// Splits `s` on `sep` outside double-quoted strings (backslash escapes respected).
-fn split_outside_quotes(s: &str, sep: char) -> Vec<&str> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    let mut in_q = false;
-    let mut esc = false;
-    for (i, c) in s.char_indices() {
-        if esc {
-            esc = false;
-            continue;
-        }
-        match c {
-            '\\' if in_q => esc = true,
-            '"' => in_q = !in_q,
-            c if c == sep && !in_q => {
-                out.push(&s[start..i]);
-                start = i + c.len_utf8();
-            }
-            _ => {}
-        }
-    }
-    out.push(&s[start..]);
-    out
 }
 
 /// If `s` is exactly one quoted-string (RFC 9110 §5.6.4), its unescaped content.
