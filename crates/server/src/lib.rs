@@ -1,7 +1,11 @@
 //! `statuslab`: the simulator server and the CLI around the shared rules crate.
 
+pub mod auth;
+pub mod cache;
 pub mod cli;
 pub mod problem;
+pub mod range;
+pub mod redirect;
 pub mod sim;
 pub mod store;
 pub mod web;
@@ -67,6 +71,11 @@ async fn badge() -> Response {
 pub fn router(state: Arc<AppState>) -> Router {
     let api = Router::new()
         .route("/status/{code}", any(sim::status))
+        .route("/redirect/{n}", any(redirect::redirect))
+        .route("/cache", any(cache::cache))
+        .route("/range/{bytes}", any(range::range))
+        .route("/auth/basic/{user}/{pass}", any(auth::basic))
+        .route("/auth/bearer", any(auth::bearer))
         .route("/exchanges/{rid}", get(sim::exchanges).fallback(exchanges_other))
         .route("/rules", get(rules_api).layer(CompressionLayer::new()))
         .route("/badge.svg", get(badge))

@@ -192,7 +192,7 @@ pub struct Plan {
     pub note: Option<String>,
 }
 
-fn push(h: &mut Vec<SetHeader>, name: &str, value: impl Into<String>, reason: impl Into<String>) {
+pub fn push(h: &mut Vec<SetHeader>, name: &str, value: impl Into<String>, reason: impl Into<String>) {
     let value = value.into();
     if let Some(existing) = h.iter_mut().find(|x| x.name.eq_ignore_ascii_case(name)) {
         existing.value = value;
@@ -280,6 +280,18 @@ pub fn plan_status(code: u16, method: &Method, query: &str) -> Plan {
     Plan { status: code, reason, headers: h, has_body, note }
 }
 
+/// Adds `name` to `Vary`, keeping the names already there (Vary is a list, RFC 9110 §12.5.5).
+pub fn add_vary(h: &mut Vec<SetHeader>, name: &str, reason: &str) {
+    match h.iter_mut().find(|x| x.name.eq_ignore_ascii_case("vary")) {
+        Some(v) if v.value.split(',').any(|n| n.trim().eq_ignore_ascii_case(name) || n.trim() == "*") => {}
+        Some(v) => {
+            v.value = format!("{}, {name}", v.value);
+            v.reason = format!("{}; {reason}", v.reason);
+        }
+        None => push(h, "Vary", name, reason),
+    }
+}
+
 /// Applies `set=` / `omit=` to a plan's headers.
 pub fn apply_knobs(h: &mut Vec<SetHeader>, knobs: &Knobs) {
     for (n, v) in &knobs.set {
@@ -312,7 +324,7 @@ pub fn cors_headers(h: &mut Vec<SetHeader>, origin: Option<&str>, knobs: &Knobs)
             }
         }
         _ => {
-            push(h, "Vary", "Origin", "the CORS headers depend on the request's Origin (Fetch §cors-protocol-and-http-caches)");
+            add_vary(h, "Origin", "the CORS headers depend on the request's Origin (Fetch §cors-protocol-and-http-caches)");
             let Some(origin) = origin else { return };
             let (acao, why) = match policy {
                 CorsPolicy::Mismatch => ("https://not-your-origin.example".to_string(), "cors=mismatch: names an origin that is not the caller's"),
@@ -419,26 +431,74 @@ fn parse_code(raw: &str) -> Result<u16, InvalidParam> {
     Ok(code)
 }
 
-/// `ANY /api/status/{code}`.
-pub async fn status(
-    State(state): State<Arc<AppState>>,
-    Path(raw_code): Path<String>,
+/// One simulator request, parsed and checked, handed to an endpoint's handler.
+pub struct Ctx<'a> {
+    pub state: &'a AppState,
+    pub method: &'a Method,
+    pub uri: &'a Uri,
+    pub headers: &'a HeaderMap,
+    pub query: &'a str,
+    pub knobs: &'a Knobs,
+    pub req: &'a RequestInfo,
+    pub origin: Option<&'a str>,
+}
+
+impl Ctx<'_> {
+    /// The headers every simulator answer ends with: `Date`, then the `set`/`omit` knobs, then
+    /// the CORS policy (so the policy sees what it exposes).
+    pub fn finish_headers(&self, h: &mut Vec<SetHeader>) {
+        push(h, "Date", httpdate::fmt_http_date(std::time::SystemTime::now()), "origin servers with a clock send Date (RFC 9110 §6.6.1)");
+        apply_knobs(h, self.knobs);
+        cors_headers(h, self.origin, self.knobs);
+    }
+    /// A request header's value as text (`None` when absent or not visible ASCII).
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.get(name).and_then(|v| v.to_str().ok())
+    }
+    /// The `rid` in force, when the caller asked for a record.
+    pub fn rid(&self) -> Option<&str> {
+        self.knobs.rid.as_deref()
+    }
+}
+
+/// What an endpoint answers; the driver records it and puts it on the wire.
+pub struct Reply {
+    pub status: u16,
+    pub reason: String,
+    pub headers: Vec<SetHeader>,
+    pub body: Vec<u8>,
+    /// The record's kind for this exchange: `request`, or `redirect` for a hop of a chain.
+    pub kind: &'static str,
+}
+
+impl Reply {
+    pub fn new(status: u16, headers: Vec<SetHeader>, body: Vec<u8>) -> Self {
+        Reply { status, reason: codes::reason(status).to_string(), headers, body, kind: "request" }
+    }
+}
+
+/// Runs one simulator endpoint: checks the knobs and the endpoint's own parameters (every bad
+/// value reported at once, as problem+json), reads the body (bounded), answers CORS preflights,
+/// applies the delay, calls `handler`, and records the exchange under `rid`.
+pub async fn drive<P>(
+    state: Arc<AppState>,
     method: Method,
     uri: Uri,
     headers: HeaderMap,
     body: Body,
+    params: Result<P, Vec<InvalidParam>>,
+    handler: impl FnOnce(&Ctx<'_>, P) -> Result<Reply, Problem>,
 ) -> Response {
     let query = uri.query().unwrap_or("").to_string();
     let origin = origin_of(&headers);
     let cors_err = |p: Problem| with_cors(p.with_instance(uri.path()).into_response(), origin.as_deref());
 
     let mut errs = Vec::new();
-    let code = parse_code(&raw_code).map_err(|e| errs.push(e)).ok();
+    let params = params.map_err(|e| errs.extend(e)).ok();
     let knobs = parse_knobs(&query).map_err(|e| errs.extend(e)).ok();
-    if !errs.is_empty() {
+    let (Some(params), Some(knobs)) = (params, knobs) else {
         return cors_err(Problem::bad_request(errs));
-    }
-    let (code, knobs) = (code.expect("no errors"), knobs.expect("no errors"));
+    };
 
     let body = match axum::body::to_bytes(body, MAX_REQUEST_BODY).await {
         Ok(b) => b,
@@ -466,17 +526,66 @@ pub async fn status(
         tokio::time::sleep(knobs.delay).await;
     }
 
-    let mut plan = plan_status(code, &method, &query);
-    push(&mut plan.headers, "Date", httpdate::fmt_http_date(std::time::SystemTime::now()), "origin servers with a clock send Date (RFC 9110 §6.6.1)");
-    apply_knobs(&mut plan.headers, &knobs);
-    cors_headers(&mut plan.headers, origin.as_deref(), &knobs);
+    let ctx = Ctx { state: &state, method: &method, uri: &uri, headers: &headers, query: &query, knobs: &knobs, req: &req, origin: origin.as_deref() };
+    let reply = match handler(&ctx, params) {
+        Ok(r) => r,
+        Err(p) => return cors_err(p),
+    };
+    if let Some(rid) = &knobs.rid {
+        // What hyper frames: Content-Length for every response that may have content.
+        let has_body = method != Method::HEAD
+            && !matches!(reply.status, 100..=199 | 204 | 304)
+            && !reply.headers.iter().any(|h| h.name.eq_ignore_ascii_case("content-length"));
+        let info = response_info(reply.status, &reply.reason, &reply.headers, reply.body.len(), has_body);
+        state.store.record(rid, reply.kind, req.clone(), info);
+    }
+    build(reply.status, &reply.reason, &reply.headers, reply.body)
+}
+
+/// The hops of a redirect chain recorded under `rid` (for the final diagnostic's `trail`).
+pub fn trail(state: &AppState, rid: Option<&str>) -> Option<serde_json::Value> {
+    let entries = state.store.get(rid?)?;
+    let hops: Vec<_> = entries
+        .iter()
+        .filter(|e| e.kind == "redirect")
+        .map(|e| {
+            json!({
+                "method": e.request.method,
+                "url": if e.request.query.is_empty() { e.request.path.clone() } else { format!("{}?{}", e.request.path, e.request.query) },
+                "request_headers": e.request.headers,
+                "status": e.response.status,
+                "location": e.response.headers.iter().find(|(n, _)| n.eq_ignore_ascii_case("location")).map(|(_, v)| v.clone()),
+            })
+        })
+        .collect();
+    (!hops.is_empty()).then(|| serde_json::Value::Array(hops))
+}
+
+/// `ANY /api/status/{code}`.
+pub async fn status(
+    State(state): State<Arc<AppState>>,
+    Path(raw_code): Path<String>,
+    method: Method,
+    uri: Uri,
+    headers: HeaderMap,
+    body: Body,
+) -> Response {
+    let code = parse_code(&raw_code).map_err(|e| vec![e]);
+    drive(state, method, uri, headers, body, code, status_reply).await
+}
+
+fn status_reply(ctx: &Ctx<'_>, code: u16) -> Result<Reply, Problem> {
+    let (method, query, knobs, req) = (ctx.method, ctx.query, ctx.knobs, ctx.req);
+    let mut plan = plan_status(code, method, query);
+    ctx.finish_headers(&mut plan.headers);
+    let trail = trail(ctx.state, ctx.rid());
 
     let entry = codes::get(code);
     let make_body = |plan: &Plan| -> Vec<u8> {
         if !plan.has_body {
             return Vec::new();
         }
-        let diag = json!({
+        let mut diag = json!({
             "status": plan.status,
             "requested_status": code,
             "reason": plan.reason,
@@ -495,10 +604,13 @@ pub async fn status(
             "exchange_record": knobs.rid.as_ref().map(|r| format!("/api/exchanges/{r}")),
             "reference": format!("/status/{code}"),
         });
+        if let (Some(t), Some(obj)) = (&trail, diag.as_object_mut()) {
+            obj.insert("trail".into(), t.clone());
+        }
         serde_json::to_vec_pretty(&diag).unwrap_or_default()
     };
     // HEAD: the header section a GET would get (RFC 9110 §9.3.2), Content-Length included.
-    let head_would_have_body = method == Method::HEAD && plan_status(code, &Method::GET, &query).has_body;
+    let head_would_have_body = *method == Method::HEAD && plan_status(code, &Method::GET, query).has_body;
     if head_would_have_body {
         plan.has_body = true;
     }
@@ -521,14 +633,9 @@ pub async fn status(
     }
     if head_would_have_body {
         push(&mut plan.headers, "Content-Length", body_bytes.len().to_string(), "the length a GET would get; a HEAD response has no content (RFC 9110 §9.3.2)");
-        plan.has_body = false;
         body_bytes = Vec::new();
     }
-    if let Some(rid) = &knobs.rid {
-        let info = response_info(plan.status, &plan.reason, &plan.headers, body_bytes.len(), plan.has_body);
-        state.store.record(rid, "request", req, info);
-    }
-    build(plan.status, &plan.reason, &plan.headers, body_bytes)
+    Ok(Reply { status: plan.status, reason: plan.reason, headers: plan.headers, body: body_bytes, kind: "request" })
 }
 
 /// Adds the reflect-CORS headers to a response built elsewhere (problems, records).

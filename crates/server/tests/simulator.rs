@@ -1,62 +1,13 @@
 //! The simulator, driven through the router without a socket.
 
-use std::sync::Arc;
+mod common;
 
 use axum::body::Body;
 use axum::http::Request;
-use http_body_util::BodyExt;
-use serde_json::Value;
+use common::*;
 use statuslab_rules::{codes, lint, Exchange, Headers, LintContext, Severity, Target};
 use statuslab_server::{router, AppState};
 use tower::ServiceExt;
-
-struct Got {
-    status: u16,
-    headers: Vec<(String, String)>,
-    body: Vec<u8>,
-}
-
-impl Got {
-    fn header(&self, name: &str) -> Option<&str> {
-        self.headers.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
-    }
-    fn json(&self) -> Value {
-        serde_json::from_slice(&self.body).unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&self.body)))
-    }
-}
-
-async fn send_to(state: Arc<AppState>, req: Request<Body>) -> Got {
-    let res = router(state).oneshot(req).await.unwrap();
-    let status = res.status().as_u16();
-    let headers = res
-        .headers()
-        .iter()
-        .map(|(n, v)| (n.to_string(), v.to_str().unwrap_or("").to_string()))
-        .collect();
-    let body = res.into_body().collect().await.unwrap().to_bytes().to_vec();
-    Got { status, headers, body }
-}
-
-async fn get(state: &Arc<AppState>, uri: &str) -> Got {
-    send_to(state.clone(), Request::get(uri).body(Body::empty()).unwrap()).await
-}
-
-fn state() -> Arc<AppState> {
-    AppState::new(std::env::temp_dir().join("statuslab-no-such-dist"))
-}
-
-fn assert_problem(g: &Got, field: &str) {
-    assert_eq!(g.status, 400, "{}", String::from_utf8_lossy(&g.body));
-    assert_eq!(g.header("content-type"), Some("application/problem+json"));
-    let p = g.json();
-    assert_eq!(p["status"], 400);
-    assert_eq!(p["type"], "about:blank");
-    assert!(
-        p["invalid_params"].as_array().unwrap().iter().any(|x| x["name"] == field),
-        "expected an invalid `{field}` in {p}"
-    );
-    assert!(!p["detail"].as_str().unwrap().is_empty());
-}
 
 #[tokio::test]
 async fn every_code_200_to_599_answers_with_its_status_and_critical_headers() {
