@@ -15,4 +15,5 @@ pub mod snippets;
 
 pub use model::{Exchange, Headers, LintContext, Request, Response, Visibility};
 pub use registry::{find_rule, lint, Category, Finding, Rule, Severity, Target};
+pub use rules::caching::analysis as cache;
 pub use rules::RULES;

@@ -297,6 +297,15 @@ pub fn lint(exchange: &Exchange, context: &LintContext) -> Vec<Finding> {
     out
 }
 
+/// Runs `f` with a checker over `exchange` outside any rule, for analyses that reuse the rules'
+/// helpers (the cache view). Nothing it reports is kept.
+pub(crate) fn with_checker<R>(exchange: &Exchange, context: &LintContext, f: impl FnOnce(&Checker<'_>) -> R) -> R {
+    let mut out = Vec::new();
+    let memo = Memo::default();
+    let c = Checker { exchange, context, rule: crate::rules::RULES[0], out: &mut out, memo: &memo };
+    f(&c)
+}
+
 /// Looks a rule up by code (`STA001`, case-insensitive) or name.
 pub fn find_rule(key: &str) -> Option<&'static Rule> {
     crate::rules::RULES

@@ -4,6 +4,7 @@
 
 pub mod cors;
 pub mod headers;
+pub mod redirect;
 
 pub use cors::*;
 pub use headers::*;

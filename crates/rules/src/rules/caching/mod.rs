@@ -5,6 +5,7 @@
 //! them, and the freshness-lifetime computation of §4.2.1 / §4.2.2.
 
 pub mod age_exceeds_freshness_lifetime;
+pub mod analysis;
 pub mod authenticated_response_shared;
 pub mod authorization_prevents_shared_caching;
 pub mod cacheable_set_cookie;

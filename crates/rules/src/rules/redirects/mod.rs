@@ -5,6 +5,7 @@ pub mod invalid_location;
 pub mod location_host_without_scheme;
 pub mod location_includes_credentials;
 pub mod multiple_location_headers;
+pub mod permanent_redirect_to_non_canonical_url;
 pub mod permanent_redirect_without_cache_control;
 pub mod redirect_downgrades_to_http;
 pub mod redirect_to_insecure_url;
@@ -58,6 +59,7 @@ pub static RULES: &[&crate::registry::Rule] = &[
     &location_host_without_scheme::LOCATION_HOST_WITHOUT_SCHEME,
     &redirect_to_non_http_scheme::REDIRECT_TO_NON_HTTP_SCHEME,
     &location_includes_credentials::LOCATION_INCLUDES_CREDENTIALS,
+    &permanent_redirect_to_non_canonical_url::PERMANENT_REDIRECT_TO_NON_CANONICAL_URL,
     &cors_redirect_taints_origin::CORS_REDIRECT_TAINTS_ORIGIN,
     &permanent_redirect_without_cache_control::PERMANENT_REDIRECT_WITHOUT_CACHE_CONTROL,
 ];

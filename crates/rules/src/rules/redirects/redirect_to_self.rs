@@ -44,9 +44,8 @@ fn check(c: &mut Checker<'_>) {
     let Some((i, loc)) = super::redirect_location(c) else { return };
     let Some(req_url) = super::absolute_request_url(c) else { return };
     let method = c.method().unwrap_or("GET");
-    let status = c.status();
     // The method changes to GET, so the next request is a different one.
-    if (matches!(status, 301 | 302) && method == "POST") || (status == 303 && method != "GET" && method != "HEAD") {
+    if crate::fetch::redirect::method_after_redirect(c.status(), method) != method {
         return;
     }
     let Some(next) = url::resolve(req_url, loc) else { return };

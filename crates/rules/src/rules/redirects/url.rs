@@ -160,7 +160,7 @@ pub(crate) fn host_port(authority: &str) -> (String, Option<&str>) {
     }
 }
 
-fn default_port(scheme: &str) -> Option<&'static str> {
+pub(crate) fn default_port(scheme: &str) -> Option<&'static str> {
     match scheme {
         "http" | "ws" => Some("80"),
         "https" | "wss" => Some("443"),
