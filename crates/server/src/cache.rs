@@ -138,9 +138,7 @@ pub async fn cache(State(state): State<Arc<AppState>>, method: Method, uri: Uri,
 fn answer(ctx: &Ctx<'_>, plan: CachePlan) -> Result<Reply, Problem> {
     let now = SystemTime::now();
     // This request is counted before it is recorded: earlier requests with the same rid + 1.
-    let count = ctx.rid().map(|rid| {
-        ctx.state.store.get(rid).map(|e| e.iter().filter(|x| x.kind == "request").count()).unwrap_or(0) + 1
-    });
+    let count = ctx.rid().map(|rid| ctx.state.store.requests(rid) + 1);
     let lm = plan.last_modified.map(|w| w.resolve(now));
     let mut h: Vec<SetHeader> = Vec::new();
     if let Some(cc) = &plan.cache_control {

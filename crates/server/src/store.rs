@@ -31,7 +31,10 @@ pub struct ResponseInfo {
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct RecordedExchange {
-    /// `preflight` for a CORS preflight, else `request`.
+    /// The entry's number among every entry ever recorded under its rid (1, 2, …): with the
+    /// oldest entries dropped beyond [`MAX_ENTRIES`], it still tells "new since" exactly.
+    pub seq: u64,
+    /// `preflight` for a CORS preflight, `redirect` for a hop of a redirect chain, else `request`.
     pub kind: &'static str,
     /// When the simulator answered, as an HTTP-date.
     pub at: String,
@@ -41,7 +44,10 @@ pub struct RecordedExchange {
 
 struct Record {
     created: Instant,
-    entries: Vec<RecordedExchange>,
+    /// The newest [`MAX_ENTRIES`] entries.
+    entries: VecDeque<RecordedExchange>,
+    recorded: u64,
+    requests: u64,
 }
 
 #[derive(Default)]
@@ -62,7 +68,7 @@ pub fn valid_rid(rid: &str) -> bool {
 
 impl ExchangeStore {
     pub fn record(&self, rid: &str, kind: &'static str, request: RequestInfo, response: ResponseInfo) {
-        let entry = RecordedExchange { kind, at: httpdate::fmt_http_date(SystemTime::now()), request, response };
+        let at = httpdate::fmt_http_date(SystemTime::now());
         let mut g = self.inner.lock().unwrap_or_else(|p| p.into_inner());
         let now = Instant::now();
         g.expire(now);
@@ -75,19 +81,31 @@ impl ExchangeStore {
                     None => break,
                 }
             }
-            g.map.insert(rid.to_string(), Record { created: now, entries: Vec::new() });
+            g.map.insert(rid.to_string(), Record { created: now, entries: VecDeque::new(), recorded: 0, requests: 0 });
             g.order.push_back(rid.to_string());
         }
         let rec = g.map.get_mut(rid).expect("inserted above");
-        if rec.entries.len() < MAX_ENTRIES {
-            rec.entries.push(entry);
+        rec.recorded += 1;
+        if kind == "request" {
+            rec.requests += 1;
         }
+        if rec.entries.len() == MAX_ENTRIES {
+            rec.entries.pop_front();
+        }
+        rec.entries.push_back(RecordedExchange { seq: rec.recorded, kind, at, request, response });
+    }
+
+    /// How many final (non-preflight, non-redirect) requests reached the simulator under `rid`.
+    pub fn requests(&self, rid: &str) -> u64 {
+        let mut g = self.inner.lock().unwrap_or_else(|p| p.into_inner());
+        g.expire(Instant::now());
+        g.map.get(rid).map(|r| r.requests).unwrap_or(0)
     }
 
     pub fn get(&self, rid: &str) -> Option<Vec<RecordedExchange>> {
         let mut g = self.inner.lock().unwrap_or_else(|p| p.into_inner());
         g.expire(Instant::now());
-        g.map.get(rid).map(|r| r.entries.clone())
+        g.map.get(rid).map(|r| r.entries.iter().cloned().collect())
     }
 
     pub fn len(&self) -> usize {
@@ -135,12 +153,17 @@ mod tests {
     }
 
     #[test]
-    fn caps_entries_per_id() {
+    fn keeps_the_newest_entries_per_id_and_counts_them_all() {
         let s = ExchangeStore::default();
         for _ in 0..(MAX_ENTRIES + 10) {
             s.record("x", "request", req(), res());
         }
-        assert_eq!(s.get("x").unwrap().len(), MAX_ENTRIES);
+        s.record("x", "preflight", req(), res());
+        let e = s.get("x").unwrap();
+        assert_eq!(e.len(), MAX_ENTRIES);
+        assert_eq!(e.last().unwrap().seq, MAX_ENTRIES as u64 + 11);
+        assert_eq!(e[0].seq, 12);
+        assert_eq!(s.requests("x"), MAX_ENTRIES as u64 + 10);
     }
 
     #[test]
