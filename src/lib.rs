@@ -3,6 +3,7 @@
 
 pub mod browser;
 pub mod components;
+pub mod explain;
 pub mod lazy;
 pub mod net;
 pub mod observe;
@@ -12,6 +13,7 @@ pub mod route;
 pub mod rules_data;
 pub mod state;
 pub mod text;
+pub mod timing;
 pub mod weburl;
 
 pub use components::app::App;

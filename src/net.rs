@@ -6,9 +6,10 @@ use std::rc::Rc;
 
 use gloo_net::http::{Method, Request, RequestBuilder};
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{AbortController, RequestCache, RequestCredentials, RequestMode, RequestRedirect};
+use web_sys::{AbortController, ReferrerPolicy, RequestCache, RequestCredentials, RequestMode, RequestRedirect};
 
 use crate::observe::{Failure, FailureKind, Observed, ServerRecord};
+use crate::timing::Timing;
 use crate::state::FetchOptions;
 
 /// A request ready to go.
@@ -87,9 +88,37 @@ fn build(out: &Outgoing, controller: &AbortController) -> Result<Request, Failur
             "only-if-cached" => RequestCache::OnlyIfCached,
             _ => RequestCache::Default,
         })
+        .referrer_policy(match o.referrer_policy.as_str() {
+            "no-referrer" => ReferrerPolicy::NoReferrer,
+            "no-referrer-when-downgrade" => ReferrerPolicy::NoReferrerWhenDowngrade,
+            "origin" => ReferrerPolicy::Origin,
+            "origin-when-cross-origin" => ReferrerPolicy::OriginWhenCrossOrigin,
+            "same-origin" => ReferrerPolicy::SameOrigin,
+            "strict-origin" => ReferrerPolicy::StrictOrigin,
+            "strict-origin-when-cross-origin" => ReferrerPolicy::StrictOriginWhenCrossOrigin,
+            "unsafe-url" => ReferrerPolicy::UnsafeUrl,
+            _ => ReferrerPolicy::None,
+        })
         .abort_signal(Some(&controller.signal()));
     let built = if out.body.is_empty() { builder.build() } else { builder.body(out.body.clone()) };
-    built.map_err(|e| Failure::bad_input(error_message(e)))
+    let request = built.map_err(|e| Failure::bad_input(error_message(e)))?;
+    if o.priority == "auto" && !o.keepalive {
+        return Ok(request);
+    }
+    // `priority` and `keepalive` have no setter in web-sys: they go on a RequestInit by name, and
+    // a new Request is made from the built one (Fetch §dom-request, "new Request(input, init)").
+    let init = web_sys::RequestInit::new();
+    let set = |k: &str, v: JsValue| js_sys::Reflect::set(&init, &JsValue::from_str(k), &v).map(|_| ());
+    let refused = |e: JsValue| Failure::bad_input(format!("the browser refused the fetch options: {}", js_message(&e)));
+    if o.priority != "auto" {
+        set("priority", JsValue::from_str(&o.priority)).map_err(refused)?;
+    }
+    if o.keepalive {
+        set("keepalive", JsValue::TRUE).map_err(refused)?;
+    }
+    let raw: web_sys::Request = request.into();
+    let again = web_sys::Request::new_with_request_and_init(&raw, &init).map_err(refused)?;
+    Ok(Request::from(again))
 }
 
 /// Sends the request. `controller` lets the caller cancel; the timeout aborts it too.
@@ -137,7 +166,9 @@ pub async fn send(out: Outgoing, controller: AbortController) -> Result<Observed
         web_sys::ResponseType::Opaqueredirect => "opaqueredirect",
         _ => "unknown",
     };
+    let timing = resource_timing(&out.url, &response.url()).await;
     Ok(Observed {
+        timing,
         sent_url: out.url.clone(),
         method: out.method.clone(),
         status: response.status(),
@@ -150,6 +181,44 @@ pub async fn send(out: Outgoing, controller: AbortController) -> Result<Observed
         elapsed_ms: now_ms() - started,
         source_note: None,
     })
+}
+
+/// The Resource Timing entry of the fetch just completed (the last one for its URL), cleared
+/// from the buffer afterwards so the 250-entry default never fills up. The entry is queued when
+/// the response ends, so a missing one is looked for again after a tick.
+async fn resource_timing(sent_url: &str, final_url: &str) -> Option<Timing> {
+    let perf = web_sys::window()?.performance()?;
+    for attempt in 0..3 {
+        let entries = [sent_url, final_url].iter().find_map(|u| {
+            let list = perf.get_entries_by_name(u);
+            (list.length() > 0).then(|| list.get(list.length() - 1))
+        });
+        if let Some(e) = entries.and_then(|e| e.dyn_into::<web_sys::PerformanceResourceTiming>().ok()) {
+            let t = Timing {
+                start: e.start_time(),
+                redirect_start: e.redirect_start(),
+                redirect_end: e.redirect_end(),
+                fetch_start: e.fetch_start(),
+                dns_start: e.domain_lookup_start(),
+                dns_end: e.domain_lookup_end(),
+                connect_start: e.connect_start(),
+                connect_end: e.connect_end(),
+                tls_start: e.secure_connection_start(),
+                request_start: e.request_start(),
+                response_start: e.response_start(),
+                response_end: e.response_end(),
+                transfer_size: e.transfer_size(),
+                encoded_body_size: e.encoded_body_size(),
+                decoded_body_size: e.decoded_body_size(),
+                protocol: e.next_hop_protocol(),
+            };
+            perf.clear_resource_timings();
+            return Some(t);
+        }
+        let wait = 20 * (attempt + 1);
+        gloo_timers::future::TimeoutFuture::new(wait).await;
+    }
+    None
 }
 
 /// Reads the simulator's record of `rid` from the page's own origin (the same server process
@@ -177,4 +246,37 @@ pub async fn probe(url: &str, needed_preflight: bool) -> (bool, Option<bool>) {
     let no_cors = try_fetch(url, RequestMode::NoCors).await;
     let simple = if no_cors && needed_preflight { Some(try_fetch(url, RequestMode::Cors).await) } else { None };
     (no_cors, simple)
+}
+
+/// Reads the record of `rid` if there is one (`Ok(None)` on 404: nothing recorded yet).
+pub async fn record_if_any(rid: &str) -> Option<ServerRecord> {
+    fetch_record(rid).await.ok()
+}
+
+/// One "probe the cache" fetch: a GET of `url` with the original headers and `cache` mode.
+/// Returns the status the page saw, or the rejection's message.
+pub async fn probe_cache(url: &str, headers: &[(String, String)], cache: &str) -> Result<u16, String> {
+    let h = web_sys::Headers::new().map_err(|e| js_message(&e))?;
+    for (n, v) in headers {
+        h.append(n, v).map_err(|e| js_message(&e))?;
+    }
+    let mode = match cache {
+        "force-cache" => RequestCache::ForceCache,
+        "no-cache" => RequestCache::NoCache,
+        "only-if-cached" => RequestCache::OnlyIfCached,
+        _ => RequestCache::Default,
+    };
+    // only-if-cached is allowed with mode "same-origin" only (Fetch §dom-request, step 31).
+    let req_mode = if cache == "only-if-cached" { RequestMode::SameOrigin } else { RequestMode::Cors };
+    let res = RequestBuilder::new(url)
+        .method(Method::GET)
+        .headers(gloo_net::http::Headers::from_raw(h))
+        .cache(mode)
+        .mode(req_mode)
+        .send()
+        .await
+        .map_err(error_message)?;
+    // Read the body so the cache entry is complete before the next probe.
+    let _ = res.binary().await;
+    Ok(res.status())
 }

@@ -26,6 +26,8 @@ pub struct Observed {
     /// Where this response comes from when it was not just fetched: a link's snapshot or a pasted
     /// message linted offline.
     pub source_note: Option<String>,
+    /// The browser's Resource Timing entry for this fetch, when it had one.
+    pub timing: Option<crate::timing::Timing>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -70,6 +72,9 @@ impl Failure {
 /// One entry of the simulator's exchange record (`/api/exchanges/{rid}`).
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
 pub struct RecordedExchange {
+    /// The entry's running number under its rid.
+    #[serde(default)]
+    pub seq: u64,
     pub kind: String,
     pub request: RecordedRequest,
     pub response: RecordedResponse,
@@ -108,6 +113,18 @@ impl ServerRecord {
     }
     pub fn preflights(&self) -> usize {
         self.exchanges.iter().filter(|e| e.kind == "preflight").count()
+    }
+    /// The newest entry's number (0 when empty).
+    pub fn last_seq(&self) -> u64 {
+        self.exchanges.iter().map(|e| e.seq).max().unwrap_or(0)
+    }
+    /// Only the entries recorded after entry `seq`: what one send added to a shared rid.
+    pub fn since(&self, seq: u64) -> ServerRecord {
+        ServerRecord { rid: self.rid.clone(), exchanges: self.exchanges.iter().filter(|e| e.seq > seq).cloned().collect() }
+    }
+    /// The final requests that reached the simulator (no preflights, no redirect hops).
+    pub fn requests(&self) -> impl Iterator<Item = &RecordedExchange> {
+        self.exchanges.iter().filter(|e| e.kind == "request")
     }
 }
 
@@ -182,6 +199,18 @@ pub fn is_simulator(url: &str, page_origin: &str) -> bool {
     let Ok(u) = WebUrl::parse(url) else { return false };
     let Some(origin) = u.origin() else { return false };
     (origin == page_origin || Some(origin) == loopback_twin(page_origin)) && u.path().starts_with("/api/")
+}
+
+/// The rid to reuse from send to send for `url`, when the URL must not change between sends:
+/// `/api/cache` (the browser's cache is keyed by URL) gets one derived from the URL itself
+/// (FNV-1a), so sending the same request twice can hit the cache. `None`: use a fresh one.
+pub fn stable_rid(url: &str) -> Option<String> {
+    let u = WebUrl::parse(url).ok()?;
+    if !u.path().starts_with("/api/cache") {
+        return None;
+    }
+    let h = url.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3));
+    Some(format!("cache-{h:016x}"))
 }
 
 /// Adds `rid=<id>` to a simulator URL (unless it has one), so the simulator records the exchange.
@@ -439,6 +468,14 @@ mod tests {
         assert!(!is_simulator("http://127.0.0.1:8080/status/401", page));
         assert!(!is_simulator("https://example.com/api/status/401", page));
         assert_eq!(loopback_twin("http://localhost:3000").as_deref(), Some("http://127.0.0.1:3000"));
+    }
+
+    #[test]
+    fn cache_urls_keep_their_rid() {
+        let a = stable_rid("http://h/api/cache?cache-control=max-age%3D60").unwrap();
+        assert_eq!(Some(a.clone()), stable_rid("http://h/api/cache?cache-control=max-age%3D60"));
+        assert_ne!(Some(a), stable_rid("http://h/api/cache?cache-control=max-age%3D61"));
+        assert_eq!(stable_rid("http://h/api/status/200"), None);
     }
 
     #[test]

@@ -52,14 +52,34 @@ pub struct Shared {
     pub snapshot: Option<Snapshot>,
 }
 
-/// The fetch options of the composer (see `state::FetchOptions`).
+/// The fetch options of the composer (Fetch §requestinit); the app's state uses this type too.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SharedOptions {
+    /// `follow` | `manual` | `error`
     pub redirect: String,
+    /// `omit` | `same-origin` | `include`
     pub credentials: String,
+    /// `cors` | `no-cors` | `same-origin`
     pub mode: String,
+    /// `default` | `no-store` | `reload` | `no-cache` | `force-cache` | `only-if-cached`
     pub cache: String,
     pub timeout_ms: u32,
+    /// `""` (the default policy) or one of Referrer Policy §referrer-policies.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub referrer_policy: String,
+    /// `auto` | `high` | `low` (Fetch §request-priority).
+    #[serde(default = "auto", skip_serializing_if = "is_auto")]
+    pub priority: String,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub keepalive: bool,
+}
+
+fn auto() -> String {
+    "auto".into()
+}
+
+fn is_auto(s: &String) -> bool {
+    s == "auto"
 }
 
 impl Default for SharedOptions {
@@ -70,6 +90,9 @@ impl Default for SharedOptions {
             mode: "cors".into(),
             cache: "default".into(),
             timeout_ms: 30_000,
+            referrer_policy: String::new(),
+            priority: auto(),
+            keepalive: false,
         }
     }
 }
@@ -466,6 +489,9 @@ mod tests {
                 mode: rng.pick(&["cors", "no-cors", "same-origin"]).to_string(),
                 cache: rng.pick(&["default", "no-store", "reload", "no-cache", "force-cache", "only-if-cached"]).to_string(),
                 timeout_ms: rng.next() as u32,
+                referrer_policy: rng.pick(&["", "no-referrer", "origin", "unsafe-url"]).to_string(),
+                priority: rng.pick(&["auto", "high", "low"]).to_string(),
+                keepalive: rng.bool(),
             },
             view: rng.pick(&["", "response", "headers", "findings", "cors"]).to_string(),
             snapshot,

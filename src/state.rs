@@ -5,7 +5,7 @@ use std::rc::Rc;
 use yew::Reducible;
 
 use crate::observe::{Failure, Observed, ProbeResult, ServerRecord};
-use crate::permalink::{Shared, SharedOptions, Snapshot};
+use crate::permalink::{Shared, Snapshot};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct HeaderRow {
@@ -15,31 +15,7 @@ pub struct HeaderRow {
     pub enabled: bool,
 }
 
-/// Fetch options the composer exposes (Fetch §request-class).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct FetchOptions {
-    /// `follow` | `manual` | `error`
-    pub redirect: String,
-    /// `omit` | `same-origin` | `include`
-    pub credentials: String,
-    /// `cors` | `no-cors` | `same-origin`
-    pub mode: String,
-    /// `default` | `no-store` | `reload` | `no-cache` | `force-cache` | `only-if-cached`
-    pub cache: String,
-    pub timeout_ms: u32,
-}
-
-impl Default for FetchOptions {
-    fn default() -> Self {
-        FetchOptions {
-            redirect: "follow".into(),
-            credentials: "same-origin".into(),
-            mode: "cors".into(),
-            cache: "default".into(),
-            timeout_ms: 30_000,
-        }
-    }
-}
+pub use crate::permalink::SharedOptions as FetchOptions;
 
 /// Bounds of the timeout option.
 pub const MIN_TIMEOUT_MS: u32 = 100;
@@ -111,13 +87,7 @@ impl State {
             url: self.url.clone(),
             headers: self.headers.iter().map(|h| (h.name.clone(), h.value.clone(), h.enabled)).collect(),
             body: self.body.clone(),
-            options: SharedOptions {
-                redirect: self.options.redirect.clone(),
-                credentials: self.options.credentials.clone(),
-                mode: self.options.mode.clone(),
-                cache: self.options.cache.clone(),
-                timeout_ms: self.options.timeout_ms,
-            },
+            options: self.options.clone(),
             view: String::new(),
             snapshot: None,
         }
@@ -166,6 +136,9 @@ pub enum Action {
     SetMode(String),
     SetCache(String),
     SetTimeout(u32),
+    SetReferrerPolicy(String),
+    SetPriority(String),
+    SetKeepalive(bool),
     /// A send started: the reducer assigns the sequence number.
     Started,
     /// The answer to send `seq` arrived.
@@ -223,6 +196,9 @@ impl Reducible for State {
             Action::SetMode(v) => s.options.mode = v,
             Action::SetCache(v) => s.options.cache = v,
             Action::SetTimeout(ms) => s.options.timeout_ms = ms.clamp(MIN_TIMEOUT_MS, MAX_TIMEOUT_MS),
+            Action::SetReferrerPolicy(v) => s.options.referrer_policy = v,
+            Action::SetPriority(v) => s.options.priority = v,
+            Action::SetKeepalive(v) => s.options.keepalive = v,
             Action::Started => {
                 s.seq += 1;
                 s.phase = Phase::Sending { seq: s.seq };
@@ -266,14 +242,7 @@ impl Reducible for State {
                     .map(|(i, (n, v, e))| HeaderRow { id: s.next_id + i as u32, name: n.clone(), value: v.clone(), enabled: *e })
                     .collect();
                 s.next_id += sh.headers.len() as u32;
-                let o = &sh.options;
-                s.options = FetchOptions {
-                    redirect: o.redirect.clone(),
-                    credentials: o.credentials.clone(),
-                    mode: o.mode.clone(),
-                    cache: o.cache.clone(),
-                    timeout_ms: o.timeout_ms.clamp(MIN_TIMEOUT_MS, MAX_TIMEOUT_MS),
-                };
+                s.options = FetchOptions { timeout_ms: sh.options.timeout_ms.clamp(MIN_TIMEOUT_MS, MAX_TIMEOUT_MS), ..sh.options.clone() };
                 s.link_error = None;
                 s.link_snapshot = sh.snapshot.as_ref().map(|snap| {
                     Rc::new(Observed {
@@ -287,6 +256,7 @@ impl Reducible for State {
                         redirected: false,
                         response_type: snap.response_type.clone(),
                         elapsed_ms: 0.0,
+                        timing: None,
                         source_note: Some("Snapshot carried by the link: this is what the sender saw. Send to compare with a live response.".into()),
                     })
                 });

@@ -33,6 +33,64 @@ fn select(id: &'static str, label: &'static str, value: &str, options: &[&'stati
     }
 }
 
+const REFERRER_POLICIES: &[&str] = &[
+    "", "no-referrer", "no-referrer-when-downgrade", "origin", "origin-when-cross-origin", "same-origin",
+    "strict-origin", "strict-origin-when-cross-origin", "unsafe-url",
+];
+
+/// One line on what the chosen options will do, before sending.
+fn option_hint(o: &crate::state::FetchOptions) -> String {
+    let mut v = vec![match o.redirect.as_str() {
+        "manual" => "redirect: manual — a redirect comes back as status 0 (opaque-redirect), not followed.",
+        "error" => "redirect: error — any redirect makes fetch() reject.",
+        _ => "redirect: follow — up to 20 redirects are followed invisibly.",
+    }
+    .to_string()];
+    v.push(format!("cache: {} — {}.", o.cache, crate::explain::cache_mode_meaning(&o.cache)));
+    if o.cache == "only-if-cached" && o.mode != "same-origin" {
+        v.push("only-if-cached needs mode \"same-origin\": fetch() will throw a TypeError.".into());
+    }
+    v.join(" ")
+}
+
+/// A ready-made simulator request: `{origin}` is this page's origin, `{twin}` the other
+/// loopback name (a different origin served by the same simulator).
+pub struct Example {
+    pub label: &'static str,
+    pub method: &'static str,
+    pub url: &'static str,
+    pub headers: &'static [(&'static str, &'static str)],
+    pub body: &'static str,
+}
+
+impl Example {
+    pub fn request(&self, origin: &str, twin: &str) -> statuslab_rules::Request {
+        let url = self.url.replace("{origin}", origin).replace("{twin}", twin);
+        let mut r = statuslab_rules::Request::new(self.method, &url);
+        for (n, v) in self.headers {
+            r.headers.push(n.to_string(), v.to_string());
+        }
+        r.body = self.body.as_bytes().to_vec();
+        r
+    }
+}
+
+pub const EXAMPLES: &[Example] = &[
+    Example { label: "302 redirect turns a POST into a GET", method: "POST", url: "{origin}/api/redirect/1?status=302", headers: &[("Content-Type", "text/plain")], body: "hello" },
+    Example { label: "307 redirect keeps the POST", method: "POST", url: "{origin}/api/redirect/1?status=307", headers: &[("Content-Type", "text/plain")], body: "hello" },
+    Example { label: "303 See Other after a PUT", method: "PUT", url: "{origin}/api/redirect/1?status=303", headers: &[("Content-Type", "text/plain")], body: "hello" },
+    Example { label: "Chain of 3 redirects", method: "GET", url: "{origin}/api/redirect/3?status=301", headers: &[], body: "" },
+    Example { label: "Cross-origin hop drops Authorization", method: "GET", url: "{origin}/api/redirect/1?status=307&to={twin}/api/status/200", headers: &[("Authorization", "Bearer demo-token")], body: "" },
+    Example { label: "Redirect loop (browser stops at 20)", method: "GET", url: "{origin}/api/redirect/1?loop", headers: &[], body: "" },
+    Example { label: "Fresh for 60 s: the second send comes from the cache", method: "GET", url: "{origin}/api/cache?cache-control=max-age%3D60", headers: &[], body: "" },
+    Example { label: "no-cache + ETag: revalidated with a 304", method: "GET", url: "{origin}/api/cache?cache-control=no-cache&etag=%22v1%22", headers: &[], body: "" },
+    Example { label: "Heuristic freshness from Last-Modified", method: "GET", url: "{origin}/api/cache?last-modified=-864000", headers: &[], body: "" },
+    Example { label: "Range request: 206 Partial Content", method: "GET", url: "{origin}/api/range/1000", headers: &[("Range", "bytes=0-99")], body: "" },
+    Example { label: "Range beyond the end: 416", method: "GET", url: "{origin}/api/range/100", headers: &[("Range", "bytes=500-")], body: "" },
+    Example { label: "Basic auth challenge (401)", method: "GET", url: "{origin}/api/auth/basic/demo/s3cret", headers: &[], body: "" },
+    Example { label: "Bearer token accepted", method: "GET", url: "{origin}/api/auth/bearer", headers: &[("Authorization", "Bearer demo-token")], body: "" },
+];
+
 #[component]
 pub fn Composer(props: &ComposerProps) -> Html {
     let s = &props.state;
@@ -128,6 +186,23 @@ pub fn Composer(props: &ComposerProps) -> Html {
         })
     };
 
+    let on_keepalive = {
+        let d = d.clone();
+        Callback::from(move |e: Event| d.dispatch(Action::SetKeepalive(e.target_unchecked_into::<HtmlInputElement>().checked())))
+    };
+    let on_example = {
+        let d = d.clone();
+        let page = page.clone();
+        let twin = twin.clone();
+        Callback::from(move |e: Event| {
+            let sel = e.target_unchecked_into::<HtmlSelectElement>();
+            if let Some(ex) = sel.value().parse::<usize>().ok().and_then(|i| EXAMPLES.get(i)) {
+                d.dispatch(Action::LoadRequest(ex.request(&page, twin.as_deref().unwrap_or(&page))));
+            }
+            sel.set_value("");
+        })
+    };
+
     html! {
         <form class="composer" aria-label="Request" {onsubmit} {onkeydown}>
             <div class="request-line">
@@ -176,12 +251,28 @@ pub fn Composer(props: &ComposerProps) -> Html {
                     { select("opt-credentials", "Credentials", &o.credentials, &["same-origin", "include", "omit"], dd(Action::SetCredentials)) }
                     { select("opt-mode", "Mode", &o.mode, &["cors", "no-cors", "same-origin"], dd(Action::SetMode)) }
                     { select("opt-cache", "Cache", &o.cache, &["default", "no-store", "reload", "no-cache", "force-cache", "only-if-cached"], dd(Action::SetCache)) }
+                    { select("opt-referrer-policy", "Referrer policy", &o.referrer_policy, REFERRER_POLICIES, dd(Action::SetReferrerPolicy)) }
+                    { select("opt-priority", "Priority", &o.priority, &["auto", "high", "low"], dd(Action::SetPriority)) }
                     <div class="field">
                         <label for="opt-timeout">{ "Timeout (ms)" }</label>
                         <input id="opt-timeout" type="number" min="100" max="300000" value={o.timeout_ms.to_string()} oninput={on_timeout} />
                     </div>
+                    <div class="field checkbox">
+                        <label for="opt-keepalive">{ "Keepalive" }</label>
+                        <input id="opt-keepalive" type="checkbox" checked={o.keepalive} onchange={on_keepalive} />
+                    </div>
                 </div>
+                <p class="hint">{ option_hint(o) }</p>
             </details>
+            if !props.embed {
+                <div class="field examples">
+                    <label for="examples">{ "Simulator examples" }</label>
+                    <select id="examples" onchange={on_example}>
+                        <option value="" selected=true>{ "Load an example request…" }</option>
+                        { for EXAMPLES.iter().enumerate().map(|(i, e)| html! { <option value={i.to_string()}>{ e.label }</option> }) }
+                    </select>
+                </div>
+            }
         </form>
     }
 }

@@ -2,6 +2,7 @@ pub mod app;
 pub mod body_view;
 pub mod composer;
 pub mod cors_panel;
+pub mod exchange_views;
 pub mod finding;
 pub mod headers_table;
 pub mod playground;

@@ -42,11 +42,17 @@ fn start_send(state: &UseReducerHandle<State>, ctrl: &Rc<RefCell<Option<AbortCon
         return;
     }
     let page = net::page_origin();
-    let (sent_url, rid) = if is_simulator(&url, &page) {
-        let (u, r) = with_rid(&url, &net::new_rid());
-        (u, Some(r))
+    // A fresh rid per send, except where the URL must stay the same from send to send for the
+    // browser's cache to apply (`/api/cache`, or a rid the user wrote): then the record is read
+    // before and after, and only what this send added is shown.
+    let (sent_url, rid, shared_rid) = if is_simulator(&url, &page) {
+        let stable = crate::observe::stable_rid(&url);
+        let proposed = stable.clone().unwrap_or_else(net::new_rid);
+        let (u, r) = with_rid(&url, &proposed);
+        let shared = stable.is_some() || r != proposed;
+        (u, Some(r), shared)
     } else {
-        (url, None)
+        (url, None, false)
     };
     let Ok(controller) = AbortController::new() else {
         state.dispatch(Action::Started);
@@ -69,14 +75,17 @@ fn start_send(state: &UseReducerHandle<State>, ctrl: &Rc<RefCell<Option<AbortCon
     spawn_local(async move {
         let url = out.url.clone();
         let shared = state.to_shared();
+        let before = match (&rid, shared_rid) {
+            (Some(r), true) => net::record_if_any(r).await.map(|r| r.last_seq()).unwrap_or(0),
+            _ => 0,
+        };
         let outcome = net::send(out, controller).await;
         crate::components::share::history_push(&shared, outcome.as_ref().ok().map(|o| o.status));
         let network_failure = matches!(&outcome, Err(f) if f.kind == crate::observe::FailureKind::Network);
         state.dispatch(Action::Finished { seq, outcome });
         if let Some(rid) = rid {
-            if let Ok(record) = net::fetch_record(&rid).await {
-                state.dispatch(Action::Recorded { seq, record });
-            }
+            let record = net::record_if_any(&rid).await.unwrap_or_else(|| crate::observe::ServerRecord { rid: rid.clone(), exchanges: Vec::new() });
+            state.dispatch(Action::Recorded { seq, record: record.since(before) });
         } else if network_failure && !prediction.same_origin && prediction.rejected.is_none() {
             let (no_cors, simple) = net::probe(&url, prediction.preflight_required).await;
             state.dispatch(Action::Probed { seq, result: crate::observe::interpret_probes(no_cors, simple) });

@@ -5,12 +5,13 @@ use yew::prelude::*;
 
 use crate::components::body_view::BodyPanel;
 use crate::components::cors_panel::{cors_request, verdict_from_record, Diagnosis};
+use crate::components::exchange_views::{effects_view, timing_view, CacheView, RedirectView};
 use crate::components::finding::finding_list;
 use crate::components::headers_table::HeadersTable;
 use crate::components::reference::AboutCode;
 use crate::components::server_record::ServerRecordView;
 use crate::net;
-use crate::observe::{notes_for_failure, notes_for_response, page_exchange, FailureKind, Note, Observed, ServerRecord};
+use crate::observe::{is_simulator, notes_for_failure, notes_for_response, page_exchange, record_exchange, FailureKind, Note, Observed, ServerRecord};
 use crate::state::Phase;
 use crate::text::rich;
 
@@ -137,6 +138,20 @@ fn observed_view(o: &Observed, props: &ResponsePanelProps, filter: &UseStateHand
         }
     }
     let opaque = o.response_type == "opaque" || o.response_type == "opaqueredirect";
+    let page = net::page_origin();
+    // The cache analysis reads the simulator's complete record when there is one: a CORS page
+    // cannot see ETag or Age unless they are exposed.
+    let final_recorded = props.record.as_ref().and_then(|r| r.final_exchange()).filter(|e| e.response.status != 304);
+    let (cache_ex, cache_source) = match final_recorded {
+        Some(e) => (record_exchange(e), "From the simulator's record of what it sent (every header), as RFC 9111 §3 and §4.2 apply it."),
+        None => (ex.clone(), "From the headers this page can read, as RFC 9111 §3 and §4.2 apply them."),
+    };
+    let report = Rc::new(statuslab_rules::cache::analyze(&cache_ex, &LintContext { now: Some(now), page_origin: Some(page.clone()) }));
+    let evidence = props.record.as_ref().filter(|_| !opaque).map(|r| AttrValue::from(crate::explain::cache_evidence(r, o.status).sentence()));
+    let probe = (is_simulator(&o.sent_url, &page) && props.method.eq_ignore_ascii_case("GET") && !opaque)
+        .then(|| props.record.as_ref().map(|r| (AttrValue::from(o.sent_url.clone()), props.request_headers.clone(), AttrValue::from(r.rid.clone()))))
+        .flatten();
+    let cross_origin = crate::observe::origin_of(&o.sent_url).as_deref() != Some(page.as_str());
     let content_type = o.headers.iter().find(|(n, _)| n.eq_ignore_ascii_case("content-type")).map(|(_, v)| AttrValue::from(v.clone()));
     let status_text = if o.status_text.is_empty() { codes::reason(o.status).to_string() } else { o.status_text.clone() };
     let class = match o.status {
@@ -160,12 +175,20 @@ fn observed_view(o: &Observed, props: &ResponsePanelProps, filter: &UseStateHand
             </p>
             { finding_list(&status_findings) }
             if !hidden.is_empty() { { notes(&hidden) } }
+            { effects_view(&props.options, Ok(o), props.record.as_deref(), &o.sent_url) }
+            if let Some(r) = &props.record {
+                <RedirectView record={r.clone()} method={props.method.clone()} headers={props.request_headers.clone()} has_body={!props.body.is_empty()} options={props.options.clone()} />
+            }
             if !opaque {
                 <HeadersTable caption={AttrValue::from("Response headers visible to this page")} headers={o.headers.clone()} findings={header_findings} />
                 <h3>{ "Body" }</h3>
                 { finding_list(&body_findings) }
                 <BodyPanel content_type={content_type} body={Rc::new(o.body.clone())} />
             }
+            if o.source_note.is_none() {
+                <CacheView report={report} source={AttrValue::from(cache_source)} {evidence} {probe} />
+            }
+            if let Some(t) = &o.timing { { timing_view(t, cross_origin) } }
             if let Some(r) = &props.record { <ServerRecordView record={r.clone()} lint_it={opaque} /> }
             if !props.embed && o.status >= 100 { <AboutCode code={o.status} /> }
         </>
@@ -213,6 +236,10 @@ pub fn ResponsePanel(props: &ResponsePanelProps) -> Html {
                     </div>
                     if !why.is_empty() { { notes(&why) } }
                     { diagnosis(props, f.kind) }
+                    if f.kind == FailureKind::Network { { effects_view(&props.options, Err(f), props.record.as_deref(), &url) } }
+                    if let Some(r) = &props.record {
+                        <RedirectView record={r.clone()} method={props.method.clone()} headers={props.request_headers.clone()} has_body={!props.body.is_empty()} options={props.options.clone()} />
+                    }
                     if let Some(r) = &props.record { <ServerRecordView record={r.clone()} lint_it={true} /> }
                     if let Some(code) = server_status { if !props.embed { <AboutCode code={code} /> } }
                 </>

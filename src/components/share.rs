@@ -158,6 +158,7 @@ pub fn ImportPanel(props: &ShareProps) -> Html {
                     redirected: false,
                     response_type: "basic".into(),
                     elapsed_ms: 0.0,
+                    timing: None,
                     source_note: Some("Pasted response, linted offline: nothing was sent and every header is visible.".into()),
                 }));
             }
