@@ -151,7 +151,9 @@ fn observed_view(o: &Observed, props: &ResponsePanelProps, filter: &UseStateHand
     let probe = (is_simulator(&o.sent_url, &page) && props.method.eq_ignore_ascii_case("GET") && !opaque)
         .then(|| props.record.as_ref().map(|r| (AttrValue::from(o.sent_url.clone()), props.request_headers.clone(), AttrValue::from(r.rid.clone()))))
         .flatten();
-    let cross_origin = crate::observe::origin_of(&o.sent_url).as_deref() != Some(page.as_str());
+    // Timing is about the final URL: a redirect to another origin hides the phases.
+    let timed_url = if o.final_url.is_empty() { &o.sent_url } else { &o.final_url };
+    let cross_origin = crate::observe::origin_of(timed_url).as_deref() != Some(page.as_str());
     let content_type = o.headers.iter().find(|(n, _)| n.eq_ignore_ascii_case("content-type")).map(|(_, v)| AttrValue::from(v.clone()));
     let status_text = if o.status_text.is_empty() { codes::reason(o.status).to_string() } else { o.status_text.clone() };
     let class = match o.status {

@@ -167,7 +167,8 @@ fn answer(ctx: &Ctx<'_>, plan: CachePlan) -> Result<Reply, Problem> {
         if plan.etag.is_some() {
             h.retain(|x| !x.name.eq_ignore_ascii_case("last-modified"));
         }
-        push(&mut h, "Statuslab-Not-Modified", why, "why the simulator answered 304");
+        // Header values stay ASCII (RFC 9110 §5.5).
+        push(&mut h, "Statuslab-Not-Modified", why.replace('§', "section "), "why the simulator answered 304");
         ctx.finish_headers(&mut h);
         return Ok(Reply::new(304, h, Vec::new()));
     }

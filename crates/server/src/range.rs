@@ -125,7 +125,7 @@ fn answer(ctx: &Ctx<'_>, len: u64) -> Result<Reply, Problem> {
         Outcome::Full(why) => {
             push(&mut h, "Content-Type", "text/plain; charset=utf-8", "the representation: the letters a–z repeated");
             if let Some(why) = why {
-                push(&mut h, "Statuslab-Range-Ignored", why, "why the Range header was not honoured");
+                push(&mut h, "Statuslab-Range-Ignored", why.replace('§', "section "), "why the Range header was not honoured");
             }
             (200, if len == 0 { Vec::new() } else { content(0..=len - 1) })
         }
