@@ -29,6 +29,7 @@ pub fn cors_request(page_origin: &str, method: &str, url: &str, headers: &[(Stri
         headers: headers.to_vec(),
         mode: mode_of(&o.mode),
         credentials: credentials_of(&o.credentials),
+        ..Default::default()
     }
 }
 
@@ -81,6 +82,9 @@ pub fn Prediction(props: &PredictionProps) -> Html {
                 <ul class="reasons" data-testid="preflight-reasons">
                     { for p.preflight_reasons.iter().map(|r| html! { <li>{ "Preflight because " }{ rich(r) }</li> }) }
                 </ul>
+            }
+            if p.rejected.is_none() && p.local_network.permission.is_some() {
+                <p class="reasons" data-testid="local-network">{ rich(&p.local_network.explanation) }</p>
             }
             if !p.dropped_headers.is_empty() {
                 <ul class="reasons dropped" data-testid="dropped-headers">
