@@ -4,7 +4,7 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
-use crate::observe::{Failure, Observed, ProbeResult, ServerRecord};
+use crate::observe::{CspViolation, Failure, Observed, ProbeResult, ServerRecord};
 use crate::permalink::{Shared, SharedOptions, Snapshot};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -66,6 +66,8 @@ pub struct State {
     pub record: Option<Rc<ServerRecord>>,
     /// What the differential probes found after a failed cross-origin fetch.
     pub probe: Option<Rc<ProbeResult>>,
+    /// The page's Content-Security-Policy blocked the last send (a `securitypolicyviolation` event).
+    pub csp: Option<Rc<CspViolation>>,
     /// The response snapshot a link carried (compared with a live re-send).
     pub link_snapshot: Option<Rc<Observed>>,
     /// Why the link in the address bar could not be opened.
@@ -89,6 +91,7 @@ impl State {
             phase: Phase::Idle,
             record: None,
             probe: None,
+            csp: None,
             link_snapshot: None,
             link_error: None,
             include_secrets: false,
@@ -174,6 +177,8 @@ pub enum Action {
     Recorded { seq: u32, record: ServerRecord },
     /// The probes' verdict for send `seq`.
     Probed { seq: u32, result: ProbeResult },
+    /// The page's CSP blocked send `seq`.
+    CspBlocked { seq: u32, violation: CspViolation },
     Cancel,
     /// Open a shared state (a permalink, a history entry).
     LoadShared(Box<Shared>),
@@ -228,6 +233,7 @@ impl Reducible for State {
                 s.phase = Phase::Sending { seq: s.seq };
                 s.record = None;
                 s.probe = None;
+                s.csp = None;
             }
             Action::Finished { seq, outcome } => {
                 if s.phase != (Phase::Sending { seq }) {
@@ -249,6 +255,12 @@ impl Reducible for State {
                     return self;
                 }
                 s.probe = Some(Rc::new(result));
+            }
+            Action::CspBlocked { seq, violation } => {
+                if seq != s.seq {
+                    return self;
+                }
+                s.csp = Some(Rc::new(violation));
             }
             Action::Cancel => {
                 if s.is_sending() {
@@ -296,6 +308,7 @@ impl Reducible for State {
                 };
                 s.record = None;
                 s.probe = None;
+                s.csp = None;
             }
             Action::LinkError(msg) => s.link_error = Some(msg),
             Action::SetIncludeSecrets(b) => s.include_secrets = b,
@@ -318,6 +331,7 @@ impl Reducible for State {
                 s.phase = Phase::Done(Rc::new(o));
                 s.record = None;
                 s.probe = None;
+                s.csp = None;
             }
             Action::Load { method, url } => {
                 s.method = method;
