@@ -43,6 +43,13 @@ const CASES = [
   ['https page → http 127.0.0.1: trustworthy, but a local network request', SECURE, `${BASE}/api/status/200?cors=wildcard&rid=RID`, 'GET', {}],
   ['https page → http localhost with a preflight: denied before the preflight', SECURE, `${CROSS}/api/status/200?cors=wildcard&rid=RID`, 'PUT', { 'X-Token': '1' }],
   ['https page → http 192.168.1.1: exempt from mixed content, a local network request', SECURE, 'http://192.168.1.1/?rid=RID', 'GET', {}],
+  // Address-space edges, decided before any connection.
+  ['https page → http 100.64.0.1 (shared address space): local', SECURE, 'http://100.64.0.1/?rid=RID', 'GET', {}],
+  ['https page → http 169.254.1.1 (link-local): local', SECURE, 'http://169.254.1.1/?rid=RID', 'GET', {}],
+  ['https page → http [::ffff:192.168.0.1] (IPv4-mapped): local', SECURE, 'http://[::ffff:192.168.0.1]/?rid=RID', 'GET', {}],
+  ['https page → http 172.32.0.1: public, mixed content', SECURE, 'http://172.32.0.1/?rid=RID', 'GET', {}],
+  ['https page → http 198.18.0.1 (benchmarking): public, mixed content', SECURE, 'http://198.18.0.1/?rid=RID', 'GET', {}],
+  ['https page → http [::ffff:8.8.8.8]: public, mixed content', SECURE, 'http://[::ffff:8.8.8.8]/?rid=RID', 'GET', {}],
   ['http page → http name: no mixed-content blocking on http pages', PLAIN, 'http://example.invalid/api?rid=RID', 'GET', {}],
   ['http page → loopback: insecure local network request', PLAIN, `${BASE}/api/status/200?cors=wildcard&rid=RID`, 'GET', {}],
   ['http page → 10.0.0.1: insecure local network request', PLAIN, 'http://10.0.0.1/?rid=RID', 'GET', {}],

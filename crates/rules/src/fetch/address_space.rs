@@ -129,16 +129,25 @@ fn ipv4_parse(host: &str) -> Option<Ipv4Addr> {
 
 /// The address space of an IP address, as Chromium classifies it for Local Network Access
 /// (LNA §ip-address-space; Chromium's `IPAddressSpace`): loopback 127.0.0.0/8 and ::1; local the
-/// RFC 1918 private ranges (§3), link-local 169.254.0.0/16, IPv4-mapped IPv6 of those, and any IPv6
-/// address outside ::1/128, 2000::/3 (global unicast) and ff00::/8 (multicast) — which covers unique
-/// local fc00::/7 and link-local fe80::/10; public everything else.
+/// RFC 1918 private ranges (§3), link-local 169.254.0.0/16, shared address space 100.64.0.0/10
+/// (RFC 6598) and "this network" 0.0.0.0/8 (both measured in Chromium 156: a public page's request
+/// to them asks for the permission), IPv4-mapped IPv6 of those, and any IPv6 address outside
+/// ::1/128, 2000::/3 (global unicast) and ff00::/8 (multicast) — which covers unique local
+/// fc00::/7 and link-local fe80::/10; public everything else (198.18.0.0/15, 192.0.0.0/24 and
+/// multicast included: Chromium blocks them as mixed content, as public addresses).
 pub fn ip_address_space(ip: IpAddr) -> AddressSpace {
     match ip {
         IpAddr::V4(v4) => {
             let [a, b, ..] = v4.octets();
             if a == 127 {
                 AddressSpace::Loopback
-            } else if a == 10 || (a == 172 && (16..32).contains(&b)) || (a == 192 && b == 168) || (a == 169 && b == 254) {
+            } else if a == 10
+                || a == 0
+                || (a == 172 && (16..32).contains(&b))
+                || (a == 192 && b == 168)
+                || (a == 169 && b == 254)
+                || (a == 100 && (64..128).contains(&b))
+            {
                 AddressSpace::Local
             } else {
                 AddressSpace::Public
@@ -289,6 +298,15 @@ mod tests {
         assert_eq!(space("http://[::ffff:127.0.0.1]/"), Some(Loopback));
         assert_eq!(space("http://[2001:db8::1]/"), Some(Public));
         assert_eq!(space("http://93.184.215.14/"), Some(Public));
+        // Edges measured in Chromium 156 (public https page: mixed content = public, a permission
+        // request = not public).
+        assert_eq!(space("http://100.64.0.1/"), Some(Local));
+        assert_eq!(space("http://100.128.0.1/"), Some(Public));
+        assert_eq!(space("http://0.1.2.3/"), Some(Local));
+        assert_eq!(space("http://198.18.0.1/"), Some(Public));
+        assert_eq!(space("http://192.0.0.1/"), Some(Public));
+        assert_eq!(space("http://224.0.0.1/"), Some(Public));
+        assert_eq!(space("http://[::ffff:8.8.8.8]/"), Some(Public));
         assert_eq!(space("http://printer.local/"), Some(Local));
         assert_eq!(space("https://api.example/"), None);
     }

@@ -52,8 +52,9 @@ pub enum MixedContent {
     /// Blocked before any request is made; fetch() rejects with a TypeError and DevTools reports
     /// `blockedReason: "mixed-content"`.
     Blocked,
-    /// Chromium 142+: an `http:` request to a private IP literal or a `.local` name from a page in a
-    /// less private address space is a local network request; it is exempt from mixed-content
+    /// Chromium 142+: an `http:` request to a private or loopback IP literal (e.g. the IPv4-mapped
+    /// `[::ffff:127.0.0.1]`, which is not potentially trustworthy) or a `.local` name from a page in
+    /// a less private address space is a local network request; it is exempt from mixed-content
     /// blocking and goes ahead only if the user grants the Local Network Access permission.
     LocalNetworkExempt,
 }
@@ -69,7 +70,8 @@ pub fn mixed_content(page_origin: &str, url: &str, page_space: Option<AddressSpa
     // addresses, .local hostnames, or to localhost"); a page whose address space is unknown counts
     // as public, as Chromium treats an unknown space.
     let target = host_of(url).as_ref().and_then(host_address_space);
-    if target == Some(AddressSpace::Local) && local_network(page_origin, url, page_space).local_network_request != Some(false) {
+    let private = matches!(target, Some(AddressSpace::Local | AddressSpace::Loopback));
+    if private && local_network(page_origin, url, page_space).local_network_request != Some(false) {
         return MixedContent::LocalNetworkExempt;
     }
     MixedContent::Blocked
@@ -108,6 +110,9 @@ mod tests {
         // Private IP literals and .local names become local network requests instead…
         assert_eq!(mixed_content(page, "http://192.168.1.20/x", None), LocalNetworkExempt);
         assert_eq!(mixed_content(page, "http://printer.local/x", None), LocalNetworkExempt);
+        assert_eq!(mixed_content(page, "http://[::ffff:127.0.0.1]/x", None), LocalNetworkExempt);
+        assert_eq!(mixed_content(page, "http://[::ffff:192.168.0.1]/x", None), LocalNetworkExempt);
+        assert_eq!(mixed_content(page, "http://198.18.0.1/x", None), Blocked);
         // …unless the page is on the local network itself (then it is not a local network request).
         assert_eq!(mixed_content("https://192.168.1.2", "http://192.168.1.20/x", None), Blocked);
         assert_eq!(mixed_content(page, "http://192.168.1.20/x", Some(AddressSpace::Local)), Blocked);
