@@ -209,7 +209,8 @@ pub fn ResponsePanel(props: &ResponsePanelProps) -> Html {
         Phase::Failed(f) => {
             let page = net::page_origin();
             let url = f.sent_url.clone().unwrap_or_else(|| props.url.to_string());
-            let why = notes_for_failure(f, &url, &page, props.record.as_deref());
+            // A CSP block is known for certain: the generic "a page cannot see why" notes would contradict it.
+            let why = if props.csp.is_some() { Vec::new() } else { notes_for_failure(f, &url, &page, props.record.as_deref()) };
             let server_status = props.record.as_ref().and_then(|r| r.final_exchange()).map(|e| e.response.status);
             html! {
                 <>

@@ -144,6 +144,7 @@ test("the page's own CSP blocking a fetch is diagnosed from the securitypolicyvi
   const text = await d.textContent();
   assert.match(text, /Blocked by the page's Content-Security-Policy \(directive connect-src, blocked URI http:\/\/localhost:\d+\/api\/status\/200\?rid=\w+\)/);
   assert.match(text, /Certain: the browser fired a securitypolicyviolation event/);
+  assert.equal(await page.getByText('Why did it fail?').count(), 0, 'no "cannot see why" note beside a certain diagnosis');
   // The same request under the app's own policy is not blocked by CSP.
   await context.unroute(`${BASE}/`);
   await page.goto(`${BASE}/`);
