@@ -280,6 +280,24 @@ mod tests {
     }
 
     #[test]
+    fn hostile_hosts_never_panic() {
+        let parts = ["", ".", "..", "0x", "0X", "00", "09", "0xg", "4294967295", "4294967296", "99999999999999999999999", "[", "]", "[::", "::1]", ":", "@", "%", "é", "-1", "+1", "1.", ".1"];
+        for a in parts {
+            for b in parts {
+                for c in ["", ".", ":80", "]:1"] {
+                    let url = format!("http://{a}{b}{c}/");
+                    let _ = host_of(&url);
+                    let _ = local_network("https://x", &url, None);
+                    let _ = local_network(&url, "http://10.0.0.1/", None);
+                    let _ = super::super::mixed_content::mixed_content("https://x", &url, None);
+                }
+            }
+        }
+        assert_eq!(host_of("http://4294967295/"), Some(Host::Ip("255.255.255.255".parse().unwrap())));
+        assert_eq!(host_of("http://4294967296/"), None);
+    }
+
+    #[test]
     fn address_spaces() {
         assert_eq!(space("http://127.0.0.1:8080/"), Some(Loopback));
         assert_eq!(space("http://127.9.9.9/"), Some(Loopback));
