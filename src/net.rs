@@ -1,14 +1,15 @@
 //! The fetch layer: the browser's own `fetch` through gloo-net, with an AbortController for
 //! Cancel and the timeout. Never panics: every failure becomes a [`Failure`].
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use gloo_net::http::{Method, Request, RequestBuilder};
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{AbortController, ReferrerPolicy, RequestCache, RequestCredentials, RequestMode, RequestRedirect};
 
-use crate::observe::{Failure, FailureKind, Observed, ServerRecord};
+use crate::observe::{CspViolation, Failure, FailureKind, Observed, ServerRecord};
 use crate::timing::Timing;
 use crate::state::FetchOptions;
 
@@ -279,4 +280,49 @@ pub async fn probe_cache(url: &str, headers: &[(String, String)], cache: &str) -
     // Read the body so the cache entry is complete before the next probe.
     let _ = res.binary().await;
     Ok(res.status())
+}
+
+/// Collects the `securitypolicyviolation` events fired on the document while it lives (CSP3
+/// §violation-events): the only way a page learns that its own policy blocked a fetch.
+pub struct CspWatch {
+    seen: Rc<RefCell<Vec<CspViolation>>>,
+    listener: Closure<dyn FnMut(web_sys::SecurityPolicyViolationEvent)>,
+    document: web_sys::Document,
+}
+
+impl CspWatch {
+    pub fn start() -> Option<Self> {
+        let document = web_sys::window()?.document()?;
+        let seen = Rc::new(RefCell::new(Vec::new()));
+        let sink = seen.clone();
+        let listener = Closure::<dyn FnMut(web_sys::SecurityPolicyViolationEvent)>::new(move |e: web_sys::SecurityPolicyViolationEvent| {
+            sink.borrow_mut().push(CspViolation {
+                blocked_uri: e.blocked_uri(),
+                effective_directive: e.effective_directive(),
+                violated_directive: e.violated_directive(),
+                disposition: match e.disposition() {
+                    web_sys::SecurityPolicyViolationEventDisposition::Report => "report".into(),
+                    _ => "enforce".into(),
+                },
+                original_policy: e.original_policy(),
+            });
+        });
+        document
+            .add_event_listener_with_callback("securitypolicyviolation", listener.as_ref().unchecked_ref())
+            .ok()?;
+        Some(CspWatch { seen, listener, document })
+    }
+
+    /// The violations seen so far.
+    pub fn seen(&self) -> Vec<CspViolation> {
+        self.seen.borrow().clone()
+    }
+}
+
+impl Drop for CspWatch {
+    fn drop(&mut self) {
+        let _ = self
+            .document
+            .remove_event_listener_with_callback("securitypolicyviolation", self.listener.as_ref().unchecked_ref());
+    }
 }

@@ -2,7 +2,7 @@
 //! data with pure functions, so that all of it is tested natively.
 
 use serde::Deserialize;
-use statuslab_rules::{codes, Exchange, Headers, Request, Response, Visibility};
+use statuslab_rules::{codes, fetch, Exchange, Headers, Request, Response, Visibility};
 
 use crate::weburl::{query_param, WebUrl};
 
@@ -285,6 +285,55 @@ pub fn interpret_probes(no_cors: bool, simple: Option<bool>) -> ProbeResult {
     }
 }
 
+/// The fields of a `securitypolicyviolation` event (CSP3 §violation-events,
+/// `SecurityPolicyViolationEvent`) that say what was blocked and by which rule.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CspViolation {
+    pub blocked_uri: String,
+    pub effective_directive: String,
+    pub violated_directive: String,
+    /// `enforce` or `report` (a report-only policy blocks nothing).
+    pub disposition: String,
+    pub original_policy: String,
+}
+
+/// A URL as CSP reports it (CSP3 §strip-url-for-use-in-reports: no fragment, no credentials).
+fn url_for_report(url: &str) -> Option<String> {
+    let u = WebUrl::parse(url.trim()).ok()?;
+    let href = u.href();
+    let href = href.split('#').next().unwrap_or_default().to_string();
+    Some(match href.split_once("://") {
+        Some((scheme, rest)) => match rest.split_once('/') {
+            Some((authority, path)) => format!("{scheme}://{}/{path}", authority.rsplit('@').next().unwrap_or(authority)),
+            None => format!("{scheme}://{}", rest.rsplit('@').next().unwrap_or(rest)),
+        },
+        None => href,
+    })
+}
+
+/// The enforced violation among `events` that concerns the request to `url`: its blocked URI is the
+/// URL as reported, or the URL's origin (Chromium strips a URL reached by a redirect to its origin).
+pub fn violation_for<'a>(events: &'a [CspViolation], url: &str) -> Option<&'a CspViolation> {
+    let full = url_for_report(url)?;
+    let origin = origin_of(url);
+    events.iter().find(|v| {
+        let blocked = v.blocked_uri.trim_end_matches('/');
+        v.disposition != "report" && (blocked == full.trim_end_matches('/') || Some(blocked) == origin.as_deref())
+    })
+}
+
+/// The diagnosis when the page's own Content-Security-Policy blocked the request.
+pub fn csp_diagnosis(v: &CspViolation) -> ProbeResult {
+    let directive = if v.violated_directive.is_empty() { &v.effective_directive } else { &v.violated_directive };
+    ProbeResult {
+        detail: format!(
+            "Blocked by the page's Content-Security-Policy (directive `{directive}`, blocked URI `{}`): the browser refused to send the request, so fetch() rejected without contacting the server (CSP3 §should-block-request; Fetch §main-fetch). This is not CORS and the server cannot fix it. Fix: allow the target's origin in the `{}` directive of the policy this page is served with.",
+            v.blocked_uri, v.effective_directive
+        ),
+        certainty: "Certain: the browser fired a securitypolicyviolation event for this URL.".into(),
+    }
+}
+
 /// Something the browser hid from the page, explained.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Note {
@@ -361,6 +410,20 @@ pub fn notes_for_failure(f: &Failure, url: &str, page_origin: &str, record: Opti
             });
         }
         return v;
+    }
+    if fetch::mixed_content(page_origin, url, None) == fetch::MixedContent::Blocked {
+        v.push(Note {
+            title: "Blocked as mixed content".into(),
+            text: "This page is served over `https:` and the URL is `http:` on a host that is not potentially trustworthy (only `localhost`, 127.0.0.0/8 and [::1] are), so the browser blocked the request before sending anything (Mixed Content §should-block-fetch, Secure Contexts §3.1). Certain: no probe needed. Fix: request the URL over `https:`.".into(),
+        });
+        return v;
+    }
+    let local = fetch::local_network(page_origin, url, None);
+    if local.permission.is_some() {
+        v.push(Note {
+            title: "Local Network Access".into(),
+            text: format!("{} If the prompt was denied or dismissed, fetch() fails exactly like this and DevTools names LocalNetworkAccessPermissionDenied; the probes below are blocked the same way.", local.explanation),
+        });
     }
     let target_origin = origin_of(url);
     let cross = target_origin.as_deref() != Some(page_origin);
@@ -533,6 +596,45 @@ mod tests {
         let ex = record_exchange(r.final_exchange().unwrap());
         assert_eq!(ex.response.headers.get("proxy-authenticate"), Some("Bearer realm=\"x\""));
         assert!(ServerRecord::parse("nope").is_err());
+    }
+
+    #[test]
+    fn failure_notes_for_mixed_content_and_local_network_access() {
+        let f = Failure::network("Failed to fetch".into());
+        let n = notes_for_failure(&f, "http://api.example/v1", "https://app.example", None);
+        assert_eq!(n.len(), 1);
+        assert!(n[0].title.contains("mixed content") && n[0].text.contains("Certain"), "{n:?}");
+        // Loopback is potentially trustworthy: not mixed content, but possibly a local network request.
+        let n = notes_for_failure(&f, "http://localhost:3000/v1", "https://app.example", None);
+        assert!(n.iter().all(|x| !x.title.contains("mixed content")));
+        assert!(n.iter().any(|x| x.title == "Local Network Access" && x.text.contains("loopback-network")), "{n:?}");
+        // The app on loopback talking to its simulator: neither.
+        let n = notes_for_failure(&f, "http://localhost:8080/api/status/200", "http://127.0.0.1:8080", None);
+        assert!(n.iter().all(|x| !x.title.contains("mixed content") && x.title != "Local Network Access"));
+    }
+
+    #[test]
+    fn csp_violations_are_matched_to_the_request() {
+        let v = |uri: &str, disposition: &str| CspViolation {
+            blocked_uri: uri.into(),
+            effective_directive: "connect-src".into(),
+            violated_directive: "connect-src".into(),
+            disposition: disposition.into(),
+            original_policy: "connect-src 'self'".into(),
+        };
+        let events = vec![v("http://other.example/x", "enforce"), v("http://localhost:8080/api/status/200?rid=a", "enforce")];
+        let hit = violation_for(&events, "http://localhost:8080/api/status/200?rid=a#frag").unwrap();
+        assert_eq!(hit.blocked_uri, "http://localhost:8080/api/status/200?rid=a");
+        // After a redirect Chromium reports only the origin.
+        assert!(violation_for(&[v("http://localhost:8080", "enforce")], "http://localhost:8080/api/x").is_some());
+        // Credentials are stripped from the report; the URL is normalized as the browser does.
+        assert!(violation_for(&[v("http://h.example/", "enforce")], "http://user:pw@H.example").is_some());
+        // Report-only policies block nothing; other URLs are not this request.
+        assert!(violation_for(&[v("http://localhost:8080/api/status/200", "report")], "http://localhost:8080/api/status/200").is_none());
+        assert!(violation_for(&events, "http://localhost:8080/api/status/201").is_none());
+        let d = csp_diagnosis(hit);
+        assert!(d.detail.contains("directive `connect-src`") && d.detail.contains("blocked URI `http://localhost:8080/api/status/200?rid=a`"), "{}", d.detail);
+        assert!(d.certainty.starts_with("Certain"));
     }
 
     #[test]

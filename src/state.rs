@@ -4,7 +4,7 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
-use crate::observe::{Failure, Observed, ProbeResult, ServerRecord};
+use crate::observe::{CspViolation, Failure, Observed, ProbeResult, ServerRecord};
 use crate::permalink::{Shared, Snapshot};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -42,6 +42,8 @@ pub struct State {
     pub record: Option<Rc<ServerRecord>>,
     /// What the differential probes found after a failed cross-origin fetch.
     pub probe: Option<Rc<ProbeResult>>,
+    /// The page's Content-Security-Policy blocked the last send (a `securitypolicyviolation` event).
+    pub csp: Option<Rc<CspViolation>>,
     /// The response snapshot a link carried (compared with a live re-send).
     pub link_snapshot: Option<Rc<Observed>>,
     /// Why the link in the address bar could not be opened.
@@ -65,6 +67,7 @@ impl State {
             phase: Phase::Idle,
             record: None,
             probe: None,
+            csp: None,
             link_snapshot: None,
             link_error: None,
             include_secrets: false,
@@ -147,6 +150,8 @@ pub enum Action {
     Recorded { seq: u32, record: ServerRecord },
     /// The probes' verdict for send `seq`.
     Probed { seq: u32, result: ProbeResult },
+    /// The page's CSP blocked send `seq`.
+    CspBlocked { seq: u32, violation: CspViolation },
     Cancel,
     /// Open a shared state (a permalink, a history entry).
     LoadShared(Box<Shared>),
@@ -204,6 +209,7 @@ impl Reducible for State {
                 s.phase = Phase::Sending { seq: s.seq };
                 s.record = None;
                 s.probe = None;
+                s.csp = None;
             }
             Action::Finished { seq, outcome } => {
                 if s.phase != (Phase::Sending { seq }) {
@@ -225,6 +231,12 @@ impl Reducible for State {
                     return self;
                 }
                 s.probe = Some(Rc::new(result));
+            }
+            Action::CspBlocked { seq, violation } => {
+                if seq != s.seq {
+                    return self;
+                }
+                s.csp = Some(Rc::new(violation));
             }
             Action::Cancel => {
                 if s.is_sending() {
@@ -266,6 +278,7 @@ impl Reducible for State {
                 };
                 s.record = None;
                 s.probe = None;
+                s.csp = None;
             }
             Action::LinkError(msg) => s.link_error = Some(msg),
             Action::SetIncludeSecrets(b) => s.include_secrets = b,
@@ -288,6 +301,7 @@ impl Reducible for State {
                 s.phase = Phase::Done(Rc::new(o));
                 s.record = None;
                 s.probe = None;
+                s.csp = None;
             }
             Action::Load { method, url } => {
                 s.method = method;

@@ -29,6 +29,7 @@ pub fn cors_request(page_origin: &str, method: &str, url: &str, headers: &[(Stri
         headers: headers.to_vec(),
         mode: mode_of(&o.mode),
         credentials: credentials_of(&o.credentials),
+        ..Default::default()
     }
 }
 
@@ -41,6 +42,14 @@ pub fn verdict_from_record(req: CorsRequest, record: &ServerRecord) -> fetch::Ve
         preflight_response: pre.map(|e| GivenResponse { status: e.response.status, headers: e.response.headers.clone() }),
         response: actual.map(|e| GivenResponse { status: e.response.status, headers: e.response.headers.clone() }),
     })
+}
+
+/// The verdict when the browser refuses the request before the network (mixed content, a
+/// forbidden method, mode rules, Local Network Access from an insecure page): certain without any
+/// response. `None` when the outcome depends on what the server answers.
+pub fn rejected_verdict(req: CorsRequest) -> Option<fetch::Verdict> {
+    fetch::predict(&req).rejected.as_ref()?;
+    Some(fetch::evaluate(&CorsCase { request: req, preflight_response: None, response: None }))
 }
 
 #[derive(Properties, PartialEq)]
@@ -82,6 +91,9 @@ pub fn Prediction(props: &PredictionProps) -> Html {
                     { for p.preflight_reasons.iter().map(|r| html! { <li>{ "Preflight because " }{ rich(r) }</li> }) }
                 </ul>
             }
+            if p.rejected.is_none() && p.local_network.permission.is_some() {
+                <p class="reasons" data-testid="local-network">{ rich(&p.local_network.explanation) }</p>
+            }
             if !p.dropped_headers.is_empty() {
                 <ul class="reasons dropped" data-testid="dropped-headers">
                     { for p.dropped_headers.iter().map(|(n, why)| html! { <li><code>{ n.clone() }</code>{ " will not be sent: " }{ rich(why) }</li> }) }
@@ -121,12 +133,38 @@ pub fn Diagnosis(props: &DiagnosisProps) -> Html {
     }
     html! {
         <section class="diagnosis" aria-label="Diagnosis" data-testid="cors-diagnosis">
-            <h3>{ "Diagnosis: " }<code data-testid="cors-error">{ v.cors_error.clone().unwrap_or_else(|| "not a CORS error".into()) }</code></h3>
+            if let Some(blocked) = &v.blocked {
+                <h3>{ "Diagnosis: blocked (" }<code data-testid="blocked-reason">{ blocked.clone() }</code>{ "), not a CORS error" }</h3>
+            } else {
+                <h3>{ "Diagnosis: " }<code data-testid="cors-error">{ v.cors_error.clone().unwrap_or_else(|| "not a CORS error".into()) }</code></h3>
+            }
             <p>{ rich(&v.explanation) }</p>
             if let Some(pre) = &v.preflight {
                 <p class="muted">{ format!("Preflight: {}", if pre.ok { "passed".to_string() } else { format!("failed ({})", pre.error.clone().unwrap_or_default()) }) }</p>
             }
             <p class="muted">{ props.certainty.clone() }</p>
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn req(page: &str, method: &str, url: &str) -> CorsRequest {
+        cors_request(page, method, url, &[], &FetchOptions::default())
+    }
+
+    #[test]
+    fn rejected_before_the_network_is_certain() {
+        let v = rejected_verdict(req("https://app.example", "GET", "http://api.example/v1")).unwrap();
+        assert_eq!(v.blocked.as_deref(), Some("mixed-content"));
+        assert!(!v.response.ok && v.cors_error.is_none());
+        let v = rejected_verdict(req("http://93.184.215.14", "GET", "http://192.168.1.1/")).unwrap();
+        assert_eq!(v.cors_error.as_deref(), Some("InsecureLocalNetwork"));
+        assert!(rejected_verdict(req("http://127.0.0.1:8080", "TRACE", "http://localhost:8080/api/status/200")).is_some());
+        // Whether these fail depends on the server (or the user): no certain verdict.
+        assert!(rejected_verdict(req("http://127.0.0.1:8080", "PUT", "http://localhost:8080/api/status/200")).is_none());
+        assert!(rejected_verdict(req("https://app.example", "GET", "http://localhost:3000/")).is_none());
     }
 }

@@ -79,14 +79,26 @@ fn start_send(state: &UseReducerHandle<State>, ctrl: &Rc<RefCell<Option<AbortCon
             (Some(r), true) => net::record_if_any(r).await.map(|r| r.last_seq()).unwrap_or(0),
             _ => 0,
         };
+        let csp_watch = net::CspWatch::start();
         let outcome = net::send(out, controller).await;
         crate::components::share::history_push(&shared, outcome.as_ref().ok().map(|o| o.status));
         let network_failure = matches!(&outcome, Err(f) if f.kind == crate::observe::FailureKind::Network);
         state.dispatch(Action::Finished { seq, outcome });
+        let mut csp_blocked = false;
+        if network_failure {
+            // The violation event is queued as a task of its own: give it a moment to arrive.
+            gloo_timers::future::TimeoutFuture::new(30).await;
+            let seen = csp_watch.as_ref().map(|w| w.seen()).unwrap_or_default();
+            if let Some(violation) = crate::observe::violation_for(&seen, &url) {
+                csp_blocked = true;
+                state.dispatch(Action::CspBlocked { seq, violation: violation.clone() });
+            }
+        }
+        drop(csp_watch);
         if let Some(rid) = rid {
             let record = net::record_if_any(&rid).await.unwrap_or_else(|| crate::observe::ServerRecord { rid: rid.clone(), exchanges: Vec::new() });
             state.dispatch(Action::Recorded { seq, record: record.since(before) });
-        } else if network_failure && !prediction.same_origin && prediction.rejected.is_none() {
+        } else if network_failure && !csp_blocked && !prediction.same_origin && prediction.rejected.is_none() {
             let (no_cors, simple) = net::probe(&url, prediction.preflight_required).await;
             state.dispatch(Action::Probed { seq, result: crate::observe::interpret_probes(no_cors, simple) });
         }
@@ -241,6 +253,7 @@ pub fn Playground(props: &PlaygroundProps) -> Html {
                 body={AttrValue::from(state.body.clone())}
                 options={state.options.clone()}
                 probe={state.probe.clone()}
+                csp={state.csp.clone()}
                 embed={props.embed}
             />
         },

@@ -4,7 +4,7 @@ use statuslab_rules::{codes, lint, Finding, LintContext, Severity, Target};
 use yew::prelude::*;
 
 use crate::components::body_view::BodyPanel;
-use crate::components::cors_panel::{cors_request, verdict_from_record, Diagnosis};
+use crate::components::cors_panel::{cors_request, rejected_verdict, verdict_from_record, Diagnosis};
 use crate::components::exchange_views::{effects_view, timing_view, CacheView, RedirectView};
 use crate::components::finding::finding_list;
 use crate::components::headers_table::HeadersTable;
@@ -25,6 +25,7 @@ pub struct ResponsePanelProps {
     pub body: AttrValue,
     pub options: crate::state::FetchOptions,
     pub probe: Option<Rc<crate::observe::ProbeResult>>,
+    pub csp: Option<Rc<crate::observe::CspViolation>>,
     pub embed: bool,
 }
 
@@ -205,6 +206,13 @@ fn diagnosis(props: &ResponsePanelProps, kind: FailureKind) -> Html {
     }
     let page = net::page_origin();
     let req = cors_request(&page, &props.method, &props.url, &props.request_headers, &props.options);
+    if let Some(v) = &props.csp {
+        let d = crate::observe::csp_diagnosis(v);
+        return html! { <Diagnosis verdict={None} certainty={AttrValue::from(d.certainty)} detail={Some(AttrValue::from(d.detail))} /> };
+    }
+    if let Some(v) = rejected_verdict(req.clone()) {
+        return html! { <Diagnosis verdict={Some(v)} certainty={AttrValue::from("Certain: the browser refuses this request before it reaches the network, whatever the server would answer; no probe needed.")} /> };
+    }
     if let Some(record) = &props.record {
         let v = verdict_from_record(req, record);
         return html! { <Diagnosis verdict={Some(v)} certainty={AttrValue::from("Exact: computed from the simulator's record of the preflight and response it really sent.")} /> };
@@ -226,7 +234,8 @@ pub fn ResponsePanel(props: &ResponsePanelProps) -> Html {
         Phase::Failed(f) => {
             let page = net::page_origin();
             let url = f.sent_url.clone().unwrap_or_else(|| props.url.to_string());
-            let why = notes_for_failure(f, &url, &page, props.record.as_deref());
+            // A CSP block is known for certain: the generic "a page cannot see why" notes would contradict it.
+            let why = if props.csp.is_some() { Vec::new() } else { notes_for_failure(f, &url, &page, props.record.as_deref()) };
             let server_status = props.record.as_ref().and_then(|r| r.final_exchange()).map(|e| e.response.status);
             html! {
                 <>

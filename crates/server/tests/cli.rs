@@ -194,3 +194,26 @@ fn cors_verdict_from_json() {
     let out = run(&["cors", "-"], Some(b"{not json"));
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn cors_reports_mixed_content_and_local_network_access() {
+    let case = br#"{"page_origin":"https://app.example","url":"http://api.example/v1","method":"PUT","headers":[["X-Token","1"]],
+        "response":{"status":200,"headers":[["Access-Control-Allow-Origin","*"]]}}"#;
+    let out = run(&["cors"], Some(case));
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["blocked"], "mixed-content");
+    assert_eq!(v["cors_error"], serde_json::Value::Null);
+    assert_eq!(v["preflight_required"], false);
+    assert_eq!(v["response"]["ok"], false);
+    assert!(v["explanation"].as_str().unwrap().contains("mixed content"));
+
+    let case = br#"{"page_origin":"https://app.example","page_address_space":"public","url":"http://192.168.1.1/cgi","local_network_permission":"denied",
+        "response":{"status":200,"headers":[["Access-Control-Allow-Origin","*"]]}}"#;
+    let v: serde_json::Value = serde_json::from_slice(&run(&["cors"], Some(case)).stdout).unwrap();
+    assert_eq!(v["blocked"], serde_json::Value::Null);
+    assert_eq!(v["cors_error"], "LocalNetworkAccessPermissionDenied");
+    assert_eq!(v["local_network"]["target_address_space"], "local");
+    assert_eq!(v["local_network"]["local_network_request"], true);
+    assert_eq!(v["local_network"]["permission"], "local-network");
+}

@@ -4,7 +4,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::address_space::{local_network, AddressSpace, LocalNetwork};
 use super::headers::*;
+use super::mixed_content::{is_potentially_trustworthy_origin, mixed_content, MixedContent};
 use crate::model::split_list;
 
 /// `RequestMode` (Fetch §concept-request-mode).
@@ -49,6 +51,10 @@ pub enum CorsError {
     InvalidAllowHeadersPreflightResponse,
     MethodDisallowedByPreflightResponse,
     HeaderDisallowedByPreflightResponse,
+    /// Local Network Access: the user did not grant the permission (Chromium 142+).
+    LocalNetworkAccessPermissionDenied,
+    /// Local Network Access: a page that is not a secure context cannot ask for the permission.
+    InsecureLocalNetwork,
 }
 
 impl CorsError {
@@ -72,6 +78,8 @@ impl CorsError {
             CorsError::InvalidAllowHeadersPreflightResponse => "InvalidAllowHeadersPreflightResponse",
             CorsError::MethodDisallowedByPreflightResponse => "MethodDisallowedByPreflightResponse",
             CorsError::HeaderDisallowedByPreflightResponse => "HeaderDisallowedByPreflightResponse",
+            CorsError::LocalNetworkAccessPermissionDenied => "LocalNetworkAccessPermissionDenied",
+            CorsError::InsecureLocalNetwork => "InsecureLocalNetwork",
         }
     }
 
@@ -124,6 +132,14 @@ impl CorsError {
                 "The preflight response does not allow one of the request's headers.",
                 "Add the header to Access-Control-Allow-Headers (`*` only works without credentials and never covers `Authorization`).",
             ),
+            LocalNetworkAccessPermissionDenied => (
+                "The request goes from a page to a more private network (a local or loopback address) and the user has not granted the Local Network Access permission (WICG Local Network Access §local-network-request); no server header can lift this.",
+                "Ask the user to allow local network access for the page (site settings), or serve the API from a public address; a page cannot opt out.",
+            ),
+            InsecureLocalNetwork => (
+                "The request goes from a page that is not a secure context (plain `http:` on a non-loopback host) to a more private network; only secure contexts may ask for the Local Network Access permission, so Chromium blocks it (WICG Local Network Access restricts the permission to secure contexts).",
+                "Serve the page over `https:` (then the user is asked), or serve the API from the page's own network.",
+            ),
         }
     }
 }
@@ -141,6 +157,40 @@ pub struct CorsRequest {
     pub mode: Mode,
     #[serde(default)]
     pub credentials: Credentials,
+    /// The address space the page was served from, when known: an origin with a host name does not
+    /// say (LNA §ip-address-space). `null`: derived from the page origin's host when it is an IP
+    /// literal or `localhost`, else unknown.
+    #[serde(default)]
+    pub page_address_space: Option<AddressSpace>,
+    /// What the user answers when Chromium asks for the Local Network Access permission.
+    #[serde(default)]
+    pub local_network_permission: Permission,
+}
+
+/// The state of a permission (Permissions §permission-state); `prompt`: the user will be asked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Permission {
+    #[default]
+    Prompt,
+    Granted,
+    Denied,
+}
+
+/// Why the browser blocked a request outside CORS (DevTools `Network.BlockedReason`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Blocked {
+    /// Mixed Content §should-block-fetch: an `https:` page fetching a not potentially trustworthy URL.
+    MixedContent,
+}
+
+impl Blocked {
+    pub fn name(self) -> &'static str {
+        match self {
+            Blocked::MixedContent => "mixed-content",
+        }
+    }
 }
 
 fn get() -> String {
@@ -169,6 +219,10 @@ pub struct Prediction {
     pub credentials_sent: bool,
     /// The page gets an opaque response (mode no-cors, cross-origin).
     pub opaque: bool,
+    /// Blocked before the network, not by CORS (then `rejected` says why and no CorsError applies).
+    pub blocked: Option<Blocked>,
+    /// Local Network Access: the address spaces and whether the user is asked.
+    pub local_network: LocalNetwork,
 }
 
 /// The origin of a URL as `scheme://host[:port]`, without a full URL parser: enough for http(s).
@@ -201,6 +255,31 @@ pub fn predict(req: &CorsRequest) -> Prediction {
     }
     if target.is_none() {
         p.rejected = Some("the URL is not an http(s) URL".into());
+        return p;
+    }
+    p.local_network = local_network(&req.page_origin, &req.url, req.page_address_space);
+    match mixed_content(&req.page_origin, &req.url, req.page_address_space) {
+        MixedContent::Blocked => {
+            p.blocked = Some(Blocked::MixedContent);
+            p.rejected = Some(format!(
+                "mixed content: this `https:` page may not fetch the `http:` URL {}, which is not a potentially trustworthy origin (only `https:`, `localhost`, 127.0.0.0/8 and [::1] are); the browser blocks it without sending anything and fetch() rejects (Mixed Content §should-block-fetch, Secure Contexts §3.1 (is-origin-trustworthy)). Fix: request it over `https:`.",
+                origin_of(&req.url).unwrap_or_default()
+            ));
+            return p;
+        }
+        MixedContent::LocalNetworkExempt | MixedContent::NotMixed => {}
+    }
+    if p.local_network.local_network_request == Some(true) && !is_potentially_trustworthy_origin(&req.page_origin) {
+        p.rejected = Some("a page that is not a secure context may not make local network requests; Chromium fails it when it connects, before any HTTP is exchanged (WICG Local Network Access).".into());
+        p.rejected_cors_error = Some(CorsError::InsecureLocalNetwork);
+        return p;
+    }
+    if p.local_network.local_network_request == Some(true) && req.local_network_permission == Permission::Denied {
+        p.rejected = Some(format!(
+            "the user denied the `{}` permission (Local Network Access), so Chromium fails the request when it connects, before any HTTP is exchanged (WICG Local Network Access §local-network-request).",
+            p.local_network.permission.as_deref().unwrap_or_default()
+        ));
+        p.rejected_cors_error = Some(CorsError::LocalNetworkAccessPermissionDenied);
         return p;
     }
     let mut sent: Vec<(String, String)> = Vec::new();
@@ -393,9 +472,14 @@ pub struct Verdict {
     pub response: Step,
     pub readable_headers: Vec<String>,
     pub cors_error: Option<String>,
+    /// Why the browser blocked the request outside CORS (`mixed-content`), as DevTools'
+    /// `Network.loadingFailed` `blockedReason` names it; then `cors_error` is `null`.
+    pub blocked: Option<String>,
     pub explanation: String,
     /// Headers the browser drops before sending, with why.
     pub dropped_headers: Vec<(String, String)>,
+    /// Local Network Access: address spaces, whether the user is asked, and what that means.
+    pub local_network: LocalNetwork,
 }
 
 /// The whole verdict for a request and the server's answers, as Chromium would reach it.
@@ -408,11 +492,16 @@ pub fn evaluate(case: &CorsCase) -> Verdict {
         preflight_required: p.preflight_required,
         preflight_reasons: p.preflight_reasons.clone(),
         preflight,
-        response: Step { ok: false, error: Some(err.map(|e| e.name().to_string()).unwrap_or_else(|| why.clone())) },
+        response: Step {
+            ok: false,
+            error: Some(err.map(|e| e.name()).or(p.blocked.map(|b| b.name())).map(String::from).unwrap_or_else(|| why.clone())),
+        },
         readable_headers: Vec::new(),
         cors_error: err.map(|e| e.name().to_string()),
+        blocked: p.blocked.map(|b| b.name().to_string()),
         explanation: why,
         dropped_headers: p.dropped_headers.clone(),
+        local_network: p.local_network.clone(),
     };
     if let Some(why) = &p.rejected {
         return fail(&p, None, p.rejected_cors_error, format!("fetch() fails before sending anything: {why}"));
@@ -433,6 +522,12 @@ pub fn evaluate(case: &CorsCase) -> Verdict {
             }
         }
     }
+    // A local network request (or a possible one) goes ahead only once the user allows it.
+    let lna_note = match (&p.local_network.permission, req.local_network_permission) {
+        (Some(_), Permission::Granted) => " Local Network Access: the user granted the permission.".to_string(),
+        (Some(_), _) => format!(" {} This verdict assumes the user allows it.", p.local_network.explanation),
+        (None, _) => String::new(),
+    };
     let Some(res) = &case.response else {
         return fail(&p, preflight_step, None, "No response was given.".into());
     };
@@ -445,8 +540,10 @@ pub fn evaluate(case: &CorsCase) -> Verdict {
             response: Step { ok: true, error: None },
             readable_headers: Vec::new(),
             cors_error: None,
-            explanation: "mode \"no-cors\": fetch() resolves with an opaque response — status 0, no headers, no body — whatever the server sent.".into(),
+            blocked: None,
+            explanation: format!("mode \"no-cors\": fetch() resolves with an opaque response — status 0, no headers, no body — whatever the server sent.{lna_note}"),
             dropped_headers: p.dropped_headers.clone(),
+            local_network: p.local_network.clone(),
         };
     }
     if !p.same_origin {
@@ -473,11 +570,13 @@ pub fn evaluate(case: &CorsCase) -> Verdict {
         explanation: if p.same_origin {
             "Same-origin request: no CORS checks; the page reads every header except Set-Cookie.".into()
         } else {
-            format!("The CORS check passed: the page reads the {} response and {} of its headers.{spec_note}", res.status, readable.len())
+            format!("The CORS check passed: the page reads the {} response and {} of its headers.{spec_note}{lna_note}", res.status, readable.len())
         },
         readable_headers: readable,
         cors_error: None,
+        blocked: None,
         dropped_headers: p.dropped_headers.clone(),
+        local_network: p.local_network.clone(),
     }
 }
 
@@ -567,6 +666,65 @@ mod tests {
         assert_eq!(preflight_check(204, &ok(&[("Access-Control-Allow-Headers", "*")]), o, "GET", &["authorization".into()], false), Ok(()));
         assert_eq!(preflight_check(204, &ok(&[("Access-Control-Allow-Headers", "*"), ("Access-Control-Allow-Credentials", "true")]), o, "GET", &["x-token".into()], true), Err(HeaderDisallowedByPreflightResponse));
         assert_eq!(preflight_check(204, &ok(&[("Access-Control-Allow-Methods", "PUT GET")]), o, "PUT", &[], false), Err(InvalidAllowMethodsPreflightResponse));
+    }
+
+    #[test]
+    fn mixed_content_is_blocked_before_cors() {
+        let case = |url: &str| CorsCase {
+            request: CorsRequest { page_origin: "https://app.example".into(), url: url.into(), method: "PUT".into(), headers: h(&[("X-Token", "1")]), ..Default::default() },
+            preflight_response: Some(GivenResponse { status: 204, headers: h(&[("Access-Control-Allow-Origin", "*"), ("Access-Control-Allow-Methods", "PUT"), ("Access-Control-Allow-Headers", "X-Token")]) }),
+            response: Some(GivenResponse { status: 200, headers: h(&[("Access-Control-Allow-Origin", "*")]) }),
+        };
+        let v = evaluate(&case("http://api.example/x"));
+        assert_eq!(v.blocked.as_deref(), Some("mixed-content"));
+        assert_eq!(v.cors_error, None);
+        assert!(!v.preflight_required && !v.response.ok && v.preflight.is_none());
+        assert_eq!(v.response.error.as_deref(), Some("mixed-content"));
+        assert!(v.explanation.contains("Mixed Content §should-block-fetch"), "{}", v.explanation);
+        // Loopback is potentially trustworthy: CORS decides, as usual.
+        let v = evaluate(&case("http://localhost:8080/x"));
+        assert_eq!(v.blocked, None);
+        assert!(v.preflight_required && v.response.ok);
+        let v = evaluate(&case("https://api.example/x"));
+        assert!(v.blocked.is_none() && v.response.ok);
+        // The prediction says it before sending.
+        let p = predict(&case("http://api.example/x").request);
+        assert_eq!(p.blocked, Some(Blocked::MixedContent));
+        assert!(p.rejected.as_deref().unwrap().contains("mixed content"));
+    }
+
+    #[test]
+    fn local_network_access_in_the_verdict() {
+        let case = |page: &str, url: &str, perm: Permission| CorsCase {
+            request: CorsRequest { page_origin: page.into(), url: url.into(), method: "GET".into(), local_network_permission: perm, ..Default::default() },
+            preflight_response: None,
+            response: Some(GivenResponse { status: 200, headers: h(&[("Access-Control-Allow-Origin", "*")]) }),
+        };
+        // A public page to a router over http: not mixed content in Chromium, but the user is asked.
+        let v = evaluate(&case("https://93.184.215.14", "http://192.168.1.1/api", Permission::Prompt));
+        assert!(v.response.ok && v.blocked.is_none());
+        assert_eq!(v.local_network.local_network_request, Some(true));
+        assert_eq!(v.local_network.permission.as_deref(), Some("local-network"));
+        assert!(v.explanation.contains("assumes the user allows it"), "{}", v.explanation);
+        let v = evaluate(&case("https://93.184.215.14", "http://192.168.1.1/api", Permission::Denied));
+        assert!(!v.response.ok && !v.preflight_required);
+        assert_eq!(v.cors_error.as_deref(), Some("LocalNetworkAccessPermissionDenied"));
+        // Denied does not matter when it is not a local network request.
+        let v = evaluate(&case("http://127.0.0.1:8080", "http://localhost:8080/api", Permission::Denied));
+        assert!(v.response.ok && v.local_network.permission.is_none());
+        assert!(!v.explanation.contains("Local Network Access"));
+        // A page on a host name: conditional, and said so.
+        let v = evaluate(&case("https://app.example", "http://localhost:3000/api", Permission::Prompt));
+        assert_eq!(v.local_network.local_network_request, None);
+        assert!(v.explanation.contains("If the page is served from a public address"), "{}", v.explanation);
+        let mut c = case("https://app.example", "http://localhost:3000/api", Permission::Denied);
+        c.request.page_address_space = Some(AddressSpace::Public);
+        assert_eq!(evaluate(&c).cors_error.as_deref(), Some("LocalNetworkAccessPermissionDenied"));
+        // An http page on a public address cannot even ask (Chromium: InsecureLocalNetwork).
+        let mut c = case("http://app.example", "http://192.168.1.1/api", Permission::Prompt);
+        c.request.page_address_space = Some(AddressSpace::Public);
+        let v = evaluate(&c);
+        assert_eq!((v.response.ok, v.cors_error.as_deref(), v.blocked.as_deref()), (false, Some("InsecureLocalNetwork"), None));
     }
 
     #[test]
