@@ -374,6 +374,15 @@ pub fn notes_for_response(o: &Observed, record: Option<&ServerRecord>) -> Vec<No
                 o.final_url
             ),
         });
+        if o.sent_url.to_ascii_lowercase().starts_with("https:") && o.final_url.to_ascii_lowercase().starts_with("http:") {
+            v.push(Note {
+                title: "The redirects downgraded HTTPS to HTTP".into(),
+                text: format!(
+                    "The request went to an https: URL and ended at {}: somewhere along the chain a redirect pointed to plain HTTP, where the request and its answer can be read and changed in transit (RFC 9110 §4.2.2). Redirect to https: URLs only, and send Strict-Transport-Security.",
+                    o.final_url
+                ),
+            });
+        }
     }
     if let Some(r) = record {
         if r.preflights() > 0 {
@@ -531,6 +540,27 @@ mod tests {
         assert!(!is_simulator("http://127.0.0.1:8080/status/401", page));
         assert!(!is_simulator("https://example.com/api/status/401", page));
         assert_eq!(loopback_twin("http://localhost:3000").as_deref(), Some("http://127.0.0.1:3000"));
+    }
+
+    #[test]
+    fn a_redirect_to_http_is_a_downgrade() {
+        let o = Observed {
+            sent_url: "https://a.test/x".into(),
+            method: "GET".into(),
+            status: 200,
+            status_text: "OK".into(),
+            headers: vec![],
+            body: vec![],
+            final_url: "http://a.test/y".into(),
+            redirected: true,
+            response_type: "cors".into(),
+            elapsed_ms: 1.0,
+            source_note: None,
+            timing: None,
+        };
+        assert!(notes_for_response(&o, None).iter().any(|n| n.title.contains("downgraded")));
+        let same = Observed { final_url: "https://a.test/y".into(), ..o };
+        assert!(!notes_for_response(&same, None).iter().any(|n| n.title.contains("downgraded")));
     }
 
     #[test]
