@@ -181,6 +181,26 @@ pub fn cache_mode_meaning(mode: &str) -> &'static str {
     }
 }
 
+/// Warns before sending when the answer will be a Basic challenge the browser turns into its
+/// login dialog: a 401 with `WWW-Authenticate: Basic` prompts the user when the response is not
+/// CORS-tainted (same-origin, or no-cors) and credentials are included (Fetch
+/// §http-network-or-cache-fetch, the 401 step). Known for the simulator's `/api/auth/basic/…`.
+pub fn basic_prompt_warning(url: &str, headers: &[(String, String)], o: &FetchOptions, page_origin: &str) -> Option<String> {
+    let u = crate::weburl::WebUrl::parse(url).ok()?;
+    if !crate::observe::is_simulator(url, page_origin) || !u.path().starts_with("/api/auth/basic/") {
+        return None;
+    }
+    if headers.iter().any(|(n, _)| n.eq_ignore_ascii_case("authorization")) {
+        return None;
+    }
+    let same_origin = u.origin().as_deref() == Some(page_origin);
+    let tainted = !same_origin && o.mode != "no-cors";
+    let credentials = o.credentials == "include" || (o.credentials == "same-origin" && same_origin);
+    (!tainted && credentials).then(|| {
+        "This endpoint answers 401 with a Basic challenge, and for a same-origin request with credentials the browser shows its own login dialog instead of handing the 401 to the page (Fetch §http-network-or-cache-fetch). Set credentials to \"omit\", use the cross-origin simulator, or add an Authorization header to see the 401 itself.".to_string()
+    })
+}
+
 /// One fetch option and what it did to this exchange.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Effect {
@@ -346,6 +366,18 @@ mod tests {
         let r = rec(vec![entry(1, "request", "GET", "h", "/x", &[], 200, None), entry(2, "request", "GET", "h", "/x", &[], 200, None)]);
         assert_eq!(r.since(1).exchanges.len(), 1);
         assert_eq!(r.last_seq(), 2);
+    }
+
+    #[test]
+    fn basic_challenges_prompt_only_without_cors_tainting() {
+        let url = format!("{PAGE}/api/auth/basic/a/b");
+        let o = FetchOptions::default();
+        assert!(basic_prompt_warning(&url, &[], &o, PAGE).is_some());
+        let omit = FetchOptions { credentials: "omit".into(), ..FetchOptions::default() };
+        assert!(basic_prompt_warning(&url, &[], &omit, PAGE).is_none());
+        assert!(basic_prompt_warning(&url, &[("Authorization".into(), "Basic x".into())], &o, PAGE).is_none());
+        assert!(basic_prompt_warning("http://localhost:8080/api/auth/basic/a/b", &[], &o, PAGE).is_none(), "CORS never prompts");
+        assert!(basic_prompt_warning(&format!("{PAGE}/api/auth/bearer"), &[], &o, PAGE).is_none());
     }
 
     #[test]

@@ -87,7 +87,8 @@ pub const EXAMPLES: &[Example] = &[
     Example { label: "Heuristic freshness from Last-Modified", method: "GET", url: "{origin}/api/cache?last-modified=-864000", headers: &[], body: "" },
     Example { label: "Range request: 206 Partial Content", method: "GET", url: "{origin}/api/range/1000", headers: &[("Range", "bytes=0-99")], body: "" },
     Example { label: "Range beyond the end: 416", method: "GET", url: "{origin}/api/range/100", headers: &[("Range", "bytes=500-")], body: "" },
-    Example { label: "Basic auth challenge (401)", method: "GET", url: "{origin}/api/auth/basic/demo/s3cret", headers: &[], body: "" },
+    Example { label: "Basic auth challenge (401, cross-origin: no login dialog)", method: "GET", url: "{twin}/api/auth/basic/demo/s3cret", headers: &[], body: "" },
+    Example { label: "Basic auth with the right credentials", method: "GET", url: "{origin}/api/auth/basic/demo/s3cret", headers: &[("Authorization", "Basic ZGVtbzpzM2NyZXQ=")], body: "" },
     Example { label: "Bearer token accepted", method: "GET", url: "{origin}/api/auth/bearer", headers: &[("Authorization", "Bearer demo-token")], body: "" },
 ];
 
@@ -226,6 +227,9 @@ pub fn Composer(props: &ComposerProps) -> Html {
             </div>
             <Prediction page_origin={AttrValue::from(page.clone())} method={AttrValue::from(s.method.clone())}
                 url={AttrValue::from(s.url.clone())} headers={s.active_headers()} options={s.options.clone()} />
+            if let Some(w) = crate::explain::basic_prompt_warning(&s.url, &s.active_headers(), &s.options, &page) {
+                <p class="note" data-testid="auth-prompt-warning">{ w }</p>
+            }
             if twin.is_some() && !props.embed {
                 <p class="hint">
                     <button type="button" class="link" onclick={on_cross}>{ cross_label }</button>

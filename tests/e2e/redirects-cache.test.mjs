@@ -152,3 +152,26 @@ test('timing: a waterfall for same-origin requests, a note when the browser hide
   assert.match(await page.getByTestId('timing-hidden').textContent(), /Timing-Allow-Origin/);
   await context.close();
 });
+
+test('Basic auth: the composer warns about the login dialog; a CORS request or credentials "omit" shows the 401', async () => {
+  const { page, context } = await open(browser);
+  await page.getByLabel('URL', { exact: true }).fill(`${BASE}/api/auth/basic/demo/s3cret`);
+  await page.getByTestId('auth-prompt-warning').waitFor();
+  await page.locator('details.options summary').click();
+  await page.locator('#opt-credentials').selectOption('omit');
+  assert.equal(await page.getByTestId('auth-prompt-warning').count(), 0, 'no prompt without credentials');
+  await send(page);
+  await page.getByTestId('status').filter({ hasText: /^401/ }).waitFor();
+  assert.match(await page.locator('.headers-table').first().textContent(), /Basic realm="Status Lab simulator"/);
+
+  await page.locator('#examples').selectOption({ label: 'Basic auth challenge (401, cross-origin: no login dialog)' });
+  assert.equal(await page.getByTestId('auth-prompt-warning').count(), 0);
+  await send(page);
+  await page.getByTestId('status').filter({ hasText: /^401/ }).waitFor();
+  assert.match(await page.locator('.status-line .meta').textContent(), /type cors/);
+
+  await page.locator('#examples').selectOption({ label: 'Basic auth with the right credentials' });
+  await send(page);
+  await page.getByTestId('status').filter({ hasText: /^200/ }).waitFor();
+  await context.close();
+});
