@@ -242,6 +242,9 @@ fn report(exchanges: Vec<Exchange>, now_secs: u64, format: Format, min: MinSever
     let count = |s: Severity| all.iter().filter(|f| f.severity == s).count();
     let (e, w, i) = (count(Severity::Error), count(Severity::Warning), count(Severity::Info));
     let chain = exchanges.len() > 1;
+    // The chain as a browser would follow it (Fetch §http-redirect-fetch): origin changes,
+    // downgrades, what would be dropped. Our client sent GETs, so no method rewrite applies.
+    let steps = redirect_steps(&exchanges);
     let stdout = match format {
         Format::Json => {
             let findings: Vec<serde_json::Value> = per_hop
@@ -261,16 +264,28 @@ fn report(exchanges: Vec<Exchange>, now_secs: u64, format: Format, min: MinSever
             if chain {
                 v["hops"] = exchanges
                     .iter()
-                    .map(|x| json!({ "url": x.request.as_ref().map(|r| r.url.clone()), "status": x.response.status }))
+                    .zip(steps.iter().map(Some).chain(std::iter::repeat(None)))
+                    .map(|(x, step)| json!({ "url": x.request.as_ref().map(|r| r.url.clone()), "status": x.response.status, "redirect": step }))
                     .collect();
+            }
+            if let Some(last) = exchanges.last() {
+                v["cache"] = json!(statuslab_rules::cache::analyze(last, &cx));
             }
             serde_json::to_string_pretty(&v).unwrap_or_default() + "\n"
         }
         Format::Text => {
             let mut s = String::new();
-            for (ex, findings) in exchanges.iter().zip(&per_hop) {
+            for (hop, (ex, findings)) in exchanges.iter().zip(&per_hop).enumerate() {
             s.push_str(&format!("HTTP {} {}{}\n", ex.response.status, codes::reason(ex.response.status),
                 ex.request.as_ref().filter(|_| chain).map(|r| format!("  {}", r.url)).unwrap_or_default()));
+            if let Some(step) = steps.get(hop).filter(|_| chain) {
+                let mut notes = Vec::new();
+                if step.origin_changed { notes.push("origin change: a browser drops Authorization here"); }
+                if step.downgrade { notes.push("HTTPS → HTTP downgrade"); }
+                if let Some(to) = &step.to {
+                    s.push_str(&format!("        → {to}{}\n", if notes.is_empty() { String::new() } else { format!(" ({})", notes.join("; ")) }));
+                }
+            }
             for f in findings {
                 s.push_str(&format!("{:7} {} [{}] {}\n", f.severity.as_str(), f.code, f.name, f.message));
                 if let Some(fix) = &f.fix {
@@ -286,6 +301,24 @@ fn report(exchanges: Vec<Exchange>, now_secs: u64, format: Format, min: MinSever
         }
     };
     Outcome { stdout, stderr: String::new(), code: if e > 0 { 1 } else { 0 } }
+}
+
+/// The redirect steps between consecutive hops, as a browser's fetch would take them.
+fn redirect_steps(exchanges: &[Exchange]) -> Vec<statuslab_rules::fetch::redirect::RedirectStep> {
+    use statuslab_rules::fetch::redirect::{follow_redirect, is_redirect_status, Following};
+    let Some(first) = exchanges.first().and_then(|x| x.request.as_ref()) else { return Vec::new() };
+    let origin = statuslab_rules::fetch::origin_of(&first.url).unwrap_or_default();
+    let mut f = Following { url: first.url.clone(), method: "GET".into(), headers: Vec::new(), has_body: false, tainted: false, count: 0, cors_mode: false };
+    exchanges
+        .iter()
+        .take_while(|x| is_redirect_status(x.response.status))
+        .map(|x| {
+            if let Some(r) = &x.request {
+                f.url = r.url.clone();
+            }
+            follow_redirect(&mut f, x.response.status, x.response.headers.get("location"), &origin)
+        })
+        .collect()
 }
 
 /// One rule as `statuslab rules --format json` and `/api/rules` give it.

@@ -159,6 +159,16 @@ fn lint_follow_lints_every_hop() {
     assert_eq!(hops.len(), 2);
     assert_eq!(hops[0]["status"], 308);
     assert_eq!(hops[1]["status"], 200);
+    assert_eq!(hops[0]["redirect"]["status"], 308);
+    assert_eq!(hops[0]["redirect"]["origin_changed"], false);
+    assert!(hops[1]["redirect"].is_null());
+    assert_eq!(v["cache"]["private"]["yes"], false, "the simulator answers no-store");
+    // A chain across the two loopback names: the origin change is reported.
+    let twin = base.replace("127.0.0.1", "localhost");
+    let out = run(&["lint", &format!("{base}/api/redirect/2?status=301&to={twin}/api/status/200"), "--follow"], None);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("origin change: a browser drops Authorization here"), "{text}");
+    assert_eq!(text.matches("HTTP 301").count(), 2, "{text}");
     // Without --follow only the redirect itself is linted.
     let out = run(&["lint", &format!("{base}/api/status/308"), "--format", "json"], None);
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
