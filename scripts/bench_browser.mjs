@@ -23,11 +23,11 @@ for (let i = 0; i < 7; i++) {
   await page.getByRole('button', { name: 'Send', exact: true }).waitFor();
   loads.push(Date.now() - t);
   if (i === 6) {
-    await page.waitForFunction(() => window.wasmBindings && window.wasmBindings.bench_lint);
+    await page.waitForFunction(() => window.statuslabViews && window.statuslabViews.bench_lint);
     for (const [name, file] of [['api-12-headers', 'api-12.http'], ['html-25-headers', 'html-25.http']]) {
       const raw = readFileSync(`${data}/${file}`, 'utf8');
-      await page.evaluate(([r]) => window.wasmBindings.bench_lint(r, 200), [raw]);
-      out[name] = await page.evaluate(([r]) => window.wasmBindings.bench_lint(r, 2000), [raw]);
+      await page.evaluate(([r]) => window.statuslabViews.bench_lint(r, 200), [raw]);
+      out[name] = await page.evaluate(([r]) => window.statuslabViews.bench_lint(r, 2000), [raw]);
     }
   }
   await ctx.close();

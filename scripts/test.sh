@@ -33,7 +33,8 @@ cargo test --workspace --exclude statuslab-bench --no-fail-fast --color never 2>
 read -r p f < <(tally_cargo "$logs/native.log"); layer "native" "$p" "$f" "$rc"
 
 echo "== 2/3 wasm tests in headless Chromium (wasm-bindgen-test)"
-cargo test -p statuslab-app --target wasm32-unknown-unknown --color never 2>&1 | tee "$logs/wasm.log"; rc=${PIPESTATUS[0]}
+# `--features views`: the deferred views render in-process (no second module to fetch here).
+cargo test -p statuslab-app --features views --target wasm32-unknown-unknown --color never 2>&1 | tee "$logs/wasm.log"; rc=${PIPESTATUS[0]}
 read -r p f < <(tally_cargo "$logs/wasm.log"); layer "wasm" "$p" "$f" "$rc"
 
 echo "== 3/3 end-to-end tests in headless Chromium (Playwright)"

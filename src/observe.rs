@@ -1,13 +1,27 @@
 //! What the page observed, what the simulator recorded, and what the browser hid — as plain
 //! data with pure functions, so that all of it is tested natively.
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use statuslab_rules::{codes, fetch, Exchange, Headers, Request, Response, Visibility};
 
 use crate::weburl::{query_param, WebUrl};
 
+/// Bytes as base64 in JSON (the response body crosses to the deferred views as text).
+mod base64_bytes {
+    use base64::Engine;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(b: &[u8], s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&base64::engine::general_purpose::STANDARD.encode(b))
+    }
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<u8>, D::Error> {
+        let text = String::deserialize(d)?;
+        base64::engine::general_purpose::STANDARD.decode(text).map_err(serde::de::Error::custom)
+    }
+}
+
 /// A response as the page saw it through `fetch`.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Observed {
     /// The URL as sent (with the simulator's `rid` when one was added).
     pub sent_url: String,
@@ -16,6 +30,7 @@ pub struct Observed {
     pub status_text: String,
     /// The headers JavaScript can read.
     pub headers: Vec<(String, String)>,
+    #[serde(with = "base64_bytes")]
     pub body: Vec<u8>,
     /// `Response.url`: the final URL after redirects.
     pub final_url: String,
@@ -30,7 +45,7 @@ pub struct Observed {
     pub timing: Option<crate::timing::Timing>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum FailureKind {
     /// The input cannot be sent (bad URL, invalid header, body on GET…).
     BadInput,
@@ -40,7 +55,7 @@ pub enum FailureKind {
     Cancelled,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Failure {
     pub kind: FailureKind,
     pub message: String,
@@ -70,7 +85,7 @@ impl Failure {
 }
 
 /// One entry of the simulator's exchange record (`/api/exchanges/{rid}`).
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RecordedExchange {
     /// The entry's running number under its rid.
     #[serde(default)]
@@ -80,7 +95,7 @@ pub struct RecordedExchange {
     pub response: RecordedResponse,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RecordedRequest {
     pub method: String,
     pub path: String,
@@ -89,7 +104,7 @@ pub struct RecordedRequest {
     pub body_size: usize,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RecordedResponse {
     pub status: u16,
     pub reason: String,
@@ -97,7 +112,7 @@ pub struct RecordedResponse {
     pub body_size: usize,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ServerRecord {
     pub rid: String,
     pub exchanges: Vec<RecordedExchange>,
@@ -258,7 +273,7 @@ fn is_tchar(b: u8) -> bool {
 }
 
 /// What the differential probes after a failed cross-origin fetch found.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProbeResult {
     pub detail: String,
     pub certainty: String,
@@ -287,7 +302,7 @@ pub fn interpret_probes(no_cors: bool, simple: Option<bool>) -> ProbeResult {
 
 /// The fields of a `securitypolicyviolation` event (CSP3 §violation-events,
 /// `SecurityPolicyViolationEvent`) that say what was blocked and by which rule.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CspViolation {
     pub blocked_uri: String,
     pub effective_directive: String,

@@ -21,7 +21,7 @@ pub use crate::permalink::SharedOptions as FetchOptions;
 pub const MIN_TIMEOUT_MS: u32 = 100;
 pub const MAX_TIMEOUT_MS: u32 = 300_000;
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum Phase {
     Idle,
     /// A request is in flight; `seq` identifies it so a late answer to a cancelled one is dropped.

@@ -3,7 +3,7 @@
 
 /// The fields of a `PerformanceResourceTiming`, in milliseconds since the page's time origin
 /// (sizes in bytes).
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Timing {
     pub start: f64,
     pub redirect_start: f64,

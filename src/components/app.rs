@@ -2,18 +2,19 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::components::playground::Playground;
-use crate::components::reference::{StatusIndex, StatusPage};
-use crate::components::rules_pages::{RulePage, RulesIndex};
-use crate::route::Route;
+use std::rc::Rc;
+
+use crate::deferred::{Deferred, View};
+use crate::route::{AppLink, Route};
 
 fn switch(route: Route) -> Html {
     match route {
         Route::Home => html! { <Playground embed={false} /> },
         Route::Embed => html! { <Playground embed={true} /> },
-        Route::StatusIndex => html! { <StatusIndex /> },
-        Route::Status { code } => html! { <StatusPage code={AttrValue::from(code)} /> },
-        Route::RulesIndex => html! { <RulesIndex /> },
-        Route::Rule { code } => html! { <RulePage code={AttrValue::from(code)} /> },
+        Route::StatusIndex => html! { <Deferred view={Rc::new(View::StatusIndex)} /> },
+        Route::Status { code } => html! { <Deferred view={Rc::new(View::StatusPage(code))} /> },
+        Route::RulesIndex => html! { <Deferred view={Rc::new(View::RulesIndex)} /> },
+        Route::Rule { code } => html! { <Deferred view={Rc::new(View::RulePage(code))} /> },
         Route::NotFound => html! {
             <main class="page">
                 <h1>{ "Page not found" }</h1>
@@ -27,11 +28,11 @@ fn switch(route: Route) -> Html {
 pub fn Nav() -> Html {
     html! {
         <header class="topbar">
-            <Link<Route> to={Route::Home} classes="brand">{ "Status Lab" }</Link<Route>>
+            <AppLink to={Route::Home} classes="brand">{ "Status Lab" }</AppLink>
             <nav aria-label="Main">
-                <Link<Route> to={Route::Home}>{ "Playground" }</Link<Route>>
-                <Link<Route> to={Route::StatusIndex}>{ "Status codes" }</Link<Route>>
-                <Link<Route> to={Route::RulesIndex}>{ "Rules" }</Link<Route>>
+                <AppLink to={Route::Home}>{ "Playground" }</AppLink>
+                <AppLink to={Route::StatusIndex}>{ "Status codes" }</AppLink>
+                <AppLink to={Route::RulesIndex}>{ "Rules" }</AppLink>
             </nav>
         </header>
     }
@@ -39,6 +40,8 @@ pub fn Nav() -> Html {
 
 #[component]
 pub fn App() -> Html {
+    // The views module starts downloading as soon as the first render is on screen.
+    use_effect_with((), |_| crate::deferred::prefetch());
     html! {
         <BrowserRouter>
             <Switch<Route> render={switch} />

@@ -1,8 +1,7 @@
 use statuslab_rules::Finding;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
-use crate::route::Route;
+use crate::route::{AppLink, Route};
 use crate::text::rich;
 
 #[derive(Properties, Clone)]
@@ -25,7 +24,7 @@ pub fn FindingItem(props: &FindingItemProps) -> Html {
     html! {
         <li class={classes!("finding", format!("sev-{sev}"))} data-testid="finding" data-code={f.code} data-severity={sev}>
             <span class="sev" aria-label={format!("severity {sev}")}>{ sev }</span>
-            <Link<Route> to={Route::Rule { code: f.code.to_string() }} classes="code">{ f.code }</Link<Route>>
+            <AppLink to={Route::Rule { code: f.code.to_string() }} classes="code">{ f.code }</AppLink>
             <span class="msg">{ rich(&f.message) }</span>
             if let Some(fix) = &f.fix {
                 <span class="fix"><strong>{ "Fix: " }</strong>{ rich(fix) }</span>

@@ -8,8 +8,8 @@ use yew::Reducible;
 
 use crate::components::app::Nav;
 use crate::components::composer::Composer;
-use crate::components::response_panel::ResponsePanel;
-use crate::components::share::{CodePanel, HistoryPanel, ImportPanel, SharePanel};
+use crate::components::share::{ToolAction, ToolsData};
+use crate::deferred::{Deferred, ResponseData, View};
 use crate::browser;
 use crate::permalink;
 use crate::net::{self, Outgoing};
@@ -243,20 +243,25 @@ pub fn Playground(props: &PlaygroundProps) -> Html {
                 <p>{ "Press " }<strong>{ "Send" }</strong>{ " (or Ctrl+Enter) to send the request with this browser's own fetch(). The response appears here, annotated." }</p>
             </section>
         },
-        _ => html! {
-            <ResponsePanel
-                phase={state.phase.clone()}
-                record={state.record.clone()}
-                method={AttrValue::from(state.method.clone())}
-                url={AttrValue::from(state.url.clone())}
-                request_headers={Rc::new(state.active_headers())}
-                body={AttrValue::from(state.body.clone())}
-                options={state.options.clone()}
-                probe={state.probe.clone()}
-                csp={state.csp.clone()}
-                embed={props.embed}
-            />
-        },
+        _ => {
+            let view = View::Response(Box::new(ResponseData {
+                phase: state.phase.clone(),
+                record: state.record.clone(),
+                method: state.method.clone(),
+                url: state.url.clone(),
+                request_headers: Rc::new(state.active_headers()),
+                body: state.body.clone(),
+                options: state.options.clone(),
+                probe: state.probe.clone(),
+                csp: state.csp.clone(),
+                embed: props.embed,
+            }));
+            html! { <Deferred view={Rc::new(view)} /> }
+        }
+    };
+    let on_tool = {
+        let state = state.clone();
+        Callback::from(move |a: ToolAction| state.dispatch(a.into()))
     };
 
     let theme = browser::query("theme").filter(|t| t == "dark" || t == "light").map(|t| format!("theme-{t}"));
@@ -274,12 +279,7 @@ pub fn Playground(props: &PlaygroundProps) -> Html {
                     <Composer state={state.clone()} on_send={on_send} on_cancel={on_cancel} embed={props.embed} />
                 </div>
                 if !props.embed {
-                    <div class="tools">
-                        <SharePanel state={state.clone()} />
-                        <CodePanel state={state.clone()} />
-                        <ImportPanel state={state.clone()} />
-                        <HistoryPanel state={state.clone()} />
-                    </div>
+                    <Deferred view={Rc::new(View::Tools(Rc::new(ToolsData::of(&state))))} on_action={on_tool} />
                 }
                 if let Some(d) = diff { <p class="note" data-testid="snapshot-diff">{ d }</p> }
                 { panel }

@@ -1,11 +1,10 @@
 use statuslab_rules::codes::{self, RegistryStatus, Requirement, Snippet, StatusClass, StatusEntry};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use crate::components::app::Nav;
 use crate::reference_data::use_reference;
-use crate::route::Route;
+use crate::route::{AppLink, Route};
 use crate::text::rich;
 
 const CLASSES: [StatusClass; 5] =
@@ -60,9 +59,9 @@ pub fn StatusIndex() -> Html {
                             <ul class="code-list">
                                 { for list.iter().map(|e| html! {
                                     <li>
-                                        <Link<Route> to={Route::Status { code: e.code.to_string() }}>
+                                        <AppLink to={Route::Status { code: e.code.to_string() }}>
                                             <span class="code">{ e.code }</span>{ " " }{ e.reason.clone() }
-                                        </Link<Route>>
+                                        </AppLink>
                                         { " " }{ registry_badge(e) }
                                     </li>
                                 }) }
@@ -189,7 +188,7 @@ fn entry_view(e: &StatusEntry) -> Html {
             <section>
                 <h2>{ "Related codes" }</h2>
                 <ul class="related">{ for e.related.iter().map(|c| html! {
-                    <li><Link<Route> to={Route::Status { code: c.to_string() }}>{ format!("{c} {}", codes::reason(*c)) }</Link<Route>></li>
+                    <li><AppLink to={Route::Status { code: c.to_string() }}>{ format!("{c} {}", codes::reason(*c)) }</AppLink></li>
                 }) }</ul>
             </section>
         </article>
@@ -206,7 +205,7 @@ pub fn StatusPage(props: &StatusPageProps) -> Html {
             <>
                 <h1>{ "Unknown status code" }</h1>
                 <p class="error" data-testid="error">{ format!("“{}” is not a status code in the reference.", props.code) }</p>
-                <Link<Route> to={Route::StatusIndex}>{ "All status codes" }</Link<Route>>
+                <AppLink to={Route::StatusIndex}>{ "All status codes" }</AppLink>
             </>
         },
         (Some(core), None) => html! {
@@ -253,7 +252,7 @@ pub fn AboutCode(props: &AboutCodeProps) -> Html {
         <aside class="about" aria-label={format!("About {}", props.code)}>
             <h3>{ format!("About {} {}", core.code, core.reason) }</h3>
             if !meaning.is_empty() { <p>{ rich(&meaning) }</p> }
-            <Link<Route> to={Route::Status { code: props.code.to_string() }}>{ format!("Full reference for {} →", props.code) }</Link<Route>>
+            <AppLink to={Route::Status { code: props.code.to_string() }}>{ format!("Full reference for {} →", props.code) }</AppLink>
         </aside>
     }
 }

@@ -1,10 +1,9 @@
 use statuslab_rules::{find_rule, Category, Rule, Severity, RULES};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use crate::components::app::Nav;
-use crate::route::Route;
+use crate::route::{AppLink, Route};
 use crate::rules_data::{section, use_rule_docs};
 use crate::text::rich;
 
@@ -87,7 +86,7 @@ pub fn RulesIndex() -> Html {
                     <tbody>
                         { for shown.iter().map(|r| html! {
                             <tr data-testid="rule-row">
-                                <td><Link<Route> to={Route::Rule { code: r.code.to_string() }}>{ r.code }</Link<Route>></td>
+                                <td><AppLink to={Route::Rule { code: r.code.to_string() }}>{ r.code }</AppLink></td>
                                 <td>{ r.name }</td>
                                 <td>{ r.category.as_str() }</td>
                                 <td><span class={format!("sev-pill sev-{}", r.severity.as_str())}>{ r.severity.as_str() }</span></td>
@@ -115,7 +114,7 @@ pub fn RulePage(props: &RulePageProps) -> Html {
             <>
                 <h1>{ "Unknown rule" }</h1>
                 <p class="error" data-testid="error">{ format!("“{}” is not a rule code or name.", props.code) }</p>
-                <Link<Route> to={Route::RulesIndex}>{ "All rules" }</Link<Route>>
+                <AppLink to={Route::RulesIndex}>{ "All rules" }</AppLink>
             </>
         },
         Some(r) => {

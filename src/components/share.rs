@@ -13,13 +13,64 @@ use crate::permalink::{self, Shared};
 use crate::state::{Action, State};
 use crate::text::rich;
 
-/// The copied link for the current state, honouring the opt-ins, and what was left out.
-pub fn copied_link(s: &State, path: &str) -> (String, Vec<String>) {
-    let mut shared = s.to_shared();
-    if s.include_snapshot {
-        shared.snapshot = s.snapshot();
+/// What the tools panels (share, copy as code, import, history) read of the app's state: they
+/// live in the deferred views module, so they get a serializable copy and send actions back.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ToolsData {
+    /// The composer, unredacted (as the address bar's full state in this tab).
+    pub shared: Shared,
+    pub include_secrets: bool,
+    pub include_snapshot: bool,
+    /// The last live response as a link snapshot, when there is one.
+    pub snapshot: Option<crate::permalink::Snapshot>,
+    /// Changes when a send finishes (the history re-reads its list).
+    pub seq: u32,
+}
+
+impl ToolsData {
+    pub fn of(s: &State) -> Self {
+        ToolsData {
+            shared: s.to_shared(),
+            include_secrets: s.include_secrets,
+            include_snapshot: s.include_snapshot,
+            snapshot: s.snapshot(),
+            seq: s.current_seq(),
+        }
     }
-    let (shared, removed) = if s.include_secrets {
+    fn active_headers(&self) -> Vec<(String, String)> {
+        self.shared.headers.iter().filter(|(n, _, on)| *on && !n.trim().is_empty()).map(|(n, v, _)| (n.trim().to_string(), v.clone())).collect()
+    }
+}
+
+/// What the tools panels ask the app to do.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub enum ToolAction {
+    SetIncludeSecrets(bool),
+    SetIncludeSnapshot(bool),
+    LoadRequest(statuslab_rules::Request),
+    Pasted(Box<Observed>),
+    LoadShared(Box<Shared>),
+}
+
+impl From<ToolAction> for Action {
+    fn from(a: ToolAction) -> Action {
+        match a {
+            ToolAction::SetIncludeSecrets(b) => Action::SetIncludeSecrets(b),
+            ToolAction::SetIncludeSnapshot(b) => Action::SetIncludeSnapshot(b),
+            ToolAction::LoadRequest(r) => Action::LoadRequest(r),
+            ToolAction::Pasted(o) => Action::Pasted(*o),
+            ToolAction::LoadShared(s) => Action::LoadShared(s),
+        }
+    }
+}
+
+/// The copied link for the current state, honouring the opt-ins, and what was left out.
+pub fn copied_link(t: &ToolsData, path: &str) -> (String, Vec<String>) {
+    let mut shared = t.shared.clone();
+    if t.include_snapshot {
+        shared.snapshot = t.snapshot.clone();
+    }
+    let (shared, removed) = if t.include_secrets {
         (shared, Vec::new())
     } else {
         let (r, red) = permalink::redact(&shared);
@@ -30,13 +81,14 @@ pub fn copied_link(s: &State, path: &str) -> (String, Vec<String>) {
 
 #[derive(Properties, PartialEq)]
 pub struct ShareProps {
-    pub state: UseReducerHandle<State>,
+    pub tools: std::rc::Rc<ToolsData>,
+    pub dispatch: Callback<ToolAction>,
 }
 
 /// "Share": the link, the opt-ins, what was left out, and the embed code.
 #[component]
 pub fn SharePanel(props: &ShareProps) -> Html {
-    let s = &props.state;
+    let s = &props.tools;
     let (link, removed) = copied_link(s, "/");
     let (embed_link, _) = copied_link(s, "/embed");
     let origin = net::page_origin();
@@ -44,14 +96,14 @@ pub fn SharePanel(props: &ShareProps) -> Html {
         "<iframe src=\"{embed_link}\" title=\"Status Lab request\" width=\"100%\" height=\"420\" loading=\"lazy\" style=\"border:0\"></iframe>\n<script>addEventListener('message',e=>{{if(e.origin==='{origin}'&&e.data&&e.data.type==='statuslab:height')for(const f of document.querySelectorAll('iframe'))if(f.contentWindow===e.source)f.style.height=e.data.height+'px'}})</script>"
     );
     let markdown = format!("[![Open in Status Lab]({origin}/api/badge.svg)]({link})");
-    let d = s.dispatcher();
+    let d = props.dispatch.clone();
     let on_secrets = {
         let d = d.clone();
-        Callback::from(move |e: Event| d.dispatch(Action::SetIncludeSecrets(e.target_unchecked_into::<HtmlInputElement>().checked())))
+        Callback::from(move |e: Event| d.emit(ToolAction::SetIncludeSecrets(e.target_unchecked_into::<HtmlInputElement>().checked())))
     };
     let on_snapshot = {
         let d = d.clone();
-        Callback::from(move |e: Event| d.dispatch(Action::SetIncludeSnapshot(e.target_unchecked_into::<HtmlInputElement>().checked())))
+        Callback::from(move |e: Event| d.emit(ToolAction::SetIncludeSnapshot(e.target_unchecked_into::<HtmlInputElement>().checked())))
     };
     let copy = |text: String| Callback::from(move |_: MouseEvent| browser::copy(&text));
     html! {
@@ -86,8 +138,8 @@ pub fn SharePanel(props: &ShareProps) -> Html {
 #[component]
 pub fn CodePanel(props: &ShareProps) -> Html {
     let lang = use_state(|| Lang::Curl);
-    let s = &props.state;
-    let headers = s.active_headers();
+    let s = &props.tools.shared;
+    let headers = props.tools.active_headers();
     let req = SnippetRequest { method: s.method.trim(), url: s.url.trim(), headers: &headers, body: &s.body };
     let code = snippets::snippet(*lang, &req);
     let on_lang = {
@@ -136,18 +188,18 @@ pub fn ImportPanel(props: &ShareProps) -> Html {
     let on_import = {
         let text = text.clone();
         let message = message.clone();
-        let d = props.state.dispatcher();
+        let d = props.dispatch.clone();
         Callback::from(move |_: MouseEvent| match import::import(&text) {
             Ok(Imported::Request(r)) => {
                 message.set(Some(Ok(format!("Loaded {} {} into the composer. Nothing was sent.", r.method, r.url))));
-                d.dispatch(Action::LoadRequest(r));
+                d.emit(ToolAction::LoadRequest(r));
             }
             Ok(Imported::Response(resp, req)) => {
                 if let Some(r) = req.clone() {
-                    d.dispatch(Action::LoadRequest(r));
+                    d.emit(ToolAction::LoadRequest(r));
                 }
                 message.set(Some(Ok("Linted the pasted response offline: nothing was sent.".into())));
-                d.dispatch(Action::Pasted(Observed {
+                d.emit(ToolAction::Pasted(Box::new(Observed {
                     sent_url: req.as_ref().map(|r| r.url.clone()).unwrap_or_default(),
                     method: req.as_ref().map(|r| r.method.clone()).unwrap_or_else(|| "GET".into()),
                     status: resp.status,
@@ -160,7 +212,7 @@ pub fn ImportPanel(props: &ShareProps) -> Html {
                     elapsed_ms: 0.0,
                     timing: None,
                     source_note: Some("Pasted response, linted offline: nothing was sent and every header is visible.".into()),
-                }));
+                })));
             }
             Err(e) => message.set(Some(Err(e))),
         })
@@ -225,7 +277,7 @@ pub fn HistoryPanel(props: &ShareProps) -> Html {
     let query = use_state(String::new);
     let refresh = use_state(|| 0u32);
     // Re-read when a send finishes.
-    let _ = props.state.current_seq();
+    let _ = props.tools.seq;
     let list = history_load();
     let q = query.to_ascii_lowercase();
     let shown: Vec<&HistoryEntry> = list
@@ -252,11 +304,11 @@ pub fn HistoryPanel(props: &ShareProps) -> Html {
             </div>
             <ul class="history-list" data-testid="history">
                 { for shown.iter().map(|e| {
-                    let d = props.state.dispatcher();
+                    let d = props.dispatch.clone();
                     let link = e.link.clone();
                     let open = Callback::from(move |_: MouseEvent| {
                         if let Ok(sh) = permalink::decode(&link) {
-                            d.dispatch(Action::LoadShared(Box::new(sh)));
+                            d.emit(ToolAction::LoadShared(Box::new(sh)));
                         }
                     });
                     html! {

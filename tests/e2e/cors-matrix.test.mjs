@@ -73,7 +73,7 @@ function statuslabCors(input) {
 test(`CORS matrix: ${CASES.length} cases, prediction = statuslab cors = wasm = Chromium`, async () => {
   assert.ok(CASES.length >= 40);
   const { page, context } = await open(browser, '/');
-  await page.waitForFunction(() => window.wasmBindings && window.wasmBindings.cors_evaluate);
+  await page.waitForFunction(() => window.statuslabViews && window.statuslabViews.cors_evaluate);
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
   const urls = new Map();
@@ -115,7 +115,7 @@ test(`CORS matrix: ${CASES.length} cases, prediction = statuslab cors = wasm = C
       response: actual ? { status: actual.response.status, headers: actual.response.headers } : null,
     };
     const cli = statuslabCors(input);
-    const wasm = JSON.parse(await page.evaluate((j) => window.wasmBindings.cors_evaluate(j), JSON.stringify(input)));
+    const wasm = JSON.parse(await page.evaluate((j) => window.statuslabViews.cors_evaluate(j), JSON.stringify(input)));
     const predicted = {
       preflight_reached: cli.preflight_required,
       resolved: cli.response.ok,

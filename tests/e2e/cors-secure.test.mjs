@@ -60,7 +60,7 @@ test(`mixed content and Local Network Access: ${CASES.length} cases, statuslab c
   const pages = { [SECURE]: await openAt(context, SECURE), [PLAIN]: await openAt(context, PLAIN) };
   const failures = new Map();
   for (const page of Object.values(pages)) {
-    await page.waitForFunction(() => window.wasmBindings && window.wasmBindings.cors_evaluate);
+    await page.waitForFunction(() => window.statuslabViews && window.statuslabViews.cors_evaluate);
     const cdp = await context.newCDPSession(page);
     await cdp.send('Network.enable');
     const urls = new Map();
@@ -91,7 +91,7 @@ test(`mixed content and Local Network Access: ${CASES.length} cases, statuslab c
       response: null,
     };
     const cli = JSON.parse(execFileSync(BIN, ['cors'], { input: JSON.stringify(input) }).toString());
-    const wasm = JSON.parse(await page.evaluate((j) => window.wasmBindings.cors_evaluate(j), JSON.stringify(input)));
+    const wasm = JSON.parse(await page.evaluate((j) => window.statuslabViews.cors_evaluate(j), JSON.stringify(input)));
     const predicted = { preflight_reached: cli.preflight_required, resolved: cli.response.ok, blocked: cli.blocked, cors_error: cli.cors_error };
     if (JSON.stringify(predicted) !== JSON.stringify(chromium)) mismatches.push(`${name}:\n  chromium  ${JSON.stringify(chromium)}\n  predicted ${JSON.stringify(predicted)}`);
     if (JSON.stringify(wasm) !== JSON.stringify(cli)) mismatches.push(`${name}: the wasm verdict differs from the CLI's`);

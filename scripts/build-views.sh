@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Builds the views module (src/deferred.rs explains the split) into dist/views/: the second wasm
+# binary of the app, fetched after first paint. Trunk runs this as its post-build hook
+# (Trunk.toml), so every `trunk build` produces both modules; it can also run on its own.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+export PATH="$root/tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+out="${TRUNK_STAGING_DIR:-$root/dist}/views"
+if [ "${TRUNK_PROFILE:-release}" = "release" ]; then profile=wasm-release; dir=wasm-release; else profile=dev; dir=debug; fi
+cargo build --quiet -p statuslab-app --bin statuslab-views --features views \
+  --target wasm32-unknown-unknown --profile "$profile"
+rm -rf "$out"
+wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name statuslab_views \
+  "target/wasm32-unknown-unknown/$dir/statuslab-views.wasm"
+if [ "$profile" = "wasm-release" ]; then
+  wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+    --enable-mutable-globals --enable-reference-types \
+    "$out/statuslab_views_bg.wasm" -o "$out/statuslab_views_bg.wasm"
+fi
