@@ -12,7 +12,7 @@ cargo build --quiet -p statuslab-app --bin statuslab-views --features views \
   --target wasm32-unknown-unknown --profile "$profile"
 rm -rf "$out"
 wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name statuslab_views \
-  "target/wasm32-unknown-unknown/$dir/statuslab-views.wasm"
+  "${CARGO_TARGET_DIR:-$root/target}/wasm32-unknown-unknown/$dir/statuslab-views.wasm"
 if [ "$profile" = "wasm-release" ]; then
   wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
     --enable-mutable-globals --enable-reference-types \
