@@ -100,6 +100,7 @@ pub fn Deferred(props: &DeferredProps) -> Html {
 pub fn Deferred(props: &DeferredProps) -> Html {
     let node = use_node_ref();
     let failed = use_state(|| None::<String>);
+    let ready = use_state(|| false);
     // The callback the views module calls with a ToolAction's JSON; it always reaches the
     // latest `on_action`.
     let latest = use_mut_ref(|| props.on_action.clone());
@@ -108,13 +109,16 @@ pub fn Deferred(props: &DeferredProps) -> Html {
     {
         let node = node.clone();
         let failed = failed.clone();
+        let ready = ready.clone();
         let bridge = bridge.clone();
         use_effect_with(props.view.clone(), move |view| {
             let json = serde_json::to_string(&**view).unwrap_or_default();
             if let Some(el) = node.cast::<web_sys::Element>() {
                 wasm_bindgen_futures::spawn_local(async move {
-                    if let Err(e) = loader::render(&el, &json, &bridge).await {
-                        failed.set(Some(e));
+                    match loader::render(&el, &json, &bridge).await {
+                        Ok(()) if !*ready => ready.set(true),
+                        Ok(()) => {}
+                        Err(e) => failed.set(Some(e)),
                     }
                 });
             }
@@ -132,7 +136,10 @@ pub fn Deferred(props: &DeferredProps) -> Html {
     }
     html! {
         <>
-            <div class="deferred" ref={node} />
+            <div class="deferred" ref={node} aria-busy={(!*ready).to_string()} />
+            if !*ready && failed.is_none() {
+                <p class="muted loading" aria-live="polite">{ "Loading…" }</p>
+            }
             if let Some(e) = &*failed {
                 <p class="error" role="alert" data-testid="views-error">{ format!("This part of the page could not be loaded: {e}. Reload to try again.") }</p>
             }
