@@ -1,6 +1,9 @@
 //! The rule registry: what a rule is, what a finding is, and the one table that wires codes to
 //! checks. Docs pages, `statuslab explain RULE` and the app's rule pages all read [`RULES`].
 
+use std::cell::{OnceCell, RefCell};
+use std::sync::LazyLock;
+
 use serde::{Deserialize, Serialize};
 
 use crate::model::{Exchange, LintContext, Request, Response};
@@ -164,8 +167,8 @@ pub struct Finding {
     pub target: Target,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fix: Option<String>,
-    /// The rule's spec references, as links.
-    pub spec: Vec<SpecLink>,
+    /// The rule's spec references, as links (built once per rule, shared by its findings).
+    pub spec: &'static [SpecLink],
 }
 
 /// A spec reference resolved to a label and a URL.
@@ -191,31 +194,30 @@ pub enum Presence<'a> {
 }
 
 /// Values parsed once per lint and shared by every rule that needs them (`Cache-Control`
-/// directives, the media type …), so 200 rules do not parse the same field 200 times.
+/// directives, the media type, `Set-Cookie` lines …), so 200 rules do not parse the same field
+/// 200 times. One lazily filled slot per value; parsed views may borrow from the exchange.
 #[derive(Default)]
-pub struct Memo(std::cell::RefCell<Vec<(&'static str, std::rc::Rc<dyn std::any::Any>)>>);
+pub(crate) struct Memo<'a> {
+    pub cache_control: OnceCell<Option<crate::rules::caching::CacheControl>>,
+    pub response_mime: OnceCell<Option<(usize, crate::rules::content::media::MimeType)>>,
+    pub set_cookies: OnceCell<Option<Vec<crate::rules::cookies::parse::SetCookie<'a>>>>,
+}
 
 /// Handed to each rule's check: the exchange, the context, and where to report.
 pub struct Checker<'a> {
     pub exchange: &'a Exchange,
     pub context: &'a LintContext,
     rule: &'static Rule,
-    out: &'a mut Vec<Finding>,
-    memo: &'a Memo,
+    /// The rule's spec links, shared by its findings.
+    spec: &'static [SpecLink],
+    out: &'a RefCell<Vec<Finding>>,
+    memo: &'a Memo<'a>,
 }
 
 impl<'a> Checker<'a> {
-    /// Computes `f` once per lint under `key` and returns the shared result. A key always
-    /// holds one type; a type mismatch (a programming error) recomputes instead of panicking.
-    pub fn memo<T: 'static>(&self, key: &'static str, f: impl FnOnce() -> T) -> std::rc::Rc<T> {
-        if let Some((_, v)) = self.memo.0.borrow().iter().find(|(k, _)| *k == key) {
-            if let Ok(t) = v.clone().downcast::<T>() {
-                return t;
-            }
-        }
-        let v = std::rc::Rc::new(f());
-        self.memo.0.borrow_mut().push((key, v.clone() as std::rc::Rc<dyn std::any::Any>));
-        v
+    /// The values parsed once per lint.
+    pub(crate) fn memo(&self) -> &'a Memo<'a> {
+        self.memo
     }
 
     pub fn response(&self) -> &'a Response {
@@ -253,7 +255,7 @@ impl<'a> Checker<'a> {
         message: impl Into<String>,
         fix: impl Into<Option<String>>,
     ) {
-        self.out.push(Finding {
+        self.out.borrow_mut().push(Finding {
             rule: self.rule,
             code: self.rule.code,
             name: self.rule.name,
@@ -262,7 +264,7 @@ impl<'a> Checker<'a> {
             message: message.into(),
             target,
             fix: fix.into(),
-            spec: self.rule.spec_links(),
+            spec: self.spec,
         });
     }
 
@@ -284,15 +286,21 @@ impl<'a> Checker<'a> {
     }
 }
 
+/// Every rule's spec links, in [`RULES`](crate::rules::RULES) order: built once, so a finding
+/// only borrows them.
+static SPEC_LINKS: LazyLock<Vec<Box<[SpecLink]>>> =
+    LazyLock::new(|| crate::rules::RULES.iter().map(|r| r.spec_links().into_boxed_slice()).collect());
+
 /// Runs every rule on the exchange. Findings come out errors first, then warnings, then info,
 /// each group in rule-code order.
 pub fn lint(exchange: &Exchange, context: &LintContext) -> Vec<Finding> {
-    let mut out = Vec::new();
+    let out = RefCell::new(Vec::new());
     let memo = Memo::default();
-    for rule in crate::rules::RULES.iter() {
-        let mut c = Checker { exchange, context, rule, out: &mut out, memo: &memo };
+    for (rule, spec) in crate::rules::RULES.iter().zip(SPEC_LINKS.iter()) {
+        let mut c = Checker { exchange, context, rule, spec, out: &out, memo: &memo };
         (rule.check)(&mut c);
     }
+    let mut out = out.into_inner();
     out.sort_by(|a, b| a.severity.cmp(&b.severity).then(a.code.cmp(b.code)));
     out
 }

@@ -220,14 +220,16 @@ fn parse_member(member: &str, index: usize) -> Directive {
     Directive { name, raw, arg, quoted, bad_quote, index }
 }
 
-/// The response's `Cache-Control`, or `None` when the observer could not see it.
-pub(crate) fn cache_control(c: &Checker<'_>) -> Option<CacheControl> {
-    // Parsed once per lint, shared by the caching rules.
-    let parsed = c.memo("caching::cache_control", || match c.header("Cache-Control") {
-        Presence::Hidden => None,
-        _ => Some(CacheControl::parse(&c.response().headers, "Cache-Control")),
-    });
-    (*parsed).clone()
+/// The response's `Cache-Control`, or `None` when the observer could not see it. Parsed once
+/// per lint, shared by the caching rules.
+pub(crate) fn cache_control<'a>(c: &Checker<'a>) -> Option<&'a CacheControl> {
+    c.memo()
+        .cache_control
+        .get_or_init(|| match c.header("Cache-Control") {
+            Presence::Hidden => None,
+            _ => Some(CacheControl::parse(&c.response().headers, "Cache-Control")),
+        })
+        .as_ref()
 }
 
 /// Whether `name` is a token (RFC 9110 §5.6.2).

@@ -173,14 +173,17 @@ pub fn extract_mime_type<'a>(values: impl Iterator<Item = &'a str>) -> Option<Mi
 
 /// The response's media type with the index of its (first) `Content-Type` line; `None` when the
 /// field is absent, hidden, or holds no valid media type.
-pub fn response_mime(c: &Checker<'_>) -> Option<(usize, MimeType)> {
+pub fn response_mime<'a>(c: &Checker<'a>) -> Option<(usize, &'a MimeType)> {
     // Parsed once per lint, shared by the content and security rules.
-    let parsed = c.memo("content::response_mime", || {
-        let h = &c.response().headers;
-        let index = h.index_of("Content-Type")?;
-        extract_mime_type(h.all("Content-Type").map(|(_, v)| v)).map(|m| (index, m))
-    });
-    (*parsed).clone()
+    c.memo()
+        .response_mime
+        .get_or_init(|| {
+            let h = &c.response().headers;
+            let index = h.index_of("Content-Type")?;
+            extract_mime_type(h.all("Content-Type").map(|(_, v)| v)).map(|m| (index, m))
+        })
+        .as_ref()
+        .map(|(i, m)| (*i, m))
 }
 
 /// The content as its recipient decodes it, or `None` when there is none or the captured bytes

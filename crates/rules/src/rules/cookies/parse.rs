@@ -159,14 +159,20 @@ pub fn parse_max_age(v: &str) -> Option<i64> {
 /// The response's `Set-Cookie` lines, parsed; `None` when the observer cannot see them (a
 /// browser's `fetch` never exposes `Set-Cookie`), or for a `1xx` (RFC 6265bis §3 lets user
 /// agents ignore those).
-pub fn set_cookies<'a>(c: &Checker<'a>) -> Option<Vec<SetCookie<'a>>> {
-    if (100..200).contains(&c.status()) {
-        return None;
-    }
-    if let Presence::Hidden = c.header("Set-Cookie") {
-        return None;
-    }
-    Some(c.response().headers.all("Set-Cookie").map(|(i, v)| parse(i, v)).collect())
+pub fn set_cookies<'a>(c: &Checker<'a>) -> Option<&'a [SetCookie<'a>]> {
+    // Parsed once per lint, shared by the cookie rules.
+    c.memo()
+        .set_cookies
+        .get_or_init(|| {
+            if (100..200).contains(&c.status()) {
+                return None;
+            }
+            if let Presence::Hidden = c.header("Set-Cookie") {
+                return None;
+            }
+            Some(c.response().headers.all("Set-Cookie").map(|(i, v)| parse(i, v)).collect())
+        })
+        .as_deref()
 }
 
 /// Whether a cookie name looks like it carries a session or credential (not a CSRF token, which
