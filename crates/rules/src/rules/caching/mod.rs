@@ -36,7 +36,7 @@ pub mod vary_star;
 pub mod weak_etag_on_partial_content;
 pub mod wrong_cache_directive_argument;
 
-use crate::model::{split_list, Headers};
+use crate::model::{list_members, Headers};
 use crate::registry::{Checker, Presence, Target};
 
 /// This category's rules (add each new rule here).
@@ -140,8 +140,8 @@ impl CacheControl {
         let mut out = CacheControl::default();
         for (i, v) in headers.all(field) {
             out.first_index.get_or_insert(i);
-            for member in split_list(v) {
-                out.directives.push(parse_member(&member, i));
+            for member in list_members(v) {
+                out.directives.push(parse_member(member, i));
             }
         }
         out

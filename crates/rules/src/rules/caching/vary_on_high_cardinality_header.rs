@@ -49,7 +49,7 @@ fn check(c: &mut Checker<'_>) {
     }
     let mut hits = Vec::new();
     for (i, v) in c.response().headers.all("Vary") {
-        for m in crate::model::split_list(v) {
+        for m in crate::model::list_members(v) {
             if m.eq_ignore_ascii_case("user-agent") || m.eq_ignore_ascii_case("cookie") {
                 hits.push((i, m));
             }

@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use crate::model::{split_list, Visibility};
+use crate::model::{list_members, Visibility};
 use crate::registry::Checker;
 
 /// A parsed MIME type (WHATWG MIME Sniffing, "parse a MIME type").
@@ -152,8 +152,8 @@ pub fn extract_mime_type<'a>(values: impl Iterator<Item = &'a str>) -> Option<Mi
     let mut essence: Option<String> = None;
     let mut mime: Option<MimeType> = None;
     for line in values {
-        for v in split_list(line) {
-            let Some(mut tmp) = parse_mime_type(&v) else { continue };
+        for v in list_members(line) {
+            let Some(mut tmp) = parse_mime_type(v) else { continue };
             if tmp.essence == "*/*" {
                 continue;
             }

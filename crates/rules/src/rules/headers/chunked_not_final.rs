@@ -45,7 +45,7 @@ fn check(c: &mut Checker<'_>) {
     if coding_name(last) == "chunked" {
         return;
     }
-    let all: Vec<&str> = ms.iter().map(|(_, m)| m.as_str()).collect();
+    let all: Vec<&str> = ms.iter().map(|&(_, m)| m).collect();
     c.report(
         at("Transfer-Encoding", *i),
         format!("`Transfer-Encoding: {}` does not end with `chunked`, so the body ends only when the server closes the connection; a truncated response looks complete.", all.join(", ")),

@@ -1,7 +1,7 @@
 //! Parsers and helpers shared by the header-field rules. Every function here is total (no
 //! panics on any input) and linear in the length of its input.
 
-use crate::model::split_list;
+use crate::model::list_members;
 use crate::registry::{Checker, Target};
 
 /// `tchar` (RFC 9110 §5.6.2).
@@ -25,10 +25,10 @@ pub(crate) fn lines<'a>(c: &Checker<'a>, name: &str) -> Vec<(usize, &'a str)> {
 }
 
 /// The list members (RFC 9110 §5.6.1) of every line of `name`, each with its line's index.
-pub(crate) fn members(c: &Checker<'_>, name: &str) -> Vec<(usize, String)> {
+pub(crate) fn members<'a>(c: &Checker<'a>, name: &str) -> Vec<(usize, &'a str)> {
     let mut out = Vec::new();
     for (i, v) in c.response().headers.all(name) {
-        for m in split_list(v) {
+        for m in list_members(v) {
             out.push((i, m));
         }
     }
@@ -319,23 +319,23 @@ pub(crate) fn report_bad_dates(c: &mut Checker<'_>, name: &str, consequence: &st
 
 /// One `Content-Length` list member: its line, its text and its value when it is `1*DIGIT`
 /// (and fits in 64 bits).
-pub(crate) struct LengthMember {
+pub(crate) struct LengthMember<'a> {
     pub index: usize,
-    pub line: String,
+    pub line: &'a str,
     pub value: Option<u64>,
 }
 
 /// Every `Content-Length` member (an empty line counts as one invalid member).
-pub(crate) fn content_length_members(c: &Checker<'_>) -> Vec<LengthMember> {
+pub(crate) fn content_length_members<'a>(c: &Checker<'a>) -> Vec<LengthMember<'a>> {
     let mut out = Vec::new();
     for (i, v) in c.response().headers.all("Content-Length") {
-        let ms = split_list(v);
-        if ms.is_empty() {
-            out.push(LengthMember { index: i, line: v.to_string(), value: None });
+        let before = out.len();
+        for m in list_members(v) {
+            let value = if is_digits(m) { m.parse::<u64>().ok() } else { None };
+            out.push(LengthMember { index: i, line: v, value });
         }
-        for m in ms {
-            let value = if is_digits(&m) { m.parse::<u64>().ok() } else { None };
-            out.push(LengthMember { index: i, line: v.to_string(), value });
+        if out.len() == before {
+            out.push(LengthMember { index: i, line: v, value: None });
         }
     }
     out
@@ -397,8 +397,9 @@ pub(crate) fn parse_media_type(v: &str) -> Result<MediaType, MediaTypeError> {
     if v.is_empty() {
         return Err(MediaTypeError::Empty);
     }
-    let list = split_list(v);
-    if list.len() > 1 && list.iter().all(|m| m.split(';').next().unwrap_or("").contains('/')) {
+    let mut list = list_members(v);
+    let several = list.clone().nth(1).is_some();
+    if several && list.all(|m| m.split(';').next().unwrap_or("").contains('/')) {
         return Err(MediaTypeError::Several);
     }
     let parts = split_outside_quotes(v, ';');

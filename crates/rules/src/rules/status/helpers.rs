@@ -181,7 +181,7 @@ pub(crate) fn range_count(v: &str) -> usize {
 
 /// Whether a `Connection` field lists the `upgrade` option.
 pub(crate) fn connection_has_upgrade(h: &Headers) -> bool {
-    h.list("Connection").iter().any(|o| o.eq_ignore_ascii_case("upgrade"))
+    h.members("Connection").any(|o| o.eq_ignore_ascii_case("upgrade"))
 }
 
 /// One challenge of `WWW-Authenticate` / `Proxy-Authenticate` (RFC 9110 §11.6.1 / §11.3).
