@@ -1,9 +1,11 @@
-//! `valgrind --tool=callgrind target/release/examples/profile` — where lint time goes.
-use statuslab_bench::HTML_25;
+//! `valgrind --tool=callgrind target/release/examples/profile [api]` — where lint time goes (on
+//! the HTML benchmark message, or the API one with `api`).
+use statuslab_bench::{API_12, HTML_25};
 use statuslab_rules::{http1, lint, Exchange, LintContext, Request};
 
 fn main() {
-    let response = http1::parse_response(HTML_25.as_bytes()).unwrap();
+    let raw = if std::env::args().nth(1).as_deref() == Some("api") { API_12 } else { HTML_25 };
+    let response = http1::parse_response(raw.as_bytes()).unwrap();
     let mut request = Request::new("GET", "https://app.example.com/items/42");
     request.headers.push("Origin", "https://app.example.com");
     let ex = Exchange { request: Some(request), response };

@@ -70,6 +70,13 @@ impl Headers {
     }
 }
 
+/// `tchar` (RFC 9110 §5.6.2): the octets of a token.
+pub(crate) const fn is_tchar(b: u8) -> bool {
+    matches!(b,
+        b'0'..=b'9' | b'A'..=b'Z' | b'a'..=b'z'
+        | b'!' | b'#' | b'$' | b'%' | b'&' | b'\'' | b'*' | b'+' | b'-' | b'.' | b'^' | b'_' | b'`' | b'|' | b'~')
+}
+
 /// Splits a list-based field value on commas outside quoted strings.
 pub fn split_list(v: &str) -> Vec<String> {
     list_members(v).map(str::to_string).collect()

@@ -199,8 +199,11 @@ pub enum Presence<'a> {
 #[derive(Default)]
 pub(crate) struct Memo<'a> {
     pub cache_control: OnceCell<Option<crate::rules::caching::CacheControl>>,
+    pub content_type: OnceCell<Option<(usize, crate::rules::headers::syntax::MediaType)>>,
     pub response_mime: OnceCell<Option<(usize, crate::rules::content::media::MimeType)>>,
     pub set_cookies: OnceCell<Option<Vec<crate::rules::cookies::parse::SetCookie<'a>>>>,
+    pub csp: OnceCell<Vec<crate::rules::security::csp::Policy>>,
+    pub csp_report_only: OnceCell<Vec<crate::rules::security::csp::Policy>>,
 }
 
 /// Handed to each rule's check: the exchange, the context, and where to report.

@@ -234,7 +234,7 @@ pub(crate) fn cache_control<'a>(c: &Checker<'a>) -> Option<&'a CacheControl> {
 
 /// Whether `name` is a token (RFC 9110 §5.6.2).
 pub(crate) fn is_token(name: &str) -> bool {
-    !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
+    !name.is_empty() && name.bytes().all(crate::model::is_tchar)
 }
 
 /// Response directives of RFC 9111 §5.2.2, RFC 8246 and RFC 5861 (the IANA cache directive

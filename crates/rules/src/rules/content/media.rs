@@ -43,7 +43,7 @@ fn is_http_ws(c: char) -> bool {
 }
 
 pub fn is_token_char(c: char) -> bool {
-    c.is_ascii_alphanumeric() || "!#$%&'*+-.^_`|~".contains(c)
+    c.is_ascii() && crate::model::is_tchar(c as u8)
 }
 
 fn is_quoted_string_cp(c: char) -> bool {

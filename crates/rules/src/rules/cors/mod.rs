@@ -31,7 +31,7 @@ use crate::rules::redirects::url;
 
 /// A `token` (RFC 9110 §5.6.2): what methods and field names in the CORS lists must be.
 pub(crate) fn is_token(s: &str) -> bool {
-    !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
+    !s.is_empty() && s.bytes().all(crate::model::is_tchar)
 }
 
 /// The members of a comma-separated value, trimmed, empty ones dropped (RFC 9110 §5.6.1).

@@ -6,7 +6,7 @@ use crate::registry::{Checker, Target};
 
 /// `tchar` (RFC 9110 §5.6.2).
 pub(crate) fn is_tchar(c: char) -> bool {
-    c.is_ascii_alphanumeric() || "!#$%&'*+-.^_`|~".contains(c)
+    c.is_ascii() && crate::model::is_tchar(c as u8)
 }
 
 /// `token = 1*tchar` (RFC 9110 §5.6.2).
@@ -449,10 +449,16 @@ pub(crate) fn parse_media_type(v: &str) -> Result<MediaType, MediaTypeError> {
     Ok(mt)
 }
 
-/// The first `Content-Type` of the response, parsed.
-pub(crate) fn content_type(c: &Checker<'_>) -> Option<(usize, MediaType)> {
-    let (i, v) = c.response().headers.all("Content-Type").next()?;
-    parse_media_type(v).ok().map(|m| (i, m))
+/// The first `Content-Type` of the response, parsed (once per lint).
+pub(crate) fn content_type<'a>(c: &Checker<'a>) -> Option<(usize, &'a MediaType)> {
+    c.memo()
+        .content_type
+        .get_or_init(|| {
+            let (i, v) = c.response().headers.all("Content-Type").next()?;
+            parse_media_type(v).ok().map(|m| (i, m))
+        })
+        .as_ref()
+        .map(|(i, m)| (*i, m))
 }
 
 /// Every label of the WHATWG Encoding Standard (§4.2 "Names and labels"), lowercased, except

@@ -3,6 +3,7 @@
 use std::collections::HashSet;
 
 use crate::model::Headers;
+use crate::registry::Checker;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Directive {
@@ -73,6 +74,19 @@ pub fn policies(headers: &Headers, name: &str) -> Vec<Policy> {
         }
     }
     out
+}
+
+/// The enforced policy's field.
+pub const ENFORCED: &str = "Content-Security-Policy";
+/// The report-only policy's field.
+pub const REPORT_ONLY: &str = "Content-Security-Policy-Report-Only";
+
+/// The response's policies in [`ENFORCED`] or [`REPORT_ONLY`], parsed once per lint.
+pub fn response_policies<'a>(c: &Checker<'a>, name: &str) -> &'a [Policy] {
+    debug_assert!(name.eq_ignore_ascii_case(ENFORCED) || name.eq_ignore_ascii_case(REPORT_ONLY));
+    let memo = c.memo();
+    let slot = if name.eq_ignore_ascii_case(REPORT_ONLY) { &memo.csp_report_only } else { &memo.csp };
+    slot.get_or_init(|| policies(&c.response().headers, name))
 }
 
 pub fn is_keyword(v: &str, kw: &str) -> bool {

@@ -65,9 +65,9 @@ fn unquoted(v: &str) -> bool {
 
 fn check(c: &mut Checker<'_>) {
     for header in ["Content-Security-Policy", "Content-Security-Policy-Report-Only"] {
-        let policies = csp::policies(&c.response().headers, header);
+        let policies = csp::response_policies(c, header);
         let mut reported: Vec<usize> = Vec::new();
-        for p in &policies {
+        for p in policies {
             for d in p.directives.iter().filter(|d| is_source_list(&d.name)) {
                 for v in d.values.iter().filter(|v| unquoted(v)) {
                     if reported.len() >= 5 {

@@ -53,7 +53,7 @@ fn wildcard(values: &[String]) -> Option<&String> {
 }
 
 fn check(c: &mut Checker<'_>) {
-    let policies = csp::policies(&c.response().headers, "Content-Security-Policy");
+    let policies = csp::response_policies(c, "Content-Security-Policy");
     let governing: Vec<&csp::Policy> = policies.iter().filter(|p| p.script_sources().is_some()).collect();
     let Some(first) = governing.first() else { return };
     if !governing.iter().all(|p| p.script_sources().is_some_and(|d| wildcard(&d.values).is_some())) {

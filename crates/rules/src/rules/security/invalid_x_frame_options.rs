@@ -90,7 +90,7 @@ fn check(c: &mut Checker<'_>) {
         )
     };
     let has_frame_ancestors =
-        csp::policies(headers, "Content-Security-Policy").iter().any(|p| p.get("frame-ancestors").is_some());
+        csp::response_policies(c, "Content-Security-Policy").iter().any(|p| p.get("frame-ancestors").is_some());
     let target = Target::Header { name: "X-Frame-Options".into(), index: Some(i) };
     if has_frame_ancestors {
         c.report_with(

@@ -6,7 +6,7 @@ use crate::model::{split_list, Headers};
 
 /// `tchar` (RFC 9110 §5.6.2).
 pub(crate) fn is_tchar(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b)
+    crate::model::is_tchar(b)
 }
 
 /// A non-empty `token` (RFC 9110 §5.6.2).
