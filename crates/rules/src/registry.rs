@@ -199,9 +199,12 @@ pub enum Presence<'a> {
 #[derive(Default)]
 pub(crate) struct Memo<'a> {
     pub cache_control: OnceCell<Option<crate::rules::caching::CacheControl>>,
+    /// The explicit freshness lifetimes (private cache, shared cache).
+    pub lifetimes: OnceCell<[Option<crate::rules::caching::Lifetime>; 2]>,
     pub content_type: OnceCell<Option<(usize, crate::rules::headers::syntax::MediaType)>>,
     pub response_mime: OnceCell<Option<(usize, crate::rules::content::media::MimeType)>>,
     pub set_cookies: OnceCell<Option<Vec<crate::rules::cookies::parse::SetCookie<'a>>>>,
+    pub hsts: OnceCell<Result<crate::rules::security::hsts::Sts, String>>,
     pub csp: OnceCell<Vec<crate::rules::security::csp::Policy>>,
     pub csp_report_only: OnceCell<Vec<crate::rules::security::csp::Policy>>,
 }

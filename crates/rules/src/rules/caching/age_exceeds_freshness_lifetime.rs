@@ -52,11 +52,11 @@ fn check(c: &mut Checker<'_>) {
     if cc.has("no-store") || cc.has_unqualified("no-cache") {
         return;
     }
-    let Some(lifetime) = explicit_lifetime(c, &cc, false) else { return };
+    let Some(lifetime) = explicit_lifetime(c, false) else { return };
     if lifetime.secs == 0 || age < lifetime.secs {
         return;
     }
-    let shared_note = match explicit_lifetime(c, &cc, true) {
+    let shared_note = match explicit_lifetime(c, true) {
         Some(s) if s.secs > age => format!(" (shared caches still consider it fresh: {})", s.source),
         _ => String::new(),
     };

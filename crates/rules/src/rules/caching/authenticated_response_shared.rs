@@ -54,7 +54,7 @@ fn check(c: &mut Checker<'_>) {
     if keyed {
         return;
     }
-    let shared = explicit_lifetime(c, &cc, true);
+    let shared = explicit_lifetime(c, true);
     if shared.as_ref().is_some_and(|l| l.secs == 0) {
         return;
     }

@@ -47,7 +47,7 @@ fn check(c: &mut Checker<'_>) {
     if ["public", "s-maxage", "must-revalidate", "private", "no-store"].iter().any(|d| cc.has(d)) {
         return;
     }
-    let Some(l) = explicit_lifetime(c, &cc, false) else { return };
+    let Some(l) = explicit_lifetime(c, false) else { return };
     if l.secs == 0 {
         return;
     }

@@ -71,7 +71,7 @@ fn check(c: &mut Checker<'_>) {
             format!("This response sets a cookie and `{raw}` without `private` lets shared caches store it; a cache that does so hands the cookie to other users."),
             fix,
         );
-    } else if explicit_lifetime(c, &cc, true).is_none() && !cc.has_unqualified("no-cache") {
+    } else if explicit_lifetime(c, true).is_none() && !cc.has_unqualified("no-cache") {
         // No explicit freshness: heuristically cacheable statuses may still be reused (§4.2.2).
         let Some(h) = heuristic_lifetime(c, &cc).filter(|h| h.secs > 0) else { return };
         c.report_with(

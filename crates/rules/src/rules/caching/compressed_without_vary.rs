@@ -70,7 +70,7 @@ fn check(c: &mut Checker<'_>) {
     if cc.has("no-store") || cc.has_unqualified("private") {
         return;
     }
-    let explicit = explicit_lifetime(c, &cc, true).is_some_and(|l| l.secs > 0);
+    let explicit = explicit_lifetime(c, true).is_some_and(|l| l.secs > 0);
     let heuristic = !cc.has("max-age")
         && !cc.has("s-maxage")
         && crate::codes::get(c.status()).is_some_and(|e| e.cacheable_by_default);

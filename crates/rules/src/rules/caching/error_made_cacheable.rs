@@ -50,8 +50,8 @@ fn check(c: &mut Checker<'_>) {
     if cc.has("no-store") || cc.has_unqualified("no-cache") {
         return;
     }
-    let private = explicit_lifetime(c, &cc, false);
-    let shared = if cc.has_unqualified("private") { None } else { explicit_lifetime(c, &cc, true) };
+    let private = explicit_lifetime(c, false);
+    let shared = if cc.has_unqualified("private") { None } else { explicit_lifetime(c, true) };
     let best = match (private, shared) {
         (Some(a), Some(b)) => if a.secs >= b.secs { a } else { b },
         (Some(a), None) | (None, Some(a)) => a,

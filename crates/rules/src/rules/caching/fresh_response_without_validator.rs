@@ -50,8 +50,8 @@ fn check(c: &mut Checker<'_>) {
         return;
     }
     // An unqualified `private` keeps shared caches (and their `s-maxage`) out.
-    let shared = if cc.has_unqualified("private") { None } else { explicit_lifetime(c, &cc, true) };
-    let lifetime = match (explicit_lifetime(c, &cc, false), shared) {
+    let shared = if cc.has_unqualified("private") { None } else { explicit_lifetime(c, true) };
+    let lifetime = match (explicit_lifetime(c, false), shared) {
         (Some(a), Some(b)) => if a.secs >= b.secs { a } else { b },
         (Some(a), None) | (None, Some(a)) => a,
         (None, None) => return,

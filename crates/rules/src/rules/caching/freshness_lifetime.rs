@@ -59,8 +59,8 @@ fn check(c: &mut Checker<'_>) {
         return;
     }
     let private_only = cc.has_unqualified("private");
-    let private = explicit_lifetime(c, &cc, false);
-    let shared = if private_only { None } else { explicit_lifetime(c, &cc, true) };
+    let private = explicit_lifetime(c, false);
+    let shared = if private_only { None } else { explicit_lifetime(c, true) };
     let who = if private_only { "The browser's cache" } else { "Caches" };
     let scope = if private_only { "; `private` keeps it out of shared caches" } else { "" };
     match (private, shared) {
@@ -78,7 +78,7 @@ fn check(c: &mut Checker<'_>) {
                 msg.push_str(&format!("; shared caches for {}", lifetime_text(&s)));
             }
             msg.push('.');
-            c.report(p.target, msg, fix);
+            c.report(p.target.clone(), msg, fix);
         }
         (None, Some(s)) => {
             let heuristic = heuristic_lifetime(c, &cc)

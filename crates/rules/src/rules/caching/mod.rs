@@ -424,10 +424,19 @@ pub(crate) struct Lifetime {
     pub target: Target,
 }
 
-/// The explicit freshness lifetime of RFC 9111 §4.2.1, for a shared or a private cache.
-/// Invalid values count as stale (0), as §4.2.1 encourages. `None`: no explicit lifetime (or
-/// `Expires` relative to an unknown time).
-pub(crate) fn explicit_lifetime(c: &Checker<'_>, cc: &CacheControl, shared: bool) -> Option<Lifetime> {
+/// The explicit freshness lifetime of RFC 9111 §4.2.1 of the response, for a shared or a private
+/// cache. Invalid values count as stale (0), as §4.2.1 encourages. `None`: no explicit lifetime
+/// (or `Expires` relative to an unknown time), or `Cache-Control` hidden from the observer.
+/// Computed once per lint.
+pub(crate) fn explicit_lifetime<'a>(c: &Checker<'a>, shared: bool) -> Option<&'a Lifetime> {
+    let [private_cache, shared_cache] = c.memo().lifetimes.get_or_init(|| match cache_control(c) {
+        Some(cc) => [compute_explicit_lifetime(c, cc, false), compute_explicit_lifetime(c, cc, true)],
+        None => [None, None],
+    });
+    if shared { shared_cache.as_ref() } else { private_cache.as_ref() }
+}
+
+fn compute_explicit_lifetime(c: &Checker<'_>, cc: &CacheControl, shared: bool) -> Option<Lifetime> {
     let directive = |name: &str| {
         cc.get(name).map(|d| Lifetime {
             secs: d.seconds().unwrap_or(0),

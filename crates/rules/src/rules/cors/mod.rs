@@ -91,7 +91,8 @@ pub(crate) fn origin_problem(v: &str) -> Option<String> {
         return Some("has no scheme (an origin looks like `https://host`)".into());
     };
     let scheme = &v[..sep];
-    if url::scheme(&format!("{scheme}:")).is_none() {
+    // `v[sep]` is the `:` of `://`.
+    if !url::has_scheme(&v[..=sep]) {
         return Some("has no valid scheme (an origin looks like `https://host`)".into());
     }
     if scheme.bytes().any(|b| b.is_ascii_uppercase()) {

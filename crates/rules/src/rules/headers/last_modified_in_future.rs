@@ -42,7 +42,7 @@ declare_rule! {
 }
 
 fn check(c: &mut Checker<'_>) {
-    let date = lines(c, "Date").first().and_then(|&(_, v)| parse_date(v).secs().map(|s| (v, s)));
+    let date = lines(c, "Date").next().and_then(|(_, v)| parse_date(v).secs().map(|s| (v, s)));
     let now = c.context.now;
     for (i, v) in lines(c, "Last-Modified") {
         let Some(lm) = parse_date(v).secs() else { continue };

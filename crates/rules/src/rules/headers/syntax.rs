@@ -20,8 +20,8 @@ pub(crate) fn at(name: &str, index: usize) -> Target {
 }
 
 /// Every line of `name` in the response, as (index, value).
-pub(crate) fn lines<'a>(c: &Checker<'a>, name: &str) -> Vec<(usize, &'a str)> {
-    c.response().headers.all(name).collect()
+pub(crate) fn lines<'a, 'n>(c: &Checker<'a>, name: &'n str) -> impl Iterator<Item = (usize, &'a str)> + use<'a, 'n> {
+    c.response().headers.all(name)
 }
 
 /// The list members (RFC 9110 §5.6.1) of every line of `name`, each with its line's index.
@@ -282,7 +282,7 @@ fn lenient_date(v: &str) -> Option<u64> {
 /// rule's severity with `consequence` appended.
 /// Lines whose index is in `skip` are left alone.
 pub(crate) fn report_bad_dates(c: &mut Checker<'_>, name: &str, consequence: &str, skip: &[usize]) {
-    let fix = format!("Send an IMF-fixdate in GMT, e.g. `{name}: Wed, 25 Nov 2026 21:00:00 GMT`.");
+    let fix = || format!("Send an IMF-fixdate in GMT, e.g. `{name}: Wed, 25 Nov 2026 21:00:00 GMT`.");
     for (i, v) in lines(c, name) {
         if skip.contains(&i) {
             continue;
@@ -293,7 +293,7 @@ pub(crate) fn report_bad_dates(c: &mut Checker<'_>, name: &str, consequence: &st
                 crate::registry::Severity::Info,
                 at(name, i),
                 format!("`{name}: {v}` uses an obsolete date format; recipients must accept it, but senders must generate IMF-fixdate."),
-                fix.clone(),
+                fix(),
             ),
             DateForm::Lenient(s) => {
                 let read = fmt_date(s).map(|d| format!(" as `{d}`")).unwrap_or_default();
@@ -301,14 +301,14 @@ pub(crate) fn report_bad_dates(c: &mut Checker<'_>, name: &str, consequence: &st
                     crate::registry::Severity::Info,
                     at(name, i),
                     format!("`{name}: {v}` is not a valid HTTP-date; lenient clients read it{read}, strict ones {consequence}."),
-                    fix.clone(),
+                    fix(),
                 )
             }
             DateForm::Invalid if v.trim().is_empty() => {
-                c.report(at(name, i), format!("`{name}` is empty; recipients {consequence}."), fix.clone())
+                c.report(at(name, i), format!("`{name}` is empty; recipients {consequence}."), fix())
             }
             DateForm::Invalid => {
-                c.report(at(name, i), format!("`{name}: {v}` is not an HTTP-date; recipients {consequence}."), fix.clone())
+                c.report(at(name, i), format!("`{name}: {v}` is not an HTTP-date; recipients {consequence}."), fix())
             }
         }
     }

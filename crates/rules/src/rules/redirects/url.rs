@@ -5,19 +5,25 @@
 
 /// The scheme of a URI reference (RFC 3986 §3.1), lowercased, when it has one.
 pub(crate) fn scheme(r: &str) -> Option<String> {
+    scheme_str(r).map(str::to_ascii_lowercase)
+}
+
+/// Whether the URI reference has a scheme ([`scheme`] without the copy).
+pub(crate) fn has_scheme(r: &str) -> bool {
+    scheme_str(r).is_some()
+}
+
+fn scheme_str(r: &str) -> Option<&str> {
     let end = r.find([':', '/', '?', '#'])?;
-    if !r[end..].starts_with(':') || end == 0 {
-        return None;
-    }
     let s = &r[..end];
+    (r[end..].starts_with(':') && is_scheme(s)).then_some(s)
+}
+
+/// Whether `s` is a whole scheme: `ALPHA *( ALPHA / DIGIT / "+" / "-" / "." )`.
+fn is_scheme(s: &str) -> bool {
     let mut b = s.bytes();
-    if !b.next().is_some_and(|c| c.is_ascii_alphabetic()) {
-        return None;
-    }
-    if !b.all(|c| c.is_ascii_alphanumeric() || matches!(c, b'+' | b'-' | b'.')) {
-        return None;
-    }
-    Some(s.to_ascii_lowercase())
+    b.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && b.all(|c| c.is_ascii_alphanumeric() || matches!(c, b'+' | b'-' | b'.'))
 }
 
 /// The five components of a URI reference (RFC 3986 §5.2.1 / Appendix B).

@@ -1,5 +1,6 @@
 //! `Strict-Transport-Security` (RFC 6797 §6.1) as user agents parse it.
 
+use crate::registry::Checker;
 use crate::rules::content::media::is_token_char;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -105,6 +106,13 @@ pub fn parse(v: &str) -> Result<Sts, String> {
         Some(max_age) => Ok(Sts { max_age, include_subdomains }),
         None => Err("the required `max-age` directive is missing".to_string()),
     }
+}
+
+/// The response's first `Strict-Transport-Security` line (index, value) and its parse, parsed
+/// once per lint; `None` when absent or hidden.
+pub(crate) fn response_sts<'a>(c: &Checker<'a>) -> Option<(usize, &'a str, &'a Result<Sts, String>)> {
+    let (i, v) = super::present(c, "Strict-Transport-Security")?;
+    Some((i, v, c.memo().hsts.get_or_init(|| parse(v))))
 }
 
 #[cfg(test)]
