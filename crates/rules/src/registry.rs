@@ -201,9 +201,13 @@ pub(crate) struct Memo<'a> {
     pub cache_control: OnceCell<Option<crate::rules::caching::CacheControl>>,
     /// The explicit freshness lifetimes (private cache, shared cache).
     pub lifetimes: OnceCell<[Option<crate::rules::caching::Lifetime>; 2]>,
-    pub content_type: OnceCell<Option<(usize, crate::rules::headers::syntax::MediaType)>>,
+    #[allow(clippy::type_complexity)]
+    pub content_types:
+        OnceCell<Vec<(usize, &'a str, Result<crate::rules::headers::syntax::MediaType, crate::rules::headers::syntax::MediaTypeError>)>>,
     pub response_mime: OnceCell<Option<(usize, crate::rules::content::media::MimeType)>>,
     pub set_cookies: OnceCell<Option<Vec<crate::rules::cookies::parse::SetCookie<'a>>>>,
+    pub request_scheme_host: OnceCell<Option<(String, String)>>,
+    pub cors_origin: OnceCell<Option<&'a str>>,
     pub hsts: OnceCell<Result<crate::rules::security::hsts::Sts, String>>,
     pub csp: OnceCell<Vec<crate::rules::security::csp::Policy>>,
     pub csp_report_only: OnceCell<Vec<crate::rules::security::csp::Policy>>,

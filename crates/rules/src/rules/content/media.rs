@@ -71,7 +71,9 @@ pub fn parse_mime_type(input: &str) -> Option<MimeType> {
     let essence = format!("{}/{}", ty.to_ascii_lowercase(), sub.to_ascii_lowercase());
     let chars: Vec<char> = params_str.chars().collect();
     let mut params: Vec<(String, String)> = Vec::new();
-    let mut names: HashSet<String> = HashSet::new();
+    // Names already kept: a scan of `params` for the few parameters real types carry, a set
+    // once there are many (so a hostile value stays linear).
+    let mut names: Option<HashSet<String>> = None;
     let mut i = 0;
     // Invariant at the top of the loop: `chars[i]` is `;` (or we are at the end).
     while i < chars.len() {
@@ -137,12 +139,24 @@ pub fn parse_mime_type(input: &str) -> Option<MimeType> {
         if !name.is_empty()
             && name.chars().all(is_token_char)
             && value.chars().all(is_quoted_string_cp)
-            && names.insert(name.clone())
+            && first_occurrence(&mut names, &params, &name)
         {
             params.push((name, value));
         }
     }
     Some(MimeType { essence, params })
+}
+
+/// Whether `name` is not yet among the kept parameters (and records it when a set is in use).
+fn first_occurrence(names: &mut Option<HashSet<String>>, params: &[(String, String)], name: &str) -> bool {
+    const SCAN_LIMIT: usize = 8;
+    if names.is_none() && params.len() >= SCAN_LIMIT {
+        *names = Some(params.iter().map(|(n, _)| n.clone()).collect());
+    }
+    match names {
+        Some(set) => set.insert(name.to_string()),
+        None => !params.iter().any(|(n, _)| n == name),
+    }
 }
 
 /// Fetch "extract a MIME type" over every `Content-Type` value: the last valid type wins, and a

@@ -172,6 +172,11 @@ pub(crate) fn is_cross_origin(req: &Request, origin: &str) -> Option<bool> {
 /// `Origin`, is cross-origin as far as can be told, and whose `Sec-Fetch-Mode` (when sent) is
 /// `cors`. Preflights count too; [`cors_request_origin`] leaves them out.
 pub(crate) fn cors_origin<'a>(c: &Checker<'a>) -> Option<&'a str> {
+    // Computed once per lint, shared by the CORS rules.
+    *c.memo().cors_origin.get_or_init(|| compute_cors_origin(c))
+}
+
+fn compute_cors_origin<'a>(c: &Checker<'a>) -> Option<&'a str> {
     let req = c.request()?;
     if let Some(mode) = req.headers.get("Sec-Fetch-Mode") {
         if !mode.trim().eq_ignore_ascii_case("cors") {

@@ -449,16 +449,17 @@ pub(crate) fn parse_media_type(v: &str) -> Result<MediaType, MediaTypeError> {
     Ok(mt)
 }
 
-/// The first `Content-Type` of the response, parsed (once per lint).
-pub(crate) fn content_type<'a>(c: &Checker<'a>) -> Option<(usize, &'a MediaType)> {
+/// Every `Content-Type` line of the response (index, value) with its parse, parsed once per lint.
+pub(crate) fn content_types<'a>(c: &Checker<'a>) -> &'a [(usize, &'a str, Result<MediaType, MediaTypeError>)] {
     c.memo()
-        .content_type
-        .get_or_init(|| {
-            let (i, v) = c.response().headers.all("Content-Type").next()?;
-            parse_media_type(v).ok().map(|m| (i, m))
-        })
-        .as_ref()
-        .map(|(i, m)| (*i, m))
+        .content_types
+        .get_or_init(|| c.response().headers.all("Content-Type").map(|(i, v)| (i, v, parse_media_type(v))).collect())
+}
+
+/// The first `Content-Type` of the response, parsed.
+pub(crate) fn content_type<'a>(c: &Checker<'a>) -> Option<(usize, &'a MediaType)> {
+    let (i, _, parsed) = content_types(c).first()?;
+    parsed.as_ref().ok().map(|m| (*i, m))
 }
 
 /// Every label of the WHATWG Encoding Standard (§4.2 "Names and labels"), lowercased, except

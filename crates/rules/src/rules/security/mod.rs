@@ -79,8 +79,13 @@ pub(crate) fn is_document(c: &Checker<'_>) -> bool {
 }
 
 /// The request's scheme and host, when the request and its absolute URL are known.
-pub(crate) fn request_scheme_host(c: &Checker<'_>) -> Option<(String, String)> {
-    url::scheme_and_host(&c.request()?.url)
+/// Parsed once per lint.
+pub(crate) fn request_scheme_host<'a>(c: &Checker<'a>) -> Option<(&'a str, &'a str)> {
+    c.memo()
+        .request_scheme_host
+        .get_or_init(|| url::scheme_and_host(&c.request()?.url))
+        .as_ref()
+        .map(|(s, h)| (s.as_str(), h.as_str()))
 }
 
 /// Whether the request is known to have gone over `https`.
