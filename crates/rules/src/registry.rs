@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Exchange, LintContext, Request, Response};
+use crate::model::{Exchange, Headers, LintContext, Request, Response};
 use crate::spec::StaticSpec;
 
 /// How bad a finding is. Policy (README, "Severity policy"):
@@ -193,11 +193,45 @@ pub enum Presence<'a> {
     Hidden,
 }
 
+/// The response's field names, keyed once per lint so that a rule looking for a field the
+/// response does not carry (most lookups) is answered without comparing names.
+pub(crate) struct HeaderIndex {
+    /// [`name_key`] of each line's name, in line order.
+    keys: Vec<u32>,
+    /// One bit per key present ([`key_bit`]).
+    mask: u64,
+}
+
+impl HeaderIndex {
+    fn new(headers: &Headers) -> Self {
+        let keys: Vec<u32> = headers.0.iter().map(|(n, _)| name_key(n)).collect();
+        let mask = keys.iter().fold(0, |m, &k| m | key_bit(k));
+        HeaderIndex { keys, mask }
+    }
+}
+
+/// A cheap case-insensitive summary of a field name: its length and its first and last octets,
+/// ASCII-lowercased. Equal names have equal keys; the converse is checked by comparing names.
+fn name_key(name: &str) -> u32 {
+    let b = name.as_bytes();
+    let (first, last) = match (b.first(), b.last()) {
+        (Some(f), Some(l)) => (f.to_ascii_lowercase(), l.to_ascii_lowercase()),
+        _ => (0, 0),
+    };
+    (b.len().min(0xffff) as u32) << 16 | u32::from(first) << 8 | u32::from(last)
+}
+
+/// The key's bit in [`HeaderIndex::mask`] (Fibonacci hashing onto 64 bits).
+fn key_bit(key: u32) -> u64 {
+    1 << (key.wrapping_mul(0x9e37_79b9) >> 26)
+}
+
 /// Values parsed once per lint and shared by every rule that needs them (`Cache-Control`
 /// directives, the media type, `Set-Cookie` lines …), so 200 rules do not parse the same field
 /// 200 times. One lazily filled slot per value; parsed views may borrow from the exchange.
 #[derive(Default)]
 pub(crate) struct Memo<'a> {
+    header_index: OnceCell<HeaderIndex>,
     pub cache_control: OnceCell<Option<crate::rules::caching::CacheControl>>,
     /// The explicit freshness lifetimes (private cache, shared cache).
     pub lifetimes: OnceCell<[Option<crate::rules::caching::Lifetime>; 2]>,
@@ -243,9 +277,40 @@ impl<'a> Checker<'a> {
     pub fn method(&self) -> Option<&'a str> {
         self.request().map(|r| r.method.as_str())
     }
+    /// Every (index, value) of the response field `name`, in order (like
+    /// [`Headers::all`](crate::Headers::all), through the per-lint name index).
+    pub fn header_lines<'n>(&self, name: &'n str) -> impl Iterator<Item = (usize, &'a str)> + use<'a, 'n> {
+        let headers = &self.exchange.response.headers;
+        let index = self.memo.header_index.get_or_init(|| HeaderIndex::new(headers));
+        let key = name_key(name);
+        let candidates = if index.mask & key_bit(key) != 0 { &index.keys[..] } else { &[] };
+        candidates.iter().enumerate().filter(move |&(_, &k)| k == key).filter_map(move |(i, _)| {
+            let (n, v) = &headers.0[i];
+            n.eq_ignore_ascii_case(name).then_some((i, v.as_str()))
+        })
+    }
+    /// The first value of the response field `name`.
+    pub fn header_value(&self, name: &str) -> Option<&'a str> {
+        self.header_lines(name).next().map(|(_, v)| v)
+    }
+    /// Whether the response carries the field `name`.
+    pub fn has_header(&self, name: &str) -> bool {
+        self.header_lines(name).next().is_some()
+    }
+    /// All lines of the response field `name` joined as one list (like
+    /// [`Headers::combined`](crate::Headers::combined)).
+    pub fn header_combined(&self, name: &str) -> Option<String> {
+        let v: Vec<&str> = self.header_lines(name).map(|(_, v)| v).collect();
+        (!v.is_empty()).then(|| v.join(", "))
+    }
+    /// The list members of every line of the response field `name`, borrowed.
+    pub fn header_members<'n>(&self, name: &'n str) -> impl Iterator<Item = &'a str> + use<'a, 'n> {
+        self.header_lines(name).flat_map(|(_, v)| crate::model::list_members(v))
+    }
+
     pub fn header(&self, name: &str) -> Presence<'a> {
         let r = self.response();
-        match r.headers.all(name).next() {
+        match self.header_lines(name).next() {
             Some((i, v)) => Presence::Present(i, v),
             None if r.visibility.can_see(name) => Presence::Absent,
             None => Presence::Hidden,

@@ -50,7 +50,7 @@ fn check(c: &mut Checker<'_>) {
     if cc.has_unqualified("private") || cc.has("no-store") || cc.has_unqualified("no-cache") {
         return;
     }
-    let keyed = c.response().headers.members("Vary").any(|m| m == "*" || m.eq_ignore_ascii_case("authorization"));
+    let keyed = c.header_members("Vary").any(|m| m == "*" || m.eq_ignore_ascii_case("authorization"));
     if keyed {
         return;
     }

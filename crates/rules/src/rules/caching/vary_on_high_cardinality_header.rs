@@ -48,7 +48,7 @@ fn check(c: &mut Checker<'_>) {
         return;
     }
     let mut hits = Vec::new();
-    for (i, v) in c.response().headers.all("Vary") {
+    for (i, v) in c.header_lines("Vary") {
         for m in crate::model::list_members(v) {
             if m.eq_ignore_ascii_case("user-agent") || m.eq_ignore_ascii_case("cookie") {
                 hits.push((i, m));

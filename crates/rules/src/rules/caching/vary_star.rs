@@ -46,7 +46,7 @@ fn check(c: &mut Checker<'_>) {
     if cc.has("no-store") {
         return;
     }
-    let hit = c.response().headers.all("Vary").find(|(_, v)| crate::model::list_members(v).any(|m| m == "*")).map(|(i, _)| i);
+    let hit = c.header_lines("Vary").find(|(_, v)| crate::model::list_members(v).any(|m| m == "*")).map(|(i, _)| i);
     let Some(i) = hit else { return };
     let max_age = cc.positive("max-age") || cc.positive("s-maxage");
     let msg = if max_age {

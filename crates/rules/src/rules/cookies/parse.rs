@@ -170,7 +170,7 @@ pub fn set_cookies<'a>(c: &Checker<'a>) -> Option<&'a [SetCookie<'a>]> {
             if let Presence::Hidden = c.header("Set-Cookie") {
                 return None;
             }
-            Some(c.response().headers.all("Set-Cookie").map(|(i, v)| parse(i, v)).collect())
+            Some(c.header_lines("Set-Cookie").map(|(i, v)| parse(i, v)).collect())
         })
         .as_deref()
 }

@@ -41,20 +41,20 @@ pub(crate) fn members(v: &str) -> impl Iterator<Item = &str> {
 
 /// The members of every line of the response field `name`.
 pub(crate) fn response_list<'a>(c: &Checker<'a>, name: &str) -> Vec<&'a str> {
-    c.response().headers.all(name).flat_map(|(_, v)| members(v)).collect()
+    c.header_lines(name).flat_map(|(_, v)| members(v)).collect()
 }
 
 /// Whether the browser reads `Access-Control-Allow-Credentials` as `true`: the combined value
 /// of all its lines must be exactly `true` (Fetch §cors-check).
 pub(crate) fn credentials_true(c: &Checker<'_>) -> bool {
     matches!(c.header("Access-Control-Allow-Credentials"), Presence::Present(..))
-        && c.response().headers.combined("Access-Control-Allow-Credentials").is_some_and(|v| v.trim() == "true")
+        && c.header_combined("Access-Control-Allow-Credentials").is_some_and(|v| v.trim() == "true")
 }
 
 /// The one `Access-Control-Allow-Origin` line, when there is exactly one.
 pub(crate) fn single_allow_origin<'a>(c: &Checker<'a>) -> Option<(usize, &'a str)> {
     let Presence::Present(i, v) = c.header("Access-Control-Allow-Origin") else { return None };
-    (c.response().headers.all("Access-Control-Allow-Origin").count() == 1).then_some((i, v.trim()))
+    (c.header_lines("Access-Control-Allow-Origin").count() == 1).then_some((i, v.trim()))
 }
 
 /// Whether a single `Access-Control-Allow-Origin` value is a list (commas, or spaces between

@@ -42,10 +42,10 @@ declare_rule! {
 
 fn check(c: &mut Checker<'_>) {
     let Presence::Present(i, first) = c.header("Access-Control-Allow-Origin") else { return };
-    let lines: Vec<(usize, &str)> = c.response().headers.all("Access-Control-Allow-Origin").collect();
+    let lines: Vec<(usize, &str)> = c.header_lines("Access-Control-Allow-Origin").collect();
     let fix = "Send exactly one origin: check the request's `Origin` against your allow-list and echo it, with `Vary: Origin`.".to_string();
     if let Some(&(second, _)) = lines.get(1) {
-        let combined = c.response().headers.combined("Access-Control-Allow-Origin").unwrap_or_default();
+        let combined = c.header_combined("Access-Control-Allow-Origin").unwrap_or_default();
         c.report(
             Target::Header { name: "Access-Control-Allow-Origin".into(), index: Some(second) },
             format!(

@@ -45,8 +45,8 @@ fn check(c: &mut Checker<'_>) {
     match c.header("Vary") {
         Presence::Hidden => {}
         _ => {
-            let vary = c.response().headers.list("Vary");
-            if !vary.iter().any(|v| v == "*" || v.eq_ignore_ascii_case("origin")) {
+            let vary: Vec<&str> = c.header_members("Vary").collect();
+            if !vary.iter().any(|&v| v == "*" || v.eq_ignore_ascii_case("origin")) {
                 c.report(
                     Target::Header { name: "Access-Control-Allow-Origin".into(), index: Some(i) },
                     format!("`Access-Control-Allow-Origin: {acao}` names one origin but the response has no `Vary: Origin`; caches may serve it to other origins."),

@@ -21,13 +21,13 @@ pub(crate) fn at(name: &str, index: usize) -> Target {
 
 /// Every line of `name` in the response, as (index, value).
 pub(crate) fn lines<'a, 'n>(c: &Checker<'a>, name: &'n str) -> impl Iterator<Item = (usize, &'a str)> + use<'a, 'n> {
-    c.response().headers.all(name)
+    c.header_lines(name)
 }
 
 /// The list members (RFC 9110 §5.6.1) of every line of `name`, each with its line's index.
 pub(crate) fn members<'a>(c: &Checker<'a>, name: &str) -> Vec<(usize, &'a str)> {
     let mut out = Vec::new();
-    for (i, v) in c.response().headers.all(name) {
+    for (i, v) in c.header_lines(name) {
         for m in list_members(v) {
             out.push((i, m));
         }
@@ -328,7 +328,7 @@ pub(crate) struct LengthMember<'a> {
 /// Every `Content-Length` member (an empty line counts as one invalid member).
 pub(crate) fn content_length_members<'a>(c: &Checker<'a>) -> Vec<LengthMember<'a>> {
     let mut out = Vec::new();
-    for (i, v) in c.response().headers.all("Content-Length") {
+    for (i, v) in c.header_lines("Content-Length") {
         let before = out.len();
         for m in list_members(v) {
             let value = if is_digits(m) { m.parse::<u64>().ok() } else { None };
@@ -453,7 +453,7 @@ pub(crate) fn parse_media_type(v: &str) -> Result<MediaType, MediaTypeError> {
 pub(crate) fn content_types<'a>(c: &Checker<'a>) -> &'a [(usize, &'a str, Result<MediaType, MediaTypeError>)] {
     c.memo()
         .content_types
-        .get_or_init(|| c.response().headers.all("Content-Type").map(|(i, v)| (i, v, parse_media_type(v))).collect())
+        .get_or_init(|| c.header_lines("Content-Type").map(|(i, v)| (i, v, parse_media_type(v))).collect())
 }
 
 /// The first `Content-Type` of the response, parsed.

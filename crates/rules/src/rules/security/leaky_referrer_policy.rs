@@ -42,7 +42,7 @@ declare_rule! {
 
 fn check(c: &mut Checker<'_>) {
     let Some((i, _)) = super::present(c, "Referrer-Policy") else { return };
-    let tokens = c.response().headers.list("Referrer-Policy");
+    let tokens: Vec<&str> = c.header_members("Referrer-Policy").collect();
     let Some(effective) = tokens.iter().rev().find(|t| super::invalid_referrer_policy::is_policy(t)) else { return };
     let e = effective.to_ascii_lowercase();
     let what = match e.as_str() {
