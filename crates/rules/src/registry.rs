@@ -1,6 +1,7 @@
 //! The rule registry: what a rule is, what a finding is, and the one table that wires codes to
 //! checks. Docs pages, `statuslab explain RULE` and the app's rule pages all read [`RULES`].
 
+use std::borrow::Cow;
 use std::cell::{OnceCell, RefCell};
 use std::sync::LazyLock;
 
@@ -298,10 +299,18 @@ impl<'a> Checker<'a> {
         self.header_lines(name).next().is_some()
     }
     /// All lines of the response field `name` joined as one list (like
-    /// [`Headers::combined`](crate::Headers::combined)).
-    pub fn header_combined(&self, name: &str) -> Option<String> {
-        let v: Vec<&str> = self.header_lines(name).map(|(_, v)| v).collect();
-        (!v.is_empty()).then(|| v.join(", "))
+    /// [`Headers::combined`](crate::Headers::combined)); borrowed when there is one line.
+    pub fn header_combined(&self, name: &str) -> Option<Cow<'a, str>> {
+        let mut lines = self.header_lines(name);
+        let (_, first) = lines.next()?;
+        match lines.next() {
+            None => Some(Cow::Borrowed(first)),
+            Some((_, second)) => {
+                let mut all = vec![first, second];
+                all.extend(lines.map(|(_, v)| v));
+                Some(Cow::Owned(all.join(", ")))
+            }
+        }
     }
     /// The list members of every line of the response field `name`, borrowed.
     pub fn header_members<'n>(&self, name: &'n str) -> impl Iterator<Item = &'a str> + use<'a, 'n> {

@@ -115,7 +115,7 @@ pub(crate) fn origin_problem(v: &str) -> Option<String> {
     if authority.contains('*') {
         return Some("contains `*`, but wildcards inside an origin are not supported (only the whole value `*` is)".into());
     }
-    let (host, port) = url::host_port(authority);
+    let (host, port) = url::host_port_as_written(authority);
     if host.is_empty() {
         return Some("has no host".into());
     }
@@ -136,14 +136,16 @@ pub(crate) fn origin_problem(v: &str) -> Option<String> {
     None
 }
 
-/// `host[:port]` lowercased, with an empty, `80` or `443` port dropped (lenient: the request
-/// URL's scheme is often a guess).
-fn loose_host(authority: &str) -> String {
-    let (host, port) = url::host_port(authority.trim());
-    match port {
-        Some(p) if !p.is_empty() && p != "80" && p != "443" => format!("{host}:{p}"),
-        _ => host,
-    }
+/// Host and port, with an empty, `80` or `443` port dropped (lenient: the request URL's scheme
+/// is often a guess). Hosts compare case-insensitively.
+fn loose_host(authority: &str) -> (&str, Option<&str>) {
+    let (host, port) = url::host_port_as_written(authority.trim());
+    (host, port.filter(|p| !p.is_empty() && *p != "80" && *p != "443"))
+}
+
+fn same_loose_host(a: &str, b: &str) -> bool {
+    let ((a_host, a_port), (b_host, b_port)) = (loose_host(a), loose_host(b));
+    a_host.eq_ignore_ascii_case(b_host) && a_port == b_port
 }
 
 /// Whether the request's `Origin` differs from the host it was sent to. `None` when that
@@ -165,7 +167,7 @@ pub(crate) fn is_cross_origin(req: &Request, origin: &str) -> Option<bool> {
         Some(h) if !h.trim().is_empty() => h.trim(),
         _ => url::split(&req.url).authority?,
     };
-    Some(loose_host(o_auth) != loose_host(r_auth))
+    Some(!same_loose_host(o_auth, r_auth))
 }
 
 /// The `Origin` of a request the CORS protocol applies to: a known request that carries

@@ -45,8 +45,8 @@ pub(crate) fn split(r: &str) -> Parts<'_> {
         Some(i) => (&rest[..i], Some(&rest[i + 1..])),
         None => (rest, None),
     };
-    let (scheme, rest) = match scheme(rest) {
-        Some(s) => (Some(&rest[..s.len()]), &rest[s.len() + 1..]),
+    let (scheme, rest) = match scheme_str(rest) {
+        Some(s) => (Some(s), &rest[s.len() + 1..]),
         None => (None, rest),
     };
     let (authority, path) = match rest.strip_prefix("//") {
@@ -151,18 +151,22 @@ pub(crate) fn resolve(base: &str, reference: &str) -> Option<String> {
 
 /// Host (lowercased, IPv6 brackets kept) and port of an authority, userinfo removed.
 pub(crate) fn host_port(authority: &str) -> (String, Option<&str>) {
+    let (host, port) = host_port_as_written(authority);
+    (host.to_ascii_lowercase(), port)
+}
+
+/// [`host_port`] without lowercasing the host.
+pub(crate) fn host_port_as_written(authority: &str) -> (&str, Option<&str>) {
     let hp = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
     if hp.starts_with('[') {
         if let Some(end) = hp.find(']') {
-            let host = &hp[..=end];
-            let port = hp[end + 1..].strip_prefix(':');
-            return (host.to_ascii_lowercase(), port);
+            return (&hp[..=end], hp[end + 1..].strip_prefix(':'));
         }
-        return (hp.to_ascii_lowercase(), None);
+        return (hp, None);
     }
     match hp.rsplit_once(':') {
-        Some((h, p)) => (h.to_ascii_lowercase(), Some(p)),
-        None => (hp.to_ascii_lowercase(), None),
+        Some((h, p)) => (h, Some(p)),
+        None => (hp, None),
     }
 }
 
