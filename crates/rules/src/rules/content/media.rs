@@ -69,72 +69,75 @@ pub fn parse_mime_type(input: &str) -> Option<MimeType> {
         return None;
     }
     let essence = format!("{}/{}", ty.to_ascii_lowercase(), sub.to_ascii_lowercase());
-    let chars: Vec<char> = params_str.chars().collect();
+    // Scanned by byte offsets: every delimiter (`;`, `=`, `"`, `\\`, HTTP whitespace) is ASCII, so
+    // each stop is a character boundary.
+    let p = params_str;
+    let b = p.as_bytes();
     let mut params: Vec<(String, String)> = Vec::new();
     // Names already kept: a scan of `params` for the few parameters real types carry, a set
     // once there are many (so a hostile value stays linear).
     let mut names: Option<HashSet<String>> = None;
     let mut i = 0;
-    // Invariant at the top of the loop: `chars[i]` is `;` (or we are at the end).
-    while i < chars.len() {
+    // Invariant at the top of the loop: `b[i]` is `;` (or we are at the end).
+    while i < b.len() {
         i += 1;
-        while i < chars.len() && is_http_ws(chars[i]) {
+        while i < b.len() && is_http_ws(char::from(b[i])) {
             i += 1;
         }
         let start = i;
-        while i < chars.len() && chars[i] != ';' && chars[i] != '=' {
+        while i < b.len() && b[i] != b';' && b[i] != b'=' {
             i += 1;
         }
-        let name: String = chars[start..i].iter().collect::<String>().to_ascii_lowercase();
-        if i < chars.len() {
-            if chars[i] == ';' {
+        let name = p[start..i].to_ascii_lowercase();
+        if i < b.len() {
+            if b[i] == b';' {
                 continue;
             }
             i += 1; // '='
         }
-        if i >= chars.len() {
+        if i >= b.len() {
             break;
         }
-        let value = if chars[i] == '"' {
+        let value = if b[i] == b'"' {
             let mut v = String::new();
             i += 1;
-            while i < chars.len() {
-                match chars[i] {
-                    '\\' => {
+            while i < b.len() {
+                match b[i] {
+                    b'\\' => {
                         i += 1;
-                        match chars.get(i) {
-                            Some(&ch) => {
+                        match p[i..].chars().next() {
+                            Some(ch) => {
                                 v.push(ch);
-                                i += 1;
+                                i += ch.len_utf8();
                             }
                             None => v.push('\\'),
                         }
                     }
-                    '"' => {
+                    b'"' => {
                         i += 1;
                         break;
                     }
-                    ch => {
+                    _ => {
+                        let ch = p[i..].chars().next().unwrap_or_default();
                         v.push(ch);
-                        i += 1;
+                        i += ch.len_utf8();
                     }
                 }
             }
-            while i < chars.len() && chars[i] != ';' {
+            while i < b.len() && b[i] != b';' {
                 i += 1;
             }
             v
         } else {
             let start = i;
-            while i < chars.len() && chars[i] != ';' {
+            while i < b.len() && b[i] != b';' {
                 i += 1;
             }
-            let v: String = chars[start..i].iter().collect::<String>();
-            let v = v.trim_end_matches(is_http_ws).to_string();
+            let v = p[start..i].trim_end_matches(is_http_ws);
             if v.is_empty() {
                 continue;
             }
-            v
+            v.to_string()
         };
         if !name.is_empty()
             && name.chars().all(is_token_char)
@@ -260,4 +263,19 @@ pub fn looks_like_html(body: &[u8]) -> bool {
     }
     // `<html` followed by `>` or whitespace (not `<htmlfoo`).
     starts(b"<html") && matches!(b.get(5), Some(b'>' | b' ' | b'\t' | b'\r' | b'\n'))
+}
+
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_parameters_like_browsers() {
+        let m = parse_mime_type("Text/HTML ; Charset=\"UTF-8\"; charset=latin1; q=\"a\\\"é\"x; bad; =v; e=; é=1").unwrap();
+        assert_eq!(m.essence, "text/html");
+        assert_eq!(m.params, [("charset".to_string(), "UTF-8".to_string()), ("q".to_string(), "a\"é".to_string())]);
+        assert_eq!(parse_mime_type("a/b; x=\"open").unwrap().param("x"), Some("open"));
+        assert!(parse_mime_type("nonsense").is_none());
+    }
 }
