@@ -235,7 +235,7 @@ pub(crate) struct Memo<'a> {
     header_index: OnceCell<HeaderIndex>,
     pub cache_control: OnceCell<Option<crate::rules::caching::CacheControl>>,
     /// The explicit freshness lifetimes (private cache, shared cache).
-    pub lifetimes: OnceCell<[Option<crate::rules::caching::Lifetime>; 2]>,
+    pub lifetimes: OnceCell<[Option<crate::rules::caching::Lifetime<'a>>; 2]>,
     #[allow(clippy::type_complexity)]
     pub content_types:
         OnceCell<Vec<(usize, &'a str, Result<crate::rules::headers::syntax::MediaType, crate::rules::headers::syntax::MediaTypeError>)>>,
@@ -243,6 +243,10 @@ pub(crate) struct Memo<'a> {
     pub set_cookies: OnceCell<Option<Vec<crate::rules::cookies::parse::SetCookie<'a>>>>,
     pub request_scheme_host: OnceCell<Option<(String, String)>>,
     pub cors_origin: OnceCell<Option<&'a str>>,
+    pub plain_body: OnceCell<Option<&'a [u8]>>,
+    pub response_date: OnceCell<Option<i64>>,
+    /// `headers::syntax::line_date`, by line index.
+    pub line_dates: RefCell<Vec<Option<crate::rules::headers::syntax::DateForm>>>,
     pub hsts: OnceCell<Result<crate::rules::security::hsts::Sts, String>>,
     pub csp: OnceCell<Vec<crate::rules::security::csp::Policy>>,
     pub csp_report_only: OnceCell<Vec<crate::rules::security::csp::Policy>>,

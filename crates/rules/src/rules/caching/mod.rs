@@ -398,10 +398,11 @@ fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
 
 /// The `Date` of the response, when present, visible and readable.
 pub(crate) fn response_date(c: &Checker<'_>) -> Option<i64> {
-    match c.header("Date") {
+    // Parsed once per lint.
+    *c.memo().response_date.get_or_init(|| match c.header("Date") {
         Presence::Present(_, v) => parse_date(v).secs(),
         _ => None,
-    }
+    })
 }
 
 /// The time the response was generated: `Date`, else "now" (RFC 9111 §4.2.1 uses the time of
@@ -416,19 +417,47 @@ pub(crate) fn base_time(c: &Checker<'_>) -> Option<i64> {
 
 /// A freshness lifetime and where it came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Lifetime {
+pub(crate) struct Lifetime<'a> {
     /// Seconds; 0 when already stale.
     pub secs: u64,
     /// How it was obtained, for messages (`` `max-age=60` ``).
-    pub source: String,
+    pub source: LifetimeSource<'a>,
     pub target: Target,
+}
+
+/// Where a [`Lifetime`] came from; displays as the text messages use. (Kept as data so that
+/// the text is only built when a finding quotes it.)
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum LifetimeSource<'a> {
+    /// A valid directive, as written.
+    Directive(&'a str),
+    /// A directive whose argument is not delta-seconds, as written.
+    InvalidDirective(&'a str),
+    ExpiresMinusDate,
+    ExpiresMinusReceipt,
+    /// An `Expires` value that is not a date.
+    InvalidExpires(&'a str),
+    Heuristic,
+}
+
+impl std::fmt::Display for LifetimeSource<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LifetimeSource::Directive(raw) => write!(f, "`{raw}`"),
+            LifetimeSource::InvalidDirective(raw) => write!(f, "the invalid `{raw}`"),
+            LifetimeSource::ExpiresMinusDate => f.write_str("`Expires` − `Date`"),
+            LifetimeSource::ExpiresMinusReceipt => f.write_str("`Expires` − time of receipt"),
+            LifetimeSource::InvalidExpires(v) => write!(f, "the invalid `Expires: {v}`"),
+            LifetimeSource::Heuristic => f.write_str("10% of the time since `Last-Modified`"),
+        }
+    }
 }
 
 /// The explicit freshness lifetime of RFC 9111 §4.2.1 of the response, for a shared or a private
 /// cache. Invalid values count as stale (0), as §4.2.1 encourages. `None`: no explicit lifetime
 /// (or `Expires` relative to an unknown time), or `Cache-Control` hidden from the observer.
 /// Computed once per lint.
-pub(crate) fn explicit_lifetime<'a>(c: &Checker<'a>, shared: bool) -> Option<&'a Lifetime> {
+pub(crate) fn explicit_lifetime<'a>(c: &Checker<'a>, shared: bool) -> Option<&'a Lifetime<'a>> {
     let [private_cache, shared_cache] = c.memo().lifetimes.get_or_init(|| match cache_control(c) {
         Some(cc) => [compute_explicit_lifetime(c, cc, false), compute_explicit_lifetime(c, cc, true)],
         None => [None, None],
@@ -436,13 +465,13 @@ pub(crate) fn explicit_lifetime<'a>(c: &Checker<'a>, shared: bool) -> Option<&'a
     if shared { shared_cache.as_ref() } else { private_cache.as_ref() }
 }
 
-fn compute_explicit_lifetime(c: &Checker<'_>, cc: &CacheControl, shared: bool) -> Option<Lifetime> {
+fn compute_explicit_lifetime<'a>(c: &Checker<'a>, cc: &'a CacheControl, shared: bool) -> Option<Lifetime<'a>> {
     let directive = |name: &str| {
         cc.get(name).map(|d| Lifetime {
             secs: d.seconds().unwrap_or(0),
             source: match d.seconds() {
-                Some(_) => format!("`{}`", d.raw),
-                None => format!("the invalid `{}`", d.raw),
+                Some(_) => LifetimeSource::Directive(&d.raw),
+                None => LifetimeSource::InvalidDirective(&d.raw),
             },
             target: d.target("Cache-Control"),
         })
@@ -461,13 +490,13 @@ fn compute_explicit_lifetime(c: &Checker<'_>, cc: &CacheControl, shared: bool) -
             match parse_date(v).secs() {
                 Some(t) => {
                     let (base, source) = match response_date(c) {
-                        Some(d) => (d, "`Expires` − `Date`"),
-                        None => (base_time(c)?, "`Expires` − time of receipt"),
+                        Some(d) => (d, LifetimeSource::ExpiresMinusDate),
+                        None => (base_time(c)?, LifetimeSource::ExpiresMinusReceipt),
                     };
                     let secs = u64::try_from(t.saturating_sub(base)).unwrap_or(0);
-                    Some(Lifetime { secs, source: source.to_string(), target })
+                    Some(Lifetime { secs, source, target })
                 }
-                None => Some(Lifetime { secs: 0, source: format!("the invalid `Expires: {v}`"), target }),
+                None => Some(Lifetime { secs: 0, source: LifetimeSource::InvalidExpires(v), target }),
             }
         }
         _ => None,
@@ -477,7 +506,7 @@ fn compute_explicit_lifetime(c: &Checker<'_>, cc: &CacheControl, shared: bool) -
 /// A typical heuristic lifetime (RFC 9111 §4.2.2): 10% of the time since `Last-Modified`, for a
 /// response without explicit freshness whose status is heuristically cacheable or which is
 /// marked `public`.
-pub(crate) fn heuristic_lifetime(c: &Checker<'_>, cc: &CacheControl) -> Option<Lifetime> {
+pub(crate) fn heuristic_lifetime(c: &Checker<'_>, cc: &CacheControl) -> Option<Lifetime<'static>> {
     let status = c.status();
     let cacheable = crate::codes::get(status).is_some_and(|e| e.cacheable_by_default) || cc.has("public");
     if !cacheable {
@@ -492,7 +521,7 @@ pub(crate) fn heuristic_lifetime(c: &Checker<'_>, cc: &CacheControl) -> Option<L
     let since = u64::try_from(base.checked_sub(lm)?).ok()?;
     Some(Lifetime {
         secs: since / 10,
-        source: "10% of the time since `Last-Modified`".to_string(),
+        source: LifetimeSource::Heuristic,
         target: Target::Header { name: "Last-Modified".into(), index: Some(i) },
     })
 }

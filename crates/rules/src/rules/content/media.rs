@@ -208,6 +208,11 @@ pub fn response_mime<'a>(c: &Checker<'a>) -> Option<(usize, &'a MimeType)> {
 /// capture a content-coded, chunked or truncated body. (Bodies observed by a browser are always
 /// decoded already.)
 pub fn plain_body<'a>(c: &Checker<'a>) -> Option<&'a [u8]> {
+    // Worked out once per lint, shared by the content rules.
+    *c.memo().plain_body.get_or_init(|| compute_plain_body(c))
+}
+
+fn compute_plain_body<'a>(c: &Checker<'a>) -> Option<&'a [u8]> {
     let r = c.response();
     if r.body.is_empty()
         || c.method() == Some("HEAD")
@@ -217,15 +222,11 @@ pub fn plain_body<'a>(c: &Checker<'a>) -> Option<&'a [u8]> {
     }
     let mut body: &[u8] = &r.body;
     if r.visibility == Visibility::Complete {
-        let coded = r
-            .headers
-            .list("Content-Encoding")
-            .iter()
-            .any(|t| !t.eq_ignore_ascii_case("identity"));
-        if coded || r.headers.contains("Transfer-Encoding") {
+        let coded = c.header_members("Content-Encoding").any(|t| !t.eq_ignore_ascii_case("identity"));
+        if coded || c.has_header("Transfer-Encoding") {
             return None;
         }
-        if let Some(cl) = r.headers.get("Content-Length") {
+        if let Some(cl) = c.header_value("Content-Length") {
             if let Ok(n) = cl.trim().parse::<usize>() {
                 if n > body.len() {
                     return None;

@@ -136,6 +136,20 @@ pub(crate) fn parse_date(v: &str) -> DateForm {
     lenient_date(v).map_or(DateForm::Invalid, DateForm::Lenient)
 }
 
+/// [`parse_date`] of the response's line `index` (whose value is `v`), parsed once per lint.
+pub(crate) fn line_date(c: &Checker<'_>, index: usize, v: &str) -> DateForm {
+    let lines = c.response().headers.len();
+    let mut cache = c.memo().line_dates.borrow_mut();
+    if cache.len() != lines {
+        *cache = vec![None; lines];
+    }
+    match cache.get_mut(index) {
+        Some(Some(d)) => *d,
+        Some(slot) => *slot.insert(parse_date(v)),
+        None => parse_date(v),
+    }
+}
+
 /// Seconds since the epoch → IMF-fixdate (`None` past year 9999).
 pub(crate) fn fmt_date(secs: u64) -> Option<String> {
     if secs >= 253_402_300_800 {
@@ -287,7 +301,7 @@ pub(crate) fn report_bad_dates(c: &mut Checker<'_>, name: &str, consequence: &st
         if skip.contains(&i) {
             continue;
         }
-        match parse_date(v) {
+        match line_date(c, i, v) {
             DateForm::Fixdate(_) => {}
             DateForm::Obsolete(_) => c.report_with(
                 crate::registry::Severity::Info,
