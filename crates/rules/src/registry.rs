@@ -248,8 +248,8 @@ pub(crate) struct Memo<'a> {
     /// `headers::syntax::line_date`, by line index.
     pub line_dates: RefCell<Vec<Option<crate::rules::headers::syntax::DateForm>>>,
     pub hsts: OnceCell<Result<crate::rules::security::hsts::Sts, String>>,
-    pub csp: OnceCell<Vec<crate::rules::security::csp::Policy>>,
-    pub csp_report_only: OnceCell<Vec<crate::rules::security::csp::Policy>>,
+    pub csp: OnceCell<Vec<crate::rules::security::csp::Policy<'a>>>,
+    pub csp_report_only: OnceCell<Vec<crate::rules::security::csp::Policy<'a>>>,
 }
 
 /// Handed to each rule's check: the exchange, the context, and where to report.

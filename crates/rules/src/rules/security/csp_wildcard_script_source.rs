@@ -45,11 +45,11 @@ declare_rule! {
 
 const ANY_HOST: &[&str] = &["*", "https:", "http:", "https://*", "http://*", "data:"];
 
-fn wildcard(values: &[String]) -> Option<&String> {
+fn wildcard<'a>(values: &[&'a str]) -> Option<&'a str> {
     if values.iter().any(|v| csp::is_keyword(v, "strict-dynamic")) {
         return None;
     }
-    values.iter().find(|v| ANY_HOST.iter().any(|w| v.eq_ignore_ascii_case(w)))
+    values.iter().copied().find(|v| ANY_HOST.iter().any(|w| v.eq_ignore_ascii_case(w)))
 }
 
 fn check(c: &mut Checker<'_>) {
@@ -61,7 +61,7 @@ fn check(c: &mut Checker<'_>) {
     }
     let Some(d) = first.script_sources() else { return };
     let Some(w) = wildcard(&d.values) else { return };
-    let (name, w) = (d.raw_name.clone(), w.clone());
+    let (name, w) = (d.raw_name, w);
     c.report(
         Target::Header { name: "Content-Security-Policy".into(), index: Some(first.index) },
         format!("`{name}` allows `{w}`: an injected `<script src>` can load code from any host, so the policy does not prevent script injection."),
