@@ -40,7 +40,7 @@ declare_rule! {
 }
 
 fn check(c: &mut Checker<'_>) {
-    let ms = members(c, "Transfer-Encoding");
+    let ms: Vec<(usize, &str)> = members(c, "Transfer-Encoding").collect();
     let Some((i, last)) = ms.last() else { return };
     if coding_name(last) == "chunked" {
         return;

@@ -25,19 +25,13 @@ pub(crate) fn lines<'a, 'n>(c: &Checker<'a>, name: &'n str) -> impl Iterator<Ite
 }
 
 /// The list members (RFC 9110 §5.6.1) of every line of `name`, each with its line's index.
-pub(crate) fn members<'a>(c: &Checker<'a>, name: &str) -> Vec<(usize, &'a str)> {
-    let mut out = Vec::new();
-    for (i, v) in c.header_lines(name) {
-        for m in list_members(v) {
-            out.push((i, m));
-        }
-    }
-    out
+pub(crate) fn members<'a, 'n>(c: &Checker<'a>, name: &'n str) -> impl Iterator<Item = (usize, &'a str)> + use<'a, 'n> {
+    c.header_lines(name).flat_map(|(i, v)| list_members(v).map(move |m| (i, m)))
 }
 
 /// The lowercased connection options of every `Connection` line.
 pub(crate) fn connection_options(c: &Checker<'_>) -> Vec<(usize, String)> {
-    members(c, "Connection").into_iter().map(|(i, m)| (i, m.to_ascii_lowercase())).collect()
+    members(c, "Connection").map(|(i, m)| (i, m.to_ascii_lowercase())).collect()
 }
 
 /// The name of a coding list member (`gzip;q=1` → `gzip`), lowercased.
@@ -340,7 +334,12 @@ pub(crate) struct LengthMember<'a> {
 }
 
 /// Every `Content-Length` member (an empty line counts as one invalid member).
-pub(crate) fn content_length_members<'a>(c: &Checker<'a>) -> Vec<LengthMember<'a>> {
+pub(crate) fn content_length_members<'a>(c: &Checker<'a>) -> &'a [LengthMember<'a>] {
+    // Parsed once per lint, shared by the Content-Length rules.
+    c.memo().content_length_members.get_or_init(|| parse_content_length_members(c))
+}
+
+fn parse_content_length_members<'a>(c: &Checker<'a>) -> Vec<LengthMember<'a>> {
     let mut out = Vec::new();
     for (i, v) in c.header_lines("Content-Length") {
         let before = out.len();

@@ -35,7 +35,7 @@ declare_rule! {
 }
 
 fn check(c: &mut Checker<'_>) {
-    if let Some((i, _)) = members(c, "Vary").into_iter().find(|(_, m)| m.eq_ignore_ascii_case("host")) {
+    if let Some((i, _)) = members(c, "Vary").find(|(_, m)| m.eq_ignore_ascii_case("host")) {
         c.report(
             at("Vary", i),
             "`Vary` lists `Host`, which is already part of every cache key; it only adds lookups (and some CDNs stop caching).",

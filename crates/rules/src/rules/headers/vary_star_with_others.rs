@@ -38,7 +38,7 @@ declare_rule! {
 }
 
 fn check(c: &mut Checker<'_>) {
-    let ms = members(c, "Vary");
+    let ms: Vec<(usize, &str)> = members(c, "Vary").collect();
     let Some(&(i, _)) = ms.iter().find(|(_, m)| *m == "*") else { return };
     let others: Vec<&str> = ms.iter().filter(|(_, m)| *m != "*").map(|&(_, m)| m).collect();
     if others.is_empty() {
