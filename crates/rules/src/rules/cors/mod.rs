@@ -81,7 +81,12 @@ pub(crate) fn origin_problem(v: &str) -> Option<String> {
     if v.is_empty() {
         return Some("is empty".into());
     }
-    if v.chars().any(char::is_whitespace) {
+    let whitespace = if v.is_ascii() {
+        v.bytes().any(|b| matches!(b, b'\t'..=b'\r' | b' '))
+    } else {
+        v.chars().any(char::is_whitespace)
+    };
+    if whitespace {
         return Some("contains whitespace".into());
     }
     if !v.is_ascii() {
@@ -99,7 +104,7 @@ pub(crate) fn origin_problem(v: &str) -> Option<String> {
         return Some("has an uppercase scheme, while serialized origins are lowercase".into());
     }
     let rest = &v[sep + 3..];
-    let (authority, tail) = match rest.find(['/', '?', '#']) {
+    let (authority, tail) = match rest.bytes().position(|b| matches!(b, b'/' | b'?' | b'#')) {
         Some(i) => (&rest[..i], &rest[i..]),
         None => (rest, ""),
     };

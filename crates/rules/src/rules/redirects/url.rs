@@ -157,15 +157,17 @@ pub(crate) fn host_port(authority: &str) -> (String, Option<&str>) {
 
 /// [`host_port`] without lowercasing the host.
 pub(crate) fn host_port_as_written(authority: &str) -> (&str, Option<&str>) {
-    let hp = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+    // Byte searches: `@`, `[`, `]` and `:` are ASCII, so every split is at a character boundary.
+    let last = |s: &str, b: u8| s.bytes().rposition(|x| x == b);
+    let hp = last(authority, b'@').map_or(authority, |i| &authority[i + 1..]);
     if hp.starts_with('[') {
-        if let Some(end) = hp.find(']') {
+        if let Some(end) = hp.bytes().position(|x| x == b']') {
             return (&hp[..=end], hp[end + 1..].strip_prefix(':'));
         }
         return (hp, None);
     }
-    match hp.rsplit_once(':') {
-        Some((h, p)) => (h, Some(p)),
+    match last(hp, b':') {
+        Some(i) => (&hp[..i], Some(&hp[i + 1..])),
         None => (hp, None),
     }
 }
