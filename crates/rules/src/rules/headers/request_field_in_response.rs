@@ -57,14 +57,19 @@ const REQUEST_ONLY: &[&str] = &[
 const CREDENTIALS: &[&str] = &["Authorization", "Proxy-Authorization", "Cookie"];
 
 fn check(c: &mut Checker<'_>) {
-    // In line order (each line has one name, so sorting by index restores it).
-    let mut found: Vec<(usize, &'static str, bool)> = Vec::new();
-    for (names, credential) in [(CREDENTIALS, true), (REQUEST_ONLY, false)] {
-        for &k in names {
-            found.extend(c.header_lines(k).map(|(i, _)| (i, k, credential)));
-        }
-    }
-    found.sort_unstable_by_key(|&(i, _, _)| i);
+    let found: Vec<(usize, &'static str, bool)> = c
+        .response()
+        .headers
+        .iter()
+        .enumerate()
+        .filter_map(|(i, (n, _))| {
+            if let Some(k) = CREDENTIALS.iter().find(|k| k.eq_ignore_ascii_case(n)) {
+                Some((i, *k, true))
+            } else {
+                REQUEST_ONLY.iter().find(|k| k.eq_ignore_ascii_case(n)).map(|k| (i, *k, false))
+            }
+        })
+        .collect();
     for (i, name, credential) in found {
         if credential {
             c.report_with(
