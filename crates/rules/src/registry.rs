@@ -233,7 +233,7 @@ fn key_bit(key: u32) -> u64 {
 #[derive(Default)]
 pub(crate) struct Memo<'a> {
     header_index: OnceCell<HeaderIndex>,
-    pub cache_control: OnceCell<Option<crate::rules::caching::CacheControl>>,
+    pub cache_control: OnceCell<Option<crate::rules::caching::CacheControl<'a>>>,
     /// The explicit freshness lifetimes (private cache, shared cache).
     pub lifetimes: OnceCell<[Option<crate::rules::caching::Lifetime<'a>>; 2]>,
     #[allow(clippy::type_complexity)]

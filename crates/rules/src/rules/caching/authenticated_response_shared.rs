@@ -60,7 +60,7 @@ fn check(c: &mut Checker<'_>) {
     }
     let fix = "Send `Cache-Control: private` for per-user responses; keep `public`/`s-maxage` only for content that is the same for everyone.".to_string();
     if let Some(d) = cc.directives.iter().find(|d| d.name == "public" || d.name == "s-maxage") {
-        let (target, raw) = (d.target("Cache-Control"), d.raw.clone());
+        let (target, raw) = (d.target("Cache-Control"), d.raw);
         c.report(
             target,
             format!("The request carried `Authorization`, and `{raw}` lets shared caches serve this response to other users without checking their credentials."),

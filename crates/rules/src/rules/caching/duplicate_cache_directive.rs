@@ -49,12 +49,12 @@ fn check(c: &mut Checker<'_>) {
     let firsts: Option<HashMap<&str, usize>> = (ds.len() > SCAN_LIMIT).then(|| {
         let mut m = HashMap::new();
         for (i, d) in ds.iter().enumerate() {
-            m.entry(d.name.as_str()).or_insert(i);
+            m.entry(d.name.as_ref()).or_insert(i);
         }
         m
     });
     let first_of = |j: usize| match &firsts {
-        Some(m) => m.get(ds[j].name.as_str()).copied().unwrap_or(j),
+        Some(m) => m.get(ds[j].name.as_ref()).copied().unwrap_or(j),
         None => ds.iter().position(|d| d.name == ds[j].name).unwrap_or(j),
     };
     // Arguments compare trimmed and case-insensitively.
@@ -74,7 +74,7 @@ fn check(c: &mut Checker<'_>) {
             continue;
         }
         reported[i] = true;
-        findings.push((d.target("Cache-Control"), ds[i].raw.clone(), d.raw.clone()));
+        findings.push((d.target("Cache-Control"), ds[i].raw, d.raw));
     }
     for (target, a, b) in findings {
         c.report(

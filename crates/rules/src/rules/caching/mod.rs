@@ -36,6 +36,8 @@ pub mod vary_star;
 pub mod weak_etag_on_partial_content;
 pub mod wrong_cache_directive_argument;
 
+use std::borrow::Cow;
+
 use crate::model::{list_members, Headers};
 use crate::registry::{Checker, Presence, Target};
 
@@ -82,13 +84,13 @@ pub(crate) const DELTA_SECONDS_CAP: u64 = 2_147_483_648;
 
 /// One cache directive as written.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Directive {
+pub(crate) struct Directive<'a> {
     /// The name, lower-cased (directive names are case-insensitive, RFC 9111 §5.2).
-    pub name: String,
+    pub name: Cow<'a, str>,
     /// The whole member as written (trimmed).
-    pub raw: String,
+    pub raw: &'a str,
     /// The argument after `=`, with a quoted-string unquoted; `None` when there is no `=`.
-    pub arg: Option<String>,
+    pub arg: Option<Cow<'a, str>>,
     /// Whether the argument was written as a quoted-string.
     pub quoted: bool,
     /// A quoted-string that is not closed, or has text after its closing quote.
@@ -97,7 +99,7 @@ pub(crate) struct Directive {
     pub index: usize,
 }
 
-impl Directive {
+impl Directive<'_> {
     /// The argument as delta-seconds (RFC 9111 §1.2.2), quoted form accepted as recipients
     /// ought to (§5.2); capped at 2^31.
     pub fn seconds(&self) -> Option<u64> {
@@ -129,14 +131,14 @@ pub(crate) fn delta_seconds(s: &str) -> Option<u64> {
 
 /// Every directive of every line of a `Cache-Control`-syntax field, in order.
 #[derive(Debug, Clone, Default)]
-pub(crate) struct CacheControl {
-    pub directives: Vec<Directive>,
+pub(crate) struct CacheControl<'a> {
+    pub directives: Vec<Directive<'a>>,
     /// Index of the first line of the field, when present.
     pub first_index: Option<usize>,
 }
 
-impl CacheControl {
-    pub fn parse(headers: &Headers, field: &str) -> Self {
+impl<'a> CacheControl<'a> {
+    pub fn parse(headers: &'a Headers, field: &str) -> Self {
         let mut out = CacheControl::default();
         for (i, v) in headers.all(field) {
             out.first_index.get_or_insert(i);
@@ -150,7 +152,7 @@ impl CacheControl {
         self.first_index.is_some()
     }
     /// The first occurrence of a directive.
-    pub fn get(&self, name: &str) -> Option<&Directive> {
+    pub fn get(&self, name: &str) -> Option<&Directive<'a>> {
         self.directives.iter().find(|d| d.name == name)
     }
     pub fn has(&self, name: &str) -> bool {
@@ -180,33 +182,44 @@ impl CacheControl {
     }
 }
 
-fn parse_member(member: &str, index: usize) -> Directive {
-    let raw = member.trim().to_string();
+fn parse_member(member: &str, index: usize) -> Directive<'_> {
+    let raw = member.trim();
     let (name, arg) = match raw.find('=') {
         Some(p) => (&raw[..p], Some(raw[p + 1..].trim())),
-        None => (raw.as_str(), None),
+        None => (raw, None),
     };
-    let name = name.trim().to_ascii_lowercase();
+    let name = name.trim();
+    let name = if name.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(name.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(name)
+    };
     let mut quoted = false;
     let mut bad_quote = false;
     let arg = arg.map(|a| {
         if let Some(rest) = a.strip_prefix('"') {
             quoted = true;
-            let mut out = String::new();
+            // Borrowed unless there are escapes to remove.
+            let mut out = Cow::Borrowed("");
             let mut esc = false;
             let mut closed_at = None;
+            let mut start = 0;
             for (i, ch) in rest.char_indices() {
                 if esc {
-                    out.push(ch);
                     esc = false;
                 } else if ch == '\\' {
+                    out.to_mut().push_str(&rest[start..i]);
+                    start = i + 1;
                     esc = true;
                 } else if ch == '"' {
                     closed_at = Some(i);
                     break;
-                } else {
-                    out.push(ch);
                 }
+            }
+            let end = closed_at.unwrap_or(rest.len());
+            match &mut out {
+                Cow::Borrowed(_) => out = Cow::Borrowed(&rest[start..end]),
+                Cow::Owned(s) => s.push_str(&rest[start..end]),
             }
             match closed_at {
                 Some(i) => bad_quote = !rest[i + 1..].trim().is_empty(),
@@ -214,7 +227,7 @@ fn parse_member(member: &str, index: usize) -> Directive {
             }
             out
         } else {
-            a.to_string()
+            Cow::Borrowed(a)
         }
     });
     Directive { name, raw, arg, quoted, bad_quote, index }
@@ -222,7 +235,7 @@ fn parse_member(member: &str, index: usize) -> Directive {
 
 /// The response's `Cache-Control`, or `None` when the observer could not see it. Parsed once
 /// per lint, shared by the caching rules.
-pub(crate) fn cache_control<'a>(c: &Checker<'a>) -> Option<&'a CacheControl> {
+pub(crate) fn cache_control<'a>(c: &Checker<'a>) -> Option<&'a CacheControl<'a>> {
     c.memo()
         .cache_control
         .get_or_init(|| match c.header("Cache-Control") {
@@ -465,7 +478,7 @@ pub(crate) fn explicit_lifetime<'a>(c: &Checker<'a>, shared: bool) -> Option<&'a
     if shared { shared_cache.as_ref() } else { private_cache.as_ref() }
 }
 
-fn compute_explicit_lifetime<'a>(c: &Checker<'a>, cc: &'a CacheControl, shared: bool) -> Option<Lifetime<'a>> {
+fn compute_explicit_lifetime<'a>(c: &Checker<'a>, cc: &'a CacheControl<'a>, shared: bool) -> Option<Lifetime<'a>> {
     let directive = |name: &str| {
         cc.get(name).map(|d| Lifetime {
             secs: d.seconds().unwrap_or(0),
@@ -608,8 +621,16 @@ mod tests {
         assert!(cc.qualified_names("private", "set-cookie"));
         assert!(!cc.has_unqualified("private"));
         assert!(cc.has_unqualified("no-store"));
-        let bad = CacheControl::parse(&Headers::new().with("Cache-Control", "max-age=\"6"), "Cache-Control");
+        let h = Headers::new().with("Cache-Control", "max-age=\"6");
+        let bad = CacheControl::parse(&h, "Cache-Control");
         assert!(bad.get("max-age").unwrap().bad_quote);
+        let h = Headers::new().with("Cache-Control", r#"No-Cache="a\"b\\c", x="" , y="z\"#);
+        let cc = CacheControl::parse(&h, "Cache-Control");
+        assert_eq!(cc.get("no-cache").unwrap().arg.as_deref(), Some(r#"a"b\c"#));
+        assert!(!cc.get("no-cache").unwrap().bad_quote);
+        assert_eq!(cc.get("x").unwrap().arg.as_deref(), Some(""));
+        assert_eq!(cc.get("y").unwrap().arg.as_deref(), Some("z"));
+        assert!(cc.get("y").unwrap().bad_quote);
     }
 
     #[test]

@@ -48,7 +48,7 @@ declare_rule! {
 fn check(c: &mut Checker<'_>) {
     let Some(cc) = cache_control(c) else { return };
     for d in &cc.directives {
-        let name = d.name.as_str();
+        let name = d.name.as_ref();
         let target = || d.target("Cache-Control");
         if DELTA_DIRECTIVES.contains(&name) && d.quoted && d.seconds().is_some() {
             let n = d.arg.as_deref().unwrap_or("").trim().to_string();
