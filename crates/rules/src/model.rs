@@ -77,6 +77,15 @@ pub(crate) const fn is_tchar(b: u8) -> bool {
         | b'!' | b'#' | b'$' | b'%' | b'&' | b'\'' | b'*' | b'+' | b'-' | b'.' | b'^' | b'_' | b'`' | b'|' | b'~')
 }
 
+/// `s` ASCII-lowercased, copied only when it has uppercase letters.
+pub(crate) fn ascii_lowercase(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.bytes().any(|b| b.is_ascii_uppercase()) {
+        std::borrow::Cow::Owned(s.to_ascii_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    }
+}
+
 /// Splits a list-based field value on commas outside quoted strings.
 pub fn split_list(v: &str) -> Vec<String> {
     list_members(v).map(str::to_string).collect()

@@ -188,12 +188,7 @@ fn parse_member(member: &str, index: usize) -> Directive<'_> {
         Some(p) => (&raw[..p], Some(raw[p + 1..].trim())),
         None => (raw, None),
     };
-    let name = name.trim();
-    let name = if name.bytes().any(|b| b.is_ascii_uppercase()) {
-        Cow::Owned(name.to_ascii_lowercase())
-    } else {
-        Cow::Borrowed(name)
-    };
+    let name = crate::model::ascii_lowercase(name.trim());
     let mut quoted = false;
     let mut bad_quote = false;
     let arg = arg.map(|a| {

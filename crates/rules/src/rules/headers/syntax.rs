@@ -1,7 +1,9 @@
 //! Parsers and helpers shared by the header-field rules. Every function here is total (no
 //! panics on any input) and linear in the length of its input.
 
-use crate::model::list_members;
+use std::borrow::Cow;
+
+use crate::model::{ascii_lowercase, list_members};
 use crate::registry::{Checker, Target};
 
 /// `tchar` (RFC 9110 §5.6.2).
@@ -366,21 +368,21 @@ pub(crate) fn content_length(c: &Checker<'_>) -> Option<(usize, u64)> {
 // Media types
 
 /// A `Content-Type` value that parses as `type/subtype *(; param)`.
-pub(crate) struct MediaType {
+pub(crate) struct MediaType<'a> {
     /// Lowercased.
-    pub ty: String,
+    pub ty: Cow<'a, str>,
     /// Lowercased.
-    pub sub: String,
+    pub sub: Cow<'a, str>,
     /// Well-formed parameters: lowercased names, unquoted values.
-    pub params: Vec<(String, String)>,
+    pub params: Vec<(Cow<'a, str>, Cow<'a, str>)>,
     /// Parameters browsers drop (WHATWG MIME Sniffing "parse a MIME type"): no `=`, a name
     /// that is not a token (whitespace before `=`), an empty value, an unterminated quote.
-    pub bad_params: Vec<String>,
+    pub bad_params: Vec<&'a str>,
 }
 
-impl MediaType {
+impl MediaType<'_> {
     pub(crate) fn param(&self, name: &str) -> Option<&str> {
-        self.params.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
+        self.params.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_ref())
     }
     pub(crate) fn essence(&self) -> String {
         format!("{}/{}", self.ty, self.sub)
@@ -391,8 +393,8 @@ impl MediaType {
         if self.sub.ends_with("+xml") || self.sub.ends_with("+json") {
             return false;
         }
-        matches!(self.ty.as_str(), "image" | "audio" | "video" | "font")
-            || (self.ty == "application" && matches!(self.sub.as_str(), "octet-stream" | "pdf" | "zip" | "gzip" | "wasm"))
+        matches!(&*self.ty, "image" | "audio" | "video" | "font")
+            || (self.ty == "application" && matches!(&*self.sub, "octet-stream" | "pdf" | "zip" | "gzip" | "wasm"))
     }
 }
 
@@ -405,7 +407,7 @@ pub(crate) enum MediaTypeError {
     BadEssence,
 }
 
-pub(crate) fn parse_media_type(v: &str) -> Result<MediaType, MediaTypeError> {
+pub(crate) fn parse_media_type(v: &str) -> Result<MediaType<'_>, MediaTypeError> {
     let v = v.trim();
     if v.is_empty() {
         return Err(MediaTypeError::Empty);
@@ -422,8 +424,8 @@ pub(crate) fn parse_media_type(v: &str) -> Result<MediaType, MediaTypeError> {
         return Err(MediaTypeError::BadEssence);
     }
     let mut mt = MediaType {
-        ty: ty.to_ascii_lowercase(),
-        sub: sub.to_ascii_lowercase(),
+        ty: ascii_lowercase(ty),
+        sub: ascii_lowercase(sub),
         params: Vec::new(),
         bad_params: Vec::new(),
     };
@@ -434,43 +436,43 @@ pub(crate) fn parse_media_type(v: &str) -> Result<MediaType, MediaTypeError> {
             continue;
         }
         let Some((name, value)) = p.split_once('=') else {
-            mt.bad_params.push(p.trim().to_string());
+            mt.bad_params.push(p.trim());
             continue;
         };
         if !is_token(name) {
-            mt.bad_params.push(p.trim().to_string());
+            mt.bad_params.push(p.trim());
             continue;
         }
         let value = if value.starts_with('"') {
             match quoted(value) {
-                Some((q, rest)) if rest.trim().is_empty() => q,
+                Some((q, rest)) if rest.trim().is_empty() => Cow::Owned(q),
                 _ => {
-                    mt.bad_params.push(p.trim().to_string());
+                    mt.bad_params.push(p.trim());
                     continue;
                 }
             }
         } else {
             let t = value.trim();
             if t.is_empty() {
-                mt.bad_params.push(p.trim().to_string());
+                mt.bad_params.push(p.trim());
                 continue;
             }
-            t.to_string()
+            Cow::Borrowed(t)
         };
-        mt.params.push((name.to_ascii_lowercase(), value));
+        mt.params.push((ascii_lowercase(name), value));
     }
     Ok(mt)
 }
 
 /// Every `Content-Type` line of the response (index, value) with its parse, parsed once per lint.
-pub(crate) fn content_types<'a>(c: &Checker<'a>) -> &'a [(usize, &'a str, Result<MediaType, MediaTypeError>)] {
+pub(crate) fn content_types<'a>(c: &Checker<'a>) -> &'a [(usize, &'a str, Result<MediaType<'a>, MediaTypeError>)] {
     c.memo()
         .content_types
         .get_or_init(|| c.header_lines("Content-Type").map(|(i, v)| (i, v, parse_media_type(v))).collect())
 }
 
 /// The first `Content-Type` of the response, parsed.
-pub(crate) fn content_type<'a>(c: &Checker<'a>) -> Option<(usize, &'a MediaType)> {
+pub(crate) fn content_type<'a>(c: &Checker<'a>) -> Option<(usize, &'a MediaType<'a>)> {
     let (i, _, parsed) = content_types(c).first()?;
     parsed.as_ref().ok().map(|m| (*i, m))
 }
