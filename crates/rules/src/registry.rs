@@ -239,7 +239,7 @@ pub(crate) struct Memo<'a> {
     #[allow(clippy::type_complexity)]
     pub content_types:
         OnceCell<Vec<(usize, &'a str, Result<crate::rules::headers::syntax::MediaType<'a>, crate::rules::headers::syntax::MediaTypeError>)>>,
-    pub response_mime: OnceCell<Option<(usize, crate::rules::content::media::MimeType)>>,
+    pub response_mime: OnceCell<Option<(usize, crate::rules::content::media::MimeType<'a>)>>,
     pub set_cookies: OnceCell<Option<Vec<crate::rules::cookies::parse::SetCookie<'a>>>>,
     pub request_scheme_host: OnceCell<Option<(String, String)>>,
     pub cors_origin: OnceCell<Option<&'a str>>,

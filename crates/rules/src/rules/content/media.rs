@@ -3,21 +3,23 @@
 
 use std::collections::HashSet;
 
-use crate::model::{list_members, Visibility};
+use std::borrow::Cow;
+
+use crate::model::{ascii_lowercase, list_members, Visibility};
 use crate::registry::Checker;
 
 /// A parsed MIME type (WHATWG MIME Sniffing, "parse a MIME type").
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct MimeType {
+pub struct MimeType<'a> {
     /// `type/subtype`, ASCII-lowercased.
-    pub essence: String,
+    pub essence: Cow<'a, str>,
     /// Parameters in order: names ASCII-lowercased, the first occurrence of each name kept.
-    pub params: Vec<(String, String)>,
+    pub params: Vec<(Cow<'a, str>, Cow<'a, str>)>,
 }
 
-impl MimeType {
+impl MimeType<'_> {
     pub fn param(&self, name: &str) -> Option<&str> {
-        self.params.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
+        self.params.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_ref())
     }
     pub fn charset(&self) -> Option<&str> {
         self.param("charset")
@@ -52,7 +54,7 @@ fn is_quoted_string_cp(c: char) -> bool {
 
 /// WHATWG "parse a MIME type": `None` is failure. Parameters are parsed leniently, as browsers do
 /// (malformed ones are skipped).
-pub fn parse_mime_type(input: &str) -> Option<MimeType> {
+pub fn parse_mime_type(input: &str) -> Option<MimeType<'_>> {
     let s = input.trim_matches(is_http_ws);
     let slash = s.find('/')?;
     let ty = &s[..slash];
@@ -68,12 +70,13 @@ pub fn parse_mime_type(input: &str) -> Option<MimeType> {
     if sub.is_empty() || !sub.chars().all(is_token_char) {
         return None;
     }
-    let essence = format!("{}/{}", ty.to_ascii_lowercase(), sub.to_ascii_lowercase());
+    // `type/subtype` is contiguous in the input: `sub` starts right after the slash.
+    let essence = ascii_lowercase(&s[..slash + 1 + sub.len()]);
     // Scanned by byte offsets: every delimiter (`;`, `=`, `"`, `\\`, HTTP whitespace) is ASCII, so
     // each stop is a character boundary.
     let p = params_str;
     let b = p.as_bytes();
-    let mut params: Vec<(String, String)> = Vec::new();
+    let mut params: Vec<(Cow<'_, str>, Cow<'_, str>)> = Vec::new();
     // Names already kept: a scan of `params` for the few parameters real types carry, a set
     // once there are many (so a hostile value stays linear).
     let mut names: Option<HashSet<String>> = None;
@@ -88,7 +91,7 @@ pub fn parse_mime_type(input: &str) -> Option<MimeType> {
         while i < b.len() && b[i] != b';' && b[i] != b'=' {
             i += 1;
         }
-        let name = p[start..i].to_ascii_lowercase();
+        let name = ascii_lowercase(&p[start..i]);
         if i < b.len() {
             if b[i] == b';' {
                 continue;
@@ -127,7 +130,7 @@ pub fn parse_mime_type(input: &str) -> Option<MimeType> {
             while i < b.len() && b[i] != b';' {
                 i += 1;
             }
-            v
+            Cow::Owned(v)
         } else {
             let start = i;
             while i < b.len() && b[i] != b';' {
@@ -137,7 +140,7 @@ pub fn parse_mime_type(input: &str) -> Option<MimeType> {
             if v.is_empty() {
                 continue;
             }
-            v.to_string()
+            Cow::Borrowed(v)
         };
         if !name.is_empty()
             && name.chars().all(is_token_char)
@@ -151,10 +154,10 @@ pub fn parse_mime_type(input: &str) -> Option<MimeType> {
 }
 
 /// Whether `name` is not yet among the kept parameters (and records it when a set is in use).
-fn first_occurrence(names: &mut Option<HashSet<String>>, params: &[(String, String)], name: &str) -> bool {
+fn first_occurrence(names: &mut Option<HashSet<String>>, params: &[(Cow<'_, str>, Cow<'_, str>)], name: &str) -> bool {
     const SCAN_LIMIT: usize = 8;
     if names.is_none() && params.len() >= SCAN_LIMIT {
-        *names = Some(params.iter().map(|(n, _)| n.clone()).collect());
+        *names = Some(params.iter().map(|(n, _)| n.to_string()).collect());
     }
     match names {
         Some(set) => set.insert(name.to_string()),
@@ -164,22 +167,22 @@ fn first_occurrence(names: &mut Option<HashSet<String>>, params: &[(String, Stri
 
 /// Fetch "extract a MIME type" over every `Content-Type` value: the last valid type wins, and a
 /// `charset` carries over between repeats of the same essence. `None` is failure.
-pub fn extract_mime_type<'a>(values: impl Iterator<Item = &'a str>) -> Option<MimeType> {
-    let mut charset: Option<String> = None;
-    let mut essence: Option<String> = None;
-    let mut mime: Option<MimeType> = None;
+pub fn extract_mime_type<'a>(values: impl Iterator<Item = &'a str>) -> Option<MimeType<'a>> {
+    let mut charset: Option<Cow<'a, str>> = None;
+    let mut essence: Option<Cow<'a, str>> = None;
+    let mut mime: Option<MimeType<'a>> = None;
     for line in values {
         for v in list_members(line) {
             let Some(mut tmp) = parse_mime_type(v) else { continue };
             if tmp.essence == "*/*" {
                 continue;
             }
-            if essence.as_deref() != Some(tmp.essence.as_str()) {
-                charset = tmp.charset().map(str::to_string);
+            if essence.as_deref() != Some(&*tmp.essence) {
+                charset = tmp.params.iter().find(|(n, _)| n == "charset").map(|(_, v)| v.clone());
                 essence = Some(tmp.essence.clone());
             } else if tmp.charset().is_none() {
                 if let Some(cs) = &charset {
-                    tmp.params.push(("charset".to_string(), cs.clone()));
+                    tmp.params.push((Cow::Borrowed("charset"), cs.clone()));
                 }
             }
             mime = Some(tmp);
@@ -190,7 +193,7 @@ pub fn extract_mime_type<'a>(values: impl Iterator<Item = &'a str>) -> Option<Mi
 
 /// The response's media type with the index of its (first) `Content-Type` line; `None` when the
 /// field is absent, hidden, or holds no valid media type.
-pub fn response_mime<'a>(c: &Checker<'a>) -> Option<(usize, &'a MimeType)> {
+pub fn response_mime<'a>(c: &Checker<'a>) -> Option<(usize, &'a MimeType<'a>)> {
     // Parsed once per lint, shared by the content and security rules.
     c.memo()
         .response_mime
@@ -275,7 +278,8 @@ mod tests {
     fn parses_parameters_like_browsers() {
         let m = parse_mime_type("Text/HTML ; Charset=\"UTF-8\"; charset=latin1; q=\"a\\\"é\"x; bad; =v; e=; é=1").unwrap();
         assert_eq!(m.essence, "text/html");
-        assert_eq!(m.params, [("charset".to_string(), "UTF-8".to_string()), ("q".to_string(), "a\"é".to_string())]);
+        let params: Vec<(&str, &str)> = m.params.iter().map(|(n, v)| (n.as_ref(), v.as_ref())).collect();
+        assert_eq!(params, [("charset", "UTF-8"), ("q", "a\"é")]);
         assert_eq!(parse_mime_type("a/b; x=\"open").unwrap().param("x"), Some("open"));
         assert!(parse_mime_type("nonsense").is_none());
     }
