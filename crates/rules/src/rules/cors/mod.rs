@@ -92,7 +92,7 @@ pub(crate) fn origin_problem(v: &str) -> Option<String> {
     if !v.is_ascii() {
         return Some("contains non-ASCII characters (origins are serialized in ASCII, with punycode host names)".into());
     }
-    let Some(sep) = v.find("://") else {
+    let Some(sep) = url::find_scheme_separator(v) else {
         return Some("has no scheme (an origin looks like `https://host`)".into());
     };
     let scheme = &v[..sep];
@@ -165,7 +165,7 @@ pub(crate) fn is_cross_origin(req: &Request, origin: &str) -> Option<bool> {
     if origin == "null" {
         return Some(true);
     }
-    let sep = origin.find("://")?;
+    let sep = url::find_scheme_separator(origin)?;
     let o_auth = &origin[sep + 3..];
     let o_auth = &o_auth[..o_auth.find('/').unwrap_or(o_auth.len())];
     let r_auth = match req.headers.get("Host") {

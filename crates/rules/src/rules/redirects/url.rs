@@ -8,6 +8,11 @@ pub(crate) fn scheme(r: &str) -> Option<String> {
     scheme_str(r).map(str::to_ascii_lowercase)
 }
 
+/// The offset of the first `://`.
+pub(crate) fn find_scheme_separator(s: &str) -> Option<usize> {
+    s.as_bytes().windows(3).position(|w| w == b"://")
+}
+
 /// Whether the URI reference has a scheme ([`scheme`] without the copy).
 pub(crate) fn has_scheme(r: &str) -> bool {
     scheme_str(r).is_some()
