@@ -13,7 +13,7 @@ pub(crate) fn is_tchar(c: char) -> bool {
 
 /// `token = 1*tchar` (RFC 9110 §5.6.2).
 pub(crate) fn is_token(s: &str) -> bool {
-    !s.is_empty() && s.chars().all(is_tchar)
+    !s.is_empty() && s.bytes().all(crate::model::is_tchar)
 }
 
 /// The target for line `index` of field `name`.
@@ -65,23 +65,26 @@ pub(crate) fn quoted(s: &str) -> Option<(String, &str)> {
     None
 }
 
-/// Splits on `sep` outside quoted strings (backslash escapes honoured inside quotes).
-pub(crate) fn split_outside_quotes(s: &str, sep: char) -> Vec<&str> {
+/// Splits on the ASCII `sep` outside quoted strings (backslash escapes honoured inside quotes).
+pub(crate) fn split_outside_quotes(s: &str, sep: u8) -> Vec<&str> {
+    debug_assert!(sep.is_ascii());
     let mut out = Vec::new();
     let mut start = 0;
     let mut in_q = false;
     let mut esc = false;
-    for (i, ch) in s.char_indices() {
+    // Bytes are enough: `\\`, `"` and `sep` are ASCII and never part of a multi-byte character,
+    // and an escaped multi-byte character's continuation bytes match none of them.
+    for (i, b) in s.bytes().enumerate() {
         if esc {
             esc = false;
             continue;
         }
-        match ch {
-            '\\' if in_q => esc = true,
-            '"' => in_q = !in_q,
-            c if c == sep && !in_q => {
+        match b {
+            b'\\' if in_q => esc = true,
+            b'"' => in_q = !in_q,
+            _ if b == sep && !in_q => {
                 out.push(&s[start..i]);
-                start = i + c.len_utf8();
+                start = i + 1;
             }
             _ => {}
         }
@@ -417,7 +420,7 @@ pub(crate) fn parse_media_type(v: &str) -> Result<MediaType<'_>, MediaTypeError>
     if several && list.all(|m| m.split(';').next().unwrap_or("").contains('/')) {
         return Err(MediaTypeError::Several);
     }
-    let parts = split_outside_quotes(v, ';');
+    let parts = split_outside_quotes(v, b';');
     let essence = parts.first().map(|s| s.trim()).unwrap_or("");
     let Some((ty, sub)) = essence.split_once('/') else { return Err(MediaTypeError::BadEssence) };
     if !is_token(ty) || !is_token(sub) {
@@ -605,6 +608,6 @@ mod tests {
     fn quoted_strings() {
         assert_eq!(quoted("\"a\\\"b\" rest"), Some(("a\"b".to_string(), " rest")));
         assert_eq!(quoted("\"open"), None);
-        assert_eq!(split_outside_quotes("a;\"b;c\";d", ';'), vec!["a", "\"b;c\"", "d"]);
+        assert_eq!(split_outside_quotes("a;\"b;c\";d", b';'), vec!["a", "\"b;c\"", "d"]);
     }
 }

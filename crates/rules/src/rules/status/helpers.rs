@@ -63,7 +63,7 @@ impl MediaType {
 }
 
 pub(crate) fn media_type(v: &str) -> MediaType {
-    let mut parts = split_outside_quotes(v, ';').into_iter();
+    let mut parts = split_outside_quotes(v, b';').into_iter();
     let essence = parts.next().unwrap_or("").trim().to_ascii_lowercase();
     let params = parts
         .filter_map(|p| {
