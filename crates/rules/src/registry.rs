@@ -244,6 +244,7 @@ pub(crate) struct Memo<'a> {
     pub request_scheme_host: OnceCell<Option<(String, String)>>,
     pub cors_origin: OnceCell<Option<&'a str>>,
     pub plain_body: OnceCell<Option<&'a [u8]>>,
+    pub vary_members: OnceCell<Vec<(usize, &'a str)>>,
     pub content_length_members: OnceCell<Vec<crate::rules::headers::syntax::LengthMember<'a>>>,
     pub response_date: OnceCell<Option<i64>>,
     /// `headers::syntax::line_date`, by line index.

@@ -1,6 +1,7 @@
 use crate::declare_rule;
 use crate::registry::{Checker, Severity};
 use crate::spec::rfc;
+use crate::rules::headers::syntax::vary_members;
 
 use super::{cache_control, cacheable_method, explicit_lifetime};
 
@@ -50,7 +51,7 @@ fn check(c: &mut Checker<'_>) {
     if cc.has_unqualified("private") || cc.has("no-store") || cc.has_unqualified("no-cache") {
         return;
     }
-    let keyed = c.header_members("Vary").any(|m| m == "*" || m.eq_ignore_ascii_case("authorization"));
+    let keyed = vary_members(c).iter().any(|&(_, m)| m == "*" || m.eq_ignore_ascii_case("authorization"));
     if keyed {
         return;
     }

@@ -1,6 +1,7 @@
 use crate::declare_rule;
 use crate::registry::{Checker, Presence, Target};
 use crate::spec::rfc;
+use crate::rules::headers::syntax::vary_members;
 
 use super::{cache_control, cacheable_method, explicit_lifetime};
 
@@ -59,7 +60,7 @@ fn check(c: &mut Checker<'_>) {
     match c.header("Vary") {
         Presence::Hidden => return,
         Presence::Present(..) => {
-            let vary: Vec<&str> = c.header_members("Vary").collect();
+            let vary: Vec<&str> = vary_members(c).iter().map(|&(_, m)| m).collect();
             if vary.iter().any(|&m| m == "*" || m.eq_ignore_ascii_case("accept-encoding")) {
                 return;
             }

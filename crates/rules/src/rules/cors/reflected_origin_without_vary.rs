@@ -1,6 +1,7 @@
 use crate::declare_rule;
 use crate::registry::{Checker, Presence, Target};
 use crate::spec::{fetch, rfc};
+use crate::rules::headers::syntax::vary_members;
 
 declare_rule! {
     /// ## What it checks
@@ -45,7 +46,7 @@ fn check(c: &mut Checker<'_>) {
     match c.header("Vary") {
         Presence::Hidden => {}
         _ => {
-            let vary: Vec<&str> = c.header_members("Vary").collect();
+            let vary: Vec<&str> = vary_members(c).iter().map(|&(_, m)| m).collect();
             if !vary.iter().any(|&v| v == "*" || v.eq_ignore_ascii_case("origin")) {
                 c.report(
                     Target::Header { name: "Access-Control-Allow-Origin".into(), index: Some(i) },

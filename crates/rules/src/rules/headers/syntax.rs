@@ -31,6 +31,12 @@ pub(crate) fn members<'a, 'n>(c: &Checker<'a>, name: &'n str) -> impl Iterator<I
     c.header_lines(name).flat_map(|(i, v)| list_members(v).map(move |m| (i, m)))
 }
 
+/// The members of every `Vary` line with their line indexes, parsed once per lint (the caching,
+/// CORS and header rules all read it).
+pub(crate) fn vary_members<'a>(c: &Checker<'a>) -> &'a [(usize, &'a str)] {
+    c.memo().vary_members.get_or_init(|| members(c, "Vary").collect())
+}
+
 /// The lowercased connection options of every `Connection` line.
 pub(crate) fn connection_options(c: &Checker<'_>) -> Vec<(usize, String)> {
     members(c, "Connection").map(|(i, m)| (i, m.to_ascii_lowercase())).collect()
