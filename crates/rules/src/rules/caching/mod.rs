@@ -573,25 +573,31 @@ pub(crate) fn seconds_text(secs: u64) -> String {
 
 /// The two largest units: `1 d 2 h`, `5 min`, `1 h 30 min`.
 pub(crate) fn human(secs: u64) -> String {
+    use std::fmt::Write as _;
     let units = [(365 * 86_400, "y"), (86_400, "d"), (3600, "h"), (60, "min"), (1, "s")];
-    let mut parts = Vec::new();
+    let mut out = String::new();
+    let mut parts = 0;
     let mut rest = secs;
     for (size, name) in units {
         if rest >= size {
-            parts.push(format!("{} {name}", rest / size));
+            if parts > 0 {
+                out.push(' ');
+            }
+            let _ = write!(out, "{} {name}", rest / size);
+            parts += 1;
             rest %= size;
-        } else if !parts.is_empty() {
+        } else if parts > 0 {
             // Keep only adjacent units: `1 d 2 h`, not `1 d 5 s`.
             break;
         }
-        if parts.len() == 2 {
+        if parts == 2 {
             break;
         }
     }
-    if parts.is_empty() {
+    if parts == 0 {
         "0 s".to_string()
     } else {
-        parts.join(" ")
+        out
     }
 }
 

@@ -19,7 +19,7 @@ pub(crate) fn has_scheme(r: &str) -> bool {
 }
 
 fn scheme_str(r: &str) -> Option<&str> {
-    let end = r.find([':', '/', '?', '#'])?;
+    let end = find_byte(r, |b| matches!(b, b':' | b'/' | b'?' | b'#'))?;
     let s = &r[..end];
     (r[end..].starts_with(':') && is_scheme(s)).then_some(s)
 }
@@ -41,12 +41,17 @@ pub(crate) struct Parts<'a> {
     pub fragment: Option<&'a str>,
 }
 
+/// The offset of the first byte matching `f` (for ASCII delimiters, always a character boundary).
+fn find_byte(s: &str, f: impl Fn(u8) -> bool) -> Option<usize> {
+    s.bytes().position(f)
+}
+
 pub(crate) fn split(r: &str) -> Parts<'_> {
-    let (rest, fragment) = match r.find('#') {
+    let (rest, fragment) = match find_byte(r, |b| b == b'#') {
         Some(i) => (&r[..i], Some(&r[i + 1..])),
         None => (r, None),
     };
-    let (rest, query) = match rest.find('?') {
+    let (rest, query) = match find_byte(rest, |b| b == b'?') {
         Some(i) => (&rest[..i], Some(&rest[i + 1..])),
         None => (rest, None),
     };
@@ -56,7 +61,7 @@ pub(crate) fn split(r: &str) -> Parts<'_> {
     };
     let (authority, path) = match rest.strip_prefix("//") {
         Some(after) => {
-            let end = after.find('/').unwrap_or(after.len());
+            let end = find_byte(after, |b| b == b'/').unwrap_or(after.len());
             (Some(&after[..end]), &after[end..])
         }
         None => (None, rest),
