@@ -71,9 +71,8 @@ pub fn parse(index: usize, raw: &str) -> SetCookie<'_> {
 impl<'a> SetCookie<'a> {
     /// Every attribute named `name` (case-insensitive) whose value a user agent would process
     /// (not longer than 1024 octets).
-    pub fn all(&self, name: &str) -> impl Iterator<Item = &Attr<'a>> + '_ {
-        let name = name.to_string();
-        self.attrs.iter().filter(move |a| a.is(&name) && a.value.len() <= MAX_ATTRIBUTE_VALUE)
+    pub fn all<'s, 'n>(&'s self, name: &'n str) -> impl Iterator<Item = &'s Attr<'a>> + use<'s, 'n, 'a> {
+        self.attrs.iter().filter(move |a| a.is(name) && a.value.len() <= MAX_ATTRIBUTE_VALUE)
     }
     pub fn has(&self, name: &str) -> bool {
         self.all(name).next().is_some()
