@@ -38,8 +38,8 @@ pub(crate) fn vary_members<'a>(c: &Checker<'a>) -> &'a [(usize, &'a str)] {
 }
 
 /// The lowercased connection options of every `Connection` line.
-pub(crate) fn connection_options(c: &Checker<'_>) -> Vec<(usize, String)> {
-    members(c, "Connection").map(|(i, m)| (i, m.to_ascii_lowercase())).collect()
+pub(crate) fn connection_options<'a>(c: &Checker<'a>) -> Vec<(usize, Cow<'a, str>)> {
+    members(c, "Connection").map(|(i, m)| (i, ascii_lowercase(m))).collect()
 }
 
 /// The name of a coding list member (`gzip;q=1` → `gzip`), lowercased.
