@@ -241,7 +241,7 @@ pub(crate) struct Memo<'a> {
         OnceCell<Vec<(usize, &'a str, Result<crate::rules::headers::syntax::MediaType<'a>, crate::rules::headers::syntax::MediaTypeError>)>>,
     pub response_mime: OnceCell<Option<(usize, crate::rules::content::media::MimeType<'a>)>>,
     pub set_cookies: OnceCell<Option<Vec<crate::rules::cookies::parse::SetCookie<'a>>>>,
-    pub request_scheme_host: OnceCell<Option<(String, String)>>,
+    pub request_scheme_host: OnceCell<Option<(Cow<'a, str>, Cow<'a, str>)>>,
     pub cors_origin: OnceCell<Option<&'a str>>,
     pub plain_body: OnceCell<Option<&'a [u8]>>,
     pub vary_members: OnceCell<Vec<(usize, &'a str)>>,
