@@ -196,7 +196,7 @@ pub enum Presence<'a> {
 
 /// The response's field names, keyed once per lint so that a rule looking for a field the
 /// response does not carry (most lookups) is answered without comparing names.
-pub(crate) struct HeaderIndex {
+struct HeaderIndex {
     /// [`name_key`] of each line's name, in line order.
     keys: Vec<u32>,
     /// One bit per key present ([`key_bit`]).
