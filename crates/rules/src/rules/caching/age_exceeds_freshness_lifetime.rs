@@ -64,7 +64,7 @@ fn check(c: &mut Checker<'_>) {
         Target::Header { name: "Age".into(), index: Some(i) },
         format!(
             "`Age: {age}` is not below the freshness lifetime of {}: the response arrived already stale{shared_note}.",
-            lifetime_text(&lifetime)
+            lifetime_text(lifetime)
         ),
         "Let the CDN reset `Age` for objects whose lifetime it controls, or forward a `max-age` that allows for time spent upstream.".to_string(),
     );

@@ -55,7 +55,7 @@ fn check(c: &mut Checker<'_>) {
         l.target.clone(),
         format!(
             "The request carried `Authorization`, so shared caches will not reuse this response: its lifetime of {} applies to the browser's cache only.",
-            lifetime_text(&l)
+            lifetime_text(l)
         ),
         "Add `private` to make that explicit for per-user data, or `s-maxage=<seconds>` if shared caches may reuse it.".to_string(),
     );

@@ -73,7 +73,7 @@ fn check(c: &mut Checker<'_>) {
         );
     } else if explicit_lifetime(c, true).is_none() && !cc.has_unqualified("no-cache") {
         // No explicit freshness: heuristically cacheable statuses may still be reused (§4.2.2).
-        let Some(h) = heuristic_lifetime(c, &cc).filter(|h| h.secs > 0) else { return };
+        let Some(h) = heuristic_lifetime(c, cc).filter(|h| h.secs > 0) else { return };
         c.report_with(
             Severity::Info,
             target,

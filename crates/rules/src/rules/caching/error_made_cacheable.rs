@@ -65,7 +65,7 @@ fn check(c: &mut Checker<'_>) {
         best.target.clone(),
         format!(
             "`{status} {reason}` is made cacheable for {}: caches may keep serving this error after the problem is fixed.",
-            lifetime_text(&best)
+            lifetime_text(best)
         ),
         "Send `Cache-Control: no-store` on error responses (apply caching rules to successful responses only).".to_string(),
     );

@@ -46,7 +46,7 @@ fn check(c: &mut Checker<'_>) {
     }
     let Some(cc) = cache_control(c) else { return };
     // `revalidation-without-validator` covers responses that must always be revalidated.
-    if cc.has("no-store") || revalidation_directive(&cc).is_some() {
+    if cc.has("no-store") || revalidation_directive(cc).is_some() {
         return;
     }
     // An unqualified `private` keeps shared caches (and their `s-maxage`) out.
@@ -63,7 +63,7 @@ fn check(c: &mut Checker<'_>) {
         lifetime.target.clone(),
         format!(
             "This response is fresh for {} but has no `ETag` or `Last-Modified`: once stale it must be downloaded again in full.",
-            lifetime_text(&lifetime)
+            lifetime_text(lifetime)
         ),
         "Add an `ETag` or `Last-Modified` so caches can revalidate with a `304 Not Modified`.".to_string(),
     );

@@ -72,26 +72,26 @@ fn check(c: &mut Checker<'_>) {
             let mut msg = if p.secs == 0 {
                 format!("This response is stale as soon as it is received ({}): caches must revalidate it before reusing it{scope}", p.source)
             } else {
-                format!("{who} may reuse this response for {} without revalidating{scope}", lifetime_text(&p))
+                format!("{who} may reuse this response for {} without revalidating{scope}", lifetime_text(p))
             };
             if let Some(s) = shared.filter(|s| s.secs != p.secs) {
-                msg.push_str(&format!("; shared caches for {}", lifetime_text(&s)));
+                msg.push_str(&format!("; shared caches for {}", lifetime_text(s)));
             }
             msg.push('.');
             c.report(p.target.clone(), msg, fix);
         }
         (None, Some(s)) => {
-            let heuristic = heuristic_lifetime(c, &cc)
+            let heuristic = heuristic_lifetime(c, cc)
                 .map(|h| format!("other caches may apply a heuristic lifetime, typically {}", lifetime_text(&h)))
                 .unwrap_or_else(|| "other caches have no explicit lifetime".to_string());
             c.report(
                 s.target.clone(),
-                format!("Shared caches may reuse this response for {} without revalidating; {heuristic}.", lifetime_text(&s)),
+                format!("Shared caches may reuse this response for {} without revalidating; {heuristic}.", lifetime_text(s)),
                 fix,
             );
         }
         (None, None) => {
-            let Some(h) = heuristic_lifetime(c, &cc) else { return };
+            let Some(h) = heuristic_lifetime(c, cc) else { return };
             let reason = crate::codes::reason(status);
             c.report(
                 h.target.clone(),

@@ -478,8 +478,8 @@ fn compute_explicit_lifetime<'a>(c: &Checker<'a>, cc: &'a CacheControl<'a>, shar
         cc.get(name).map(|d| Lifetime {
             secs: d.seconds().unwrap_or(0),
             source: match d.seconds() {
-                Some(_) => LifetimeSource::Directive(&d.raw),
-                None => LifetimeSource::InvalidDirective(&d.raw),
+                Some(_) => LifetimeSource::Directive(d.raw),
+                None => LifetimeSource::InvalidDirective(d.raw),
             },
             target: d.target("Cache-Control"),
         })

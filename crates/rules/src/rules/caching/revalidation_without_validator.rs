@@ -56,7 +56,7 @@ fn check(c: &mut Checker<'_>) {
     if cc.has("no-store") {
         return;
     }
-    let Some(directive) = revalidation_directive(&cc) else { return };
+    let Some(directive) = revalidation_directive(cc) else { return };
     if has_validator(c) != Some(false) {
         return;
     }

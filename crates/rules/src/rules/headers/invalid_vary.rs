@@ -38,7 +38,7 @@ declare_rule! {
 
 fn check(c: &mut Checker<'_>) {
     for &(i, m) in vary_members(c) {
-        if m == "*" || is_token(&m) {
+        if m == "*" || is_token(m) {
             continue;
         }
         c.report(
