@@ -52,7 +52,7 @@ fn check(c: &mut Checker<'_>) {
         return;
     }
     c.report(
-        l.target.clone(),
+        l.target(),
         format!(
             "The request carried `Authorization`, so shared caches will not reuse this response: its lifetime of {} applies to the browser's cache only.",
             lifetime_text(l)

@@ -62,7 +62,7 @@ fn check(c: &mut Checker<'_>) {
     }
     let reason = crate::codes::reason(status);
     c.report(
-        best.target.clone(),
+        best.target(),
         format!(
             "`{status} {reason}` is made cacheable for {}: caches may keep serving this error after the problem is fixed.",
             lifetime_text(best)

@@ -60,7 +60,7 @@ fn check(c: &mut Checker<'_>) {
         return;
     }
     c.report(
-        lifetime.target.clone(),
+        lifetime.target(),
         format!(
             "This response is fresh for {} but has no `ETag` or `Last-Modified`: once stale it must be downloaded again in full.",
             lifetime_text(lifetime)

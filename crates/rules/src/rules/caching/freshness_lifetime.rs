@@ -1,5 +1,5 @@
 use crate::declare_rule;
-use crate::registry::{Checker, Target};
+use crate::registry::Checker;
 use crate::spec::rfc;
 
 use super::{cache_control, cacheable_method, explicit_lifetime, heuristic_lifetime, lifetime_text};
@@ -66,7 +66,7 @@ fn check(c: &mut Checker<'_>) {
     match (private, shared) {
         (Some(p), shared) => {
             // A past or invalid `Expires` is explained by `expires-in-the-past` / `invalid-expires`.
-            if p.secs == 0 && matches!(&p.target, Target::Header { name, .. } if name == "Expires") {
+            if p.secs == 0 && p.field == "Expires" {
                 return;
             }
             let mut msg = if p.secs == 0 {
@@ -78,14 +78,14 @@ fn check(c: &mut Checker<'_>) {
                 msg.push_str(&format!("; shared caches for {}", lifetime_text(s)));
             }
             msg.push('.');
-            c.report(p.target.clone(), msg, fix);
+            c.report(p.target(), msg, fix);
         }
         (None, Some(s)) => {
             let heuristic = heuristic_lifetime(c, cc)
                 .map(|h| format!("other caches may apply a heuristic lifetime, typically {}", lifetime_text(&h)))
                 .unwrap_or_else(|| "other caches have no explicit lifetime".to_string());
             c.report(
-                s.target.clone(),
+                s.target(),
                 format!("Shared caches may reuse this response for {} without revalidating; {heuristic}.", lifetime_text(s)),
                 fix,
             );
@@ -94,7 +94,7 @@ fn check(c: &mut Checker<'_>) {
             let Some(h) = heuristic_lifetime(c, cc) else { return };
             let reason = crate::codes::reason(status);
             c.report(
-                h.target.clone(),
+                h.target(),
                 format!(
                     "No explicit freshness: {} may reuse this `{status} {reason}` for a heuristic lifetime, typically {}{scope}.",
                     who.to_ascii_lowercase(),

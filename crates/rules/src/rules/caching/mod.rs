@@ -430,7 +430,16 @@ pub(crate) struct Lifetime<'a> {
     pub secs: u64,
     /// How it was obtained, for messages (`` `max-age=60` ``).
     pub source: LifetimeSource<'a>,
-    pub target: Target,
+    /// The field it came from and the index of that line (see [`Lifetime::target`]).
+    pub field: &'static str,
+    pub index: Option<usize>,
+}
+
+impl Lifetime<'_> {
+    /// Where a finding about this lifetime points.
+    pub fn target(&self) -> Target {
+        Target::Header { name: self.field.to_string(), index: self.index }
+    }
 }
 
 /// Where a [`Lifetime`] came from; displays as the text messages use. (Kept as data so that
@@ -481,7 +490,8 @@ fn compute_explicit_lifetime<'a>(c: &Checker<'a>, cc: &'a CacheControl<'a>, shar
                 Some(_) => LifetimeSource::Directive(d.raw),
                 None => LifetimeSource::InvalidDirective(d.raw),
             },
-            target: d.target("Cache-Control"),
+            field: "Cache-Control",
+            index: Some(d.index),
         })
     };
     if shared {
@@ -494,7 +504,7 @@ fn compute_explicit_lifetime<'a>(c: &Checker<'a>, cc: &'a CacheControl<'a>, shar
     }
     match c.header("Expires") {
         Presence::Present(i, v) => {
-            let target = Target::Header { name: "Expires".into(), index: Some(i) };
+            let (field, index) = ("Expires", Some(i));
             match parse_date(v).secs() {
                 Some(t) => {
                     let (base, source) = match response_date(c) {
@@ -502,9 +512,9 @@ fn compute_explicit_lifetime<'a>(c: &Checker<'a>, cc: &'a CacheControl<'a>, shar
                         None => (base_time(c)?, LifetimeSource::ExpiresMinusReceipt),
                     };
                     let secs = u64::try_from(t.saturating_sub(base)).unwrap_or(0);
-                    Some(Lifetime { secs, source, target })
+                    Some(Lifetime { secs, source, field, index })
                 }
-                None => Some(Lifetime { secs: 0, source: LifetimeSource::InvalidExpires(v), target }),
+                None => Some(Lifetime { secs: 0, source: LifetimeSource::InvalidExpires(v), field, index }),
             }
         }
         _ => None,
@@ -530,7 +540,8 @@ pub(crate) fn heuristic_lifetime(c: &Checker<'_>, cc: &CacheControl) -> Option<L
     Some(Lifetime {
         secs: since / 10,
         source: LifetimeSource::Heuristic,
-        target: Target::Header { name: "Last-Modified".into(), index: Some(i) },
+        field: "Last-Modified",
+        index: Some(i),
     })
 }
 

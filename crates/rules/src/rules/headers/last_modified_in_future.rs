@@ -46,17 +46,17 @@ fn check(c: &mut Checker<'_>) {
     let now = c.context.now;
     for (i, v) in lines(c, "Last-Modified") {
         let Some(lm) = line_date(c, i, v).secs() else { continue };
-        let fix = "Never send a `Last-Modified` later than the response's `Date`; clamp it to the current time.".to_string();
+        let fix = || "Never send a `Last-Modified` later than the response's `Date`; clamp it to the current time.".to_string();
         match (date, now) {
             (Some((dv, ds)), _) if lm > ds => c.report(
                 at("Last-Modified", i),
                 format!("`Last-Modified: {v}` is {} later than `Date: {dv}`; conditional requests will get `304 Not Modified` for changes made before then.", human_duration(lm - ds)),
-                fix,
+                fix(),
             ),
             (None, Some(now)) if lm > now.saturating_add(60) => c.report(
                 at("Last-Modified", i),
                 format!("`Last-Modified: {v}` is {} in the future; conditional requests will get `304 Not Modified` for changes made before then.", human_duration(lm - now)),
-                fix,
+                fix(),
             ),
             _ => {}
         }
