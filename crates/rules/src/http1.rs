@@ -47,11 +47,12 @@ fn trim_start(raw: &[u8]) -> &[u8] {
 fn header_list(hs: &[httparse::Header<'_>]) -> Result<Headers, ParseError> {
     let mut out = Headers::new();
     for h in hs {
-        let v = std::str::from_utf8(h.value)
-            .map(|s| s.to_string())
+        let v = match std::str::from_utf8(h.value) {
+            Ok(s) => s.trim().to_string(),
             // Obsolete non-UTF-8 octets (RFC 9110 §5.5 obs-text) are kept, shown as Latin-1.
-            .unwrap_or_else(|_| h.value.iter().map(|&b| b as char).collect());
-        out.push(h.name, v.trim().to_string());
+            Err(_) => h.value.iter().map(|&b| b as char).collect::<String>().trim().to_string(),
+        };
+        out.push(h.name, v);
     }
     Ok(out)
 }
@@ -69,9 +70,13 @@ fn describe(e: httparse::Error) -> String {
 }
 
 /// Appends CRLF CRLF when a pasted message has no blank line after its header section.
-fn complete(raw: &[u8]) -> Vec<u8> {
-    let mut v = raw.to_vec();
-    let has_end = v.windows(4).any(|w| w == b"\r\n\r\n") || v.windows(2).any(|w| w == b"\n\n");
+fn complete(mut v: Vec<u8>) -> Vec<u8> {
+    // A blank line: `\n\n`, or `\r\n\r\n` (seen from its first `\n`). One pass, stopping at the first.
+    let has_end = v.iter().enumerate().any(|(i, &b)| {
+        b == b'\n'
+            && (v.get(i + 1) == Some(&b'\n')
+                || (i > 0 && v[i - 1] == b'\r' && v.get(i + 1) == Some(&b'\r') && v.get(i + 2) == Some(&b'\n')))
+    });
     if !has_end {
         while v.last() == Some(&b'\n') || v.last() == Some(&b'\r') {
             v.pop();
@@ -118,7 +123,7 @@ fn parse_one_response(raw: &[u8]) -> Result<(Response, usize), ParseError> {
     } else {
         (h.to_vec(), 0)
     };
-    let buf = complete(&buf);
+    let buf = complete(buf);
     let mut hs = [httparse::EMPTY_HEADER; MAX_HEADERS];
     let mut r = httparse::Response::new(&mut hs);
     match r.parse(&buf) {
@@ -141,7 +146,7 @@ pub fn parse_request(raw: &[u8]) -> Result<Request, ParseError> {
     if raw.is_empty() {
         return Err(ParseError("the request is empty".into()));
     }
-    let buf = complete(raw);
+    let buf = complete(raw.to_vec());
     let mut hs = [httparse::EMPTY_HEADER; MAX_HEADERS];
     let mut r = httparse::Request::new(&mut hs);
     match r.parse(&buf) {
@@ -168,6 +173,15 @@ pub fn parse_request(raw: &[u8]) -> Result<Request, ParseError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn completes_only_a_missing_blank_line() {
+        assert_eq!(complete(b"a\r\n\r\nb".to_vec()), b"a\r\n\r\nb");
+        assert_eq!(complete(b"a\n\nb".to_vec()), b"a\n\nb");
+        assert_eq!(complete(b"a\n\r\nb".to_vec()), b"a\n\r\nb\n\n");
+        assert_eq!(complete(b"a\r\n".to_vec()), b"a\n\n");
+        assert_eq!(complete(b"\n".to_vec()), b"\n\n");
+    }
 
     #[test]
     fn parses_lf_only_response_with_body() {
