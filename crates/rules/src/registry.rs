@@ -243,6 +243,7 @@ pub(crate) struct Memo<'a> {
     pub set_cookies: OnceCell<Option<Vec<crate::rules::cookies::parse::SetCookie<'a>>>>,
     pub request_scheme_host: OnceCell<Option<(Cow<'a, str>, Cow<'a, str>)>>,
     pub cors_origin: OnceCell<Option<&'a str>>,
+    pub single_allow_origin: OnceCell<Option<(usize, &'a str)>>,
     pub plain_body: OnceCell<Option<&'a [u8]>>,
     pub vary_members: OnceCell<Vec<(usize, &'a str)>>,
     pub content_length_members: OnceCell<Vec<crate::rules::headers::syntax::LengthMember<'a>>>,

@@ -53,8 +53,11 @@ pub(crate) fn credentials_true(c: &Checker<'_>) -> bool {
 
 /// The one `Access-Control-Allow-Origin` line, when there is exactly one.
 pub(crate) fn single_allow_origin<'a>(c: &Checker<'a>) -> Option<(usize, &'a str)> {
-    let Presence::Present(i, v) = c.header("Access-Control-Allow-Origin") else { return None };
-    (c.header_lines("Access-Control-Allow-Origin").count() == 1).then_some((i, v.trim()))
+    // Looked up once per lint, shared by the CORS rules.
+    *c.memo().single_allow_origin.get_or_init(|| {
+        let Presence::Present(i, v) = c.header("Access-Control-Allow-Origin") else { return None };
+        (c.header_lines("Access-Control-Allow-Origin").count() == 1).then_some((i, v.trim()))
+    })
 }
 
 /// Whether a single `Access-Control-Allow-Origin` value is a list (commas, or spaces between
