@@ -1,5 +1,7 @@
 //! Raw HTTP/1.x messages (pasted traffic, `curl -i` output, fixtures) parsed with `httparse`.
 
+use std::borrow::Cow;
+
 use crate::model::{Headers, Request, Response, Visibility};
 
 /// Why a raw message could not be read.
@@ -70,20 +72,25 @@ fn describe(e: httparse::Error) -> String {
 }
 
 /// Appends CRLF CRLF when a pasted message has no blank line after its header section.
-fn complete(mut v: Vec<u8>) -> Vec<u8> {
-    // A blank line: `\n\n`, or `\r\n\r\n` (seen from its first `\n`). One pass, stopping at the first.
-    let has_end = v.iter().enumerate().any(|(i, &b)| {
-        b == b'\n'
-            && (v.get(i + 1) == Some(&b'\n')
-                || (i > 0 && v[i - 1] == b'\r' && v.get(i + 1) == Some(&b'\r') && v.get(i + 2) == Some(&b'\n')))
-    });
-    if !has_end {
-        while v.last() == Some(&b'\n') || v.last() == Some(&b'\r') {
-            v.pop();
-        }
-        v.extend_from_slice(b"\n\n");
+fn complete(v: Cow<'_, [u8]>) -> Cow<'_, [u8]> {
+    // A blank line: `\n\n`, or `\r\n\r\n` (seen from its first `\n`). A header section cut by
+    // `head` ends with one; otherwise one pass, stopping at the first.
+    let has_end = v.ends_with(b"\n\n")
+        || v.ends_with(b"\r\n\r\n")
+        || v.iter().enumerate().any(|(i, &b)| {
+            b == b'\n'
+                && (v.get(i + 1) == Some(&b'\n')
+                    || (i > 0 && v[i - 1] == b'\r' && v.get(i + 1) == Some(&b'\r') && v.get(i + 2) == Some(&b'\n')))
+        });
+    if has_end {
+        return v;
     }
-    v
+    let mut v = v.into_owned();
+    while v.last() == Some(&b'\n') || v.last() == Some(&b'\r') {
+        v.pop();
+    }
+    v.extend_from_slice(b"\n\n");
+    Cow::Owned(v)
 }
 
 /// Parses a raw HTTP/1.x response. HTTP/2-style status lines (`HTTP/2 200`, as `curl -i`
@@ -116,12 +123,12 @@ pub fn parse_response(raw: &[u8]) -> Result<Response, ParseError> {
 fn parse_one_response(raw: &[u8]) -> Result<(Response, usize), ParseError> {
     // httparse only knows HTTP/1.x: rewrite `HTTP/2 ` / `HTTP/3 ` to `HTTP/1.1 ` for parsing.
     let h = head(raw);
-    let (buf, delta): (Vec<u8>, isize) = if h.starts_with(b"HTTP/2 ") || h.starts_with(b"HTTP/3 ") {
+    let (buf, delta): (Cow<'_, [u8]>, isize) = if h.starts_with(b"HTTP/2 ") || h.starts_with(b"HTTP/3 ") {
         let mut b = b"HTTP/1.1 ".to_vec();
         b.extend_from_slice(&h[7..]);
-        (b, 7 - 9)
+        (Cow::Owned(b), 7 - 9)
     } else {
-        (h.to_vec(), 0)
+        (Cow::Borrowed(h), 0)
     };
     let buf = complete(buf);
     let mut hs = [httparse::EMPTY_HEADER; MAX_HEADERS];
@@ -146,7 +153,7 @@ pub fn parse_request(raw: &[u8]) -> Result<Request, ParseError> {
     if raw.is_empty() {
         return Err(ParseError("the request is empty".into()));
     }
-    let buf = complete(raw.to_vec());
+    let buf = complete(Cow::Borrowed(raw));
     let mut hs = [httparse::EMPTY_HEADER; MAX_HEADERS];
     let mut r = httparse::Request::new(&mut hs);
     match r.parse(&buf) {
@@ -176,11 +183,11 @@ mod tests {
 
     #[test]
     fn completes_only_a_missing_blank_line() {
-        assert_eq!(complete(b"a\r\n\r\nb".to_vec()), b"a\r\n\r\nb");
-        assert_eq!(complete(b"a\n\nb".to_vec()), b"a\n\nb");
-        assert_eq!(complete(b"a\n\r\nb".to_vec()), b"a\n\r\nb\n\n");
-        assert_eq!(complete(b"a\r\n".to_vec()), b"a\n\n");
-        assert_eq!(complete(b"\n".to_vec()), b"\n\n");
+        assert_eq!(complete(Cow::Borrowed(&b"a\r\n\r\nb"[..])).as_ref(), b"a\r\n\r\nb");
+        assert_eq!(complete(Cow::Borrowed(&b"a\n\nb"[..])).as_ref(), b"a\n\nb");
+        assert_eq!(complete(Cow::Borrowed(&b"a\n\r\nb"[..])).as_ref(), b"a\n\r\nb\n\n");
+        assert_eq!(complete(Cow::Borrowed(&b"a\r\n"[..])).as_ref(), b"a\n\n");
+        assert_eq!(complete(Cow::Borrowed(&b"\n"[..])).as_ref(), b"\n\n");
     }
 
     #[test]
