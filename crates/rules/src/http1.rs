@@ -1,5 +1,7 @@
 //! Raw HTTP/1.x messages (pasted traffic, `curl -i` output, fixtures) parsed with `httparse`.
 
+use std::borrow::Cow;
+
 use crate::model::{Headers, Request, Response, Visibility};
 
 /// Why a raw message could not be read.
@@ -47,11 +49,12 @@ fn trim_start(raw: &[u8]) -> &[u8] {
 fn header_list(hs: &[httparse::Header<'_>]) -> Result<Headers, ParseError> {
     let mut out = Headers::new();
     for h in hs {
-        let v = std::str::from_utf8(h.value)
-            .map(|s| s.to_string())
+        let v = match std::str::from_utf8(h.value) {
+            Ok(s) => s.trim().to_string(),
             // Obsolete non-UTF-8 octets (RFC 9110 §5.5 obs-text) are kept, shown as Latin-1.
-            .unwrap_or_else(|_| h.value.iter().map(|&b| b as char).collect());
-        out.push(h.name, v.trim().to_string());
+            Err(_) => h.value.iter().map(|&b| b as char).collect::<String>().trim().to_string(),
+        };
+        out.push(h.name, v);
     }
     Ok(out)
 }
@@ -69,16 +72,25 @@ fn describe(e: httparse::Error) -> String {
 }
 
 /// Appends CRLF CRLF when a pasted message has no blank line after its header section.
-fn complete(raw: &[u8]) -> Vec<u8> {
-    let mut v = raw.to_vec();
-    let has_end = v.windows(4).any(|w| w == b"\r\n\r\n") || v.windows(2).any(|w| w == b"\n\n");
-    if !has_end {
-        while v.last() == Some(&b'\n') || v.last() == Some(&b'\r') {
-            v.pop();
-        }
-        v.extend_from_slice(b"\n\n");
+fn complete(v: Cow<'_, [u8]>) -> Cow<'_, [u8]> {
+    // A blank line: `\n\n`, or `\r\n\r\n` (seen from its first `\n`). A header section cut by
+    // `head` ends with one; otherwise one pass, stopping at the first.
+    let has_end = v.ends_with(b"\n\n")
+        || v.ends_with(b"\r\n\r\n")
+        || v.iter().enumerate().any(|(i, &b)| {
+            b == b'\n'
+                && (v.get(i + 1) == Some(&b'\n')
+                    || (i > 0 && v[i - 1] == b'\r' && v.get(i + 1) == Some(&b'\r') && v.get(i + 2) == Some(&b'\n')))
+        });
+    if has_end {
+        return v;
     }
-    v
+    let mut v = v.into_owned();
+    while v.last() == Some(&b'\n') || v.last() == Some(&b'\r') {
+        v.pop();
+    }
+    v.extend_from_slice(b"\n\n");
+    Cow::Owned(v)
 }
 
 /// Parses a raw HTTP/1.x response. HTTP/2-style status lines (`HTTP/2 200`, as `curl -i`
@@ -111,14 +123,14 @@ pub fn parse_response(raw: &[u8]) -> Result<Response, ParseError> {
 fn parse_one_response(raw: &[u8]) -> Result<(Response, usize), ParseError> {
     // httparse only knows HTTP/1.x: rewrite `HTTP/2 ` / `HTTP/3 ` to `HTTP/1.1 ` for parsing.
     let h = head(raw);
-    let (buf, delta): (Vec<u8>, isize) = if h.starts_with(b"HTTP/2 ") || h.starts_with(b"HTTP/3 ") {
+    let (buf, delta): (Cow<'_, [u8]>, isize) = if h.starts_with(b"HTTP/2 ") || h.starts_with(b"HTTP/3 ") {
         let mut b = b"HTTP/1.1 ".to_vec();
         b.extend_from_slice(&h[7..]);
-        (b, 7 - 9)
+        (Cow::Owned(b), 7 - 9)
     } else {
-        (h.to_vec(), 0)
+        (Cow::Borrowed(h), 0)
     };
-    let buf = complete(&buf);
+    let buf = complete(buf);
     let mut hs = [httparse::EMPTY_HEADER; MAX_HEADERS];
     let mut r = httparse::Response::new(&mut hs);
     match r.parse(&buf) {
@@ -141,7 +153,7 @@ pub fn parse_request(raw: &[u8]) -> Result<Request, ParseError> {
     if raw.is_empty() {
         return Err(ParseError("the request is empty".into()));
     }
-    let buf = complete(raw);
+    let buf = complete(Cow::Borrowed(raw));
     let mut hs = [httparse::EMPTY_HEADER; MAX_HEADERS];
     let mut r = httparse::Request::new(&mut hs);
     match r.parse(&buf) {
@@ -168,6 +180,15 @@ pub fn parse_request(raw: &[u8]) -> Result<Request, ParseError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn completes_only_a_missing_blank_line() {
+        assert_eq!(complete(Cow::Borrowed(&b"a\r\n\r\nb"[..])).as_ref(), b"a\r\n\r\nb");
+        assert_eq!(complete(Cow::Borrowed(&b"a\n\nb"[..])).as_ref(), b"a\n\nb");
+        assert_eq!(complete(Cow::Borrowed(&b"a\n\r\nb"[..])).as_ref(), b"a\n\r\nb\n\n");
+        assert_eq!(complete(Cow::Borrowed(&b"a\r\n"[..])).as_ref(), b"a\n\n");
+        assert_eq!(complete(Cow::Borrowed(&b"\n"[..])).as_ref(), b"\n\n");
+    }
 
     #[test]
     fn parses_lf_only_response_with_body() {

@@ -72,7 +72,7 @@ fn is_curl(t: &str) -> bool {
 }
 
 fn is_tchar(c: char) -> bool {
-    c.is_ascii_alphanumeric() || "!#$%&'*+-.^_`|~".contains(c)
+    c.is_ascii() && crate::model::is_tchar(c as u8)
 }
 
 /// A raw request when the first line is `METHOD target HTTP/x`, else `None`. HTTP/2 and HTTP/3

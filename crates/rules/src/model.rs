@@ -50,11 +50,11 @@ impl Headers {
     /// The list members of a comma-separated field (RFC 9110 §5.6.1), trimmed, empty ones dropped.
     /// Quoted strings are respected: commas inside quotes do not split.
     pub fn list(&self, name: &str) -> Vec<String> {
-        let mut out = Vec::new();
-        for (_, v) in self.all(name) {
-            out.extend(split_list(v));
-        }
-        out
+        self.members(name).map(str::to_string).collect()
+    }
+    /// Like [`Headers::list`], borrowing the members instead of copying them.
+    pub fn members<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+        self.all(name).flat_map(|(_, v)| list_members(v))
     }
     pub fn len(&self) -> usize {
         self.0.len()
@@ -70,42 +70,59 @@ impl Headers {
     }
 }
 
+/// `tchar` (RFC 9110 §5.6.2): the octets of a token.
+pub(crate) const fn is_tchar(b: u8) -> bool {
+    matches!(b,
+        b'0'..=b'9' | b'A'..=b'Z' | b'a'..=b'z'
+        | b'!' | b'#' | b'$' | b'%' | b'&' | b'\'' | b'*' | b'+' | b'-' | b'.' | b'^' | b'_' | b'`' | b'|' | b'~')
+}
+
+/// `s` ASCII-lowercased, copied only when it has uppercase letters.
+pub(crate) fn ascii_lowercase(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.bytes().any(|b| b.is_ascii_uppercase()) {
+        std::borrow::Cow::Owned(s.to_ascii_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    }
+}
+
 /// Splits a list-based field value on commas outside quoted strings.
 pub fn split_list(v: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut cur = String::new();
-    let mut in_q = false;
-    let mut esc = false;
-    for c in v.chars() {
+    list_members(v).map(str::to_string).collect()
+}
+
+/// The members of a list-based field value (RFC 9110 §5.6.1) without copying: split on commas
+/// outside quoted strings, trimmed, empty ones dropped.
+pub fn list_members(v: &str) -> impl Iterator<Item = &str> + Clone {
+    let mut rest = Some(v);
+    std::iter::from_fn(move || loop {
+        let (member, next) = split_at_comma(rest?);
+        rest = next;
+        let member = member.trim();
+        if !member.is_empty() {
+            return Some(member);
+        }
+    })
+}
+
+/// The text before the first comma outside a quoted string, and the text after it.
+fn split_at_comma(s: &str) -> (&str, Option<&str>) {
+    let (mut in_q, mut esc) = (false, false);
+    // Bytes are enough: `\`, `"` and `,` are ASCII and never part of a multi-byte character,
+    // and an escaped multi-byte character's continuation bytes match none of them.
+    for (i, b) in s.bytes().enumerate() {
         if esc {
-            cur.push(c);
             esc = false;
             continue;
         }
-        match c {
-            '\\' if in_q => {
-                esc = true;
-                cur.push(c);
-            }
-            '"' => {
-                in_q = !in_q;
-                cur.push(c);
-            }
-            ',' if !in_q => {
-                let t = cur.trim();
-                if !t.is_empty() {
-                    out.push(t.to_string());
-                }
-                cur.clear();
-            }
-            _ => cur.push(c),
+        match b {
+            b'\\' if in_q => esc = true,
+            b'"' => in_q = !in_q,
+            b',' if !in_q => return (&s[..i], Some(&s[i + 1..])),
+            _ => {}
         }
     }
-    let t = cur.trim();
-    if !t.is_empty() {
-        out.push(t.to_string());
-    }
-    out
+    (s, None)
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -157,11 +174,12 @@ pub const CORS_SAFELISTED_RESPONSE_HEADERS: &[&str] =
 impl Visibility {
     /// Whether the observer would see a field named `name` if the server had sent it.
     pub fn can_see(self, name: &str) -> bool {
-        let lower = name.to_ascii_lowercase();
         match self {
             Visibility::Complete => true,
-            Visibility::SameOrigin => lower != "set-cookie" && lower != "set-cookie2",
-            Visibility::CorsFiltered => CORS_SAFELISTED_RESPONSE_HEADERS.contains(&lower.as_str()),
+            Visibility::SameOrigin => {
+                !name.eq_ignore_ascii_case("set-cookie") && !name.eq_ignore_ascii_case("set-cookie2")
+            }
+            Visibility::CorsFiltered => CORS_SAFELISTED_RESPONSE_HEADERS.iter().any(|h| h.eq_ignore_ascii_case(name)),
             Visibility::Opaque => false,
         }
     }
@@ -202,4 +220,25 @@ pub struct LintContext {
     /// The origin of the page that made the request (`https://example.com`), when linting a
     /// browser exchange.
     pub page_origin: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn list_members_respect_quotes() {
+        let got: Vec<&str> = list_members(r#" a, ,b;q="x,y" , "c\",d",, é\,f "#).collect();
+        assert_eq!(got, [r#"a"#, r#"b;q="x,y""#, r#""c\",d""#, r#"é\"#, "f"]);
+        assert_eq!(list_members(" , ,").count(), 0);
+        assert_eq!(split_list(r#"x, "\é,", y"#), [r#"x"#, r#""\é,""#, "y"]);
+    }
+
+    #[test]
+    fn visibility_ignores_case() {
+        assert!(!Visibility::SameOrigin.can_see("SET-COOKIE"));
+        assert!(Visibility::SameOrigin.can_see("ETag"));
+        assert!(Visibility::CorsFiltered.can_see("Content-TYPE"));
+        assert!(!Visibility::CorsFiltered.can_see("ETag"));
+    }
 }

@@ -1,9 +1,13 @@
 //! The rule registry: what a rule is, what a finding is, and the one table that wires codes to
 //! checks. Docs pages, `statuslab explain RULE` and the app's rule pages all read [`RULES`].
 
+use std::borrow::Cow;
+use std::cell::{OnceCell, RefCell};
+use std::sync::LazyLock;
+
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Exchange, LintContext, Request, Response};
+use crate::model::{Exchange, Headers, LintContext, Request, Response};
 use crate::spec::StaticSpec;
 
 /// How bad a finding is. Policy (README, "Severity policy"):
@@ -164,8 +168,8 @@ pub struct Finding {
     pub target: Target,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fix: Option<String>,
-    /// The rule's spec references, as links.
-    pub spec: Vec<SpecLink>,
+    /// The rule's spec references, as links (built once per rule, shared by its findings).
+    pub spec: &'static [SpecLink],
 }
 
 /// A spec reference resolved to a label and a URL.
@@ -190,32 +194,82 @@ pub enum Presence<'a> {
     Hidden,
 }
 
+/// The response's field names, keyed once per lint so that a rule looking for a field the
+/// response does not carry (most lookups) is answered without comparing names.
+struct HeaderIndex {
+    /// [`name_key`] of each line's name, in line order.
+    keys: Vec<u32>,
+    /// One bit per key present ([`key_bit`]).
+    mask: u64,
+}
+
+impl HeaderIndex {
+    fn new(headers: &Headers) -> Self {
+        let keys: Vec<u32> = headers.0.iter().map(|(n, _)| name_key(n)).collect();
+        let mask = keys.iter().fold(0, |m, &k| m | key_bit(k));
+        HeaderIndex { keys, mask }
+    }
+}
+
+/// A cheap case-insensitive summary of a field name: its length and its first and last octets,
+/// ASCII-lowercased. Equal names have equal keys; the converse is checked by comparing names.
+fn name_key(name: &str) -> u32 {
+    let b = name.as_bytes();
+    let (first, last) = match (b.first(), b.last()) {
+        (Some(f), Some(l)) => (f.to_ascii_lowercase(), l.to_ascii_lowercase()),
+        _ => (0, 0),
+    };
+    (b.len().min(0xffff) as u32) << 16 | u32::from(first) << 8 | u32::from(last)
+}
+
+/// The key's bit in [`HeaderIndex::mask`] (Fibonacci hashing onto 64 bits).
+fn key_bit(key: u32) -> u64 {
+    1 << (key.wrapping_mul(0x9e37_79b9) >> 26)
+}
+
 /// Values parsed once per lint and shared by every rule that needs them (`Cache-Control`
-/// directives, the media type …), so 200 rules do not parse the same field 200 times.
+/// directives, the media type, `Set-Cookie` lines …), so 200 rules do not parse the same field
+/// 200 times. One lazily filled slot per value; parsed views may borrow from the exchange.
 #[derive(Default)]
-pub struct Memo(std::cell::RefCell<Vec<(&'static str, std::rc::Rc<dyn std::any::Any>)>>);
+pub(crate) struct Memo<'a> {
+    header_index: OnceCell<HeaderIndex>,
+    pub cache_control: OnceCell<Option<crate::rules::caching::CacheControl<'a>>>,
+    /// The explicit freshness lifetimes (private cache, shared cache).
+    pub lifetimes: OnceCell<[Option<crate::rules::caching::Lifetime<'a>>; 2]>,
+    #[allow(clippy::type_complexity)]
+    pub content_types:
+        OnceCell<Vec<(usize, &'a str, Result<crate::rules::headers::syntax::MediaType<'a>, crate::rules::headers::syntax::MediaTypeError>)>>,
+    pub response_mime: OnceCell<Option<(usize, crate::rules::content::media::MimeType<'a>)>>,
+    pub set_cookies: OnceCell<Option<Vec<crate::rules::cookies::parse::SetCookie<'a>>>>,
+    pub request_scheme_host: OnceCell<Option<(Cow<'a, str>, Cow<'a, str>)>>,
+    pub cors_origin: OnceCell<Option<&'a str>>,
+    pub single_allow_origin: OnceCell<Option<(usize, &'a str)>>,
+    pub plain_body: OnceCell<Option<&'a [u8]>>,
+    pub vary_members: OnceCell<Vec<(usize, &'a str)>>,
+    pub content_length_members: OnceCell<Vec<crate::rules::headers::syntax::LengthMember<'a>>>,
+    pub response_date: OnceCell<Option<i64>>,
+    /// `headers::syntax::line_date`, by line index.
+    pub line_dates: RefCell<Vec<Option<crate::rules::headers::syntax::DateForm>>>,
+    pub hsts: OnceCell<Result<crate::rules::security::hsts::Sts, String>>,
+    pub csp: OnceCell<Vec<crate::rules::security::csp::Policy<'a>>>,
+    pub csp_report_only: OnceCell<Vec<crate::rules::security::csp::Policy<'a>>>,
+}
 
 /// Handed to each rule's check: the exchange, the context, and where to report.
 pub struct Checker<'a> {
     pub exchange: &'a Exchange,
     pub context: &'a LintContext,
     rule: &'static Rule,
-    out: &'a mut Vec<Finding>,
-    memo: &'a Memo,
+    /// The rule's spec links, shared by its findings.
+    spec: &'static [SpecLink],
+    out: &'a RefCell<Vec<Finding>>,
+    memo: &'a Memo<'a>,
 }
 
 impl<'a> Checker<'a> {
-    /// Computes `f` once per lint under `key` and returns the shared result. A key always
-    /// holds one type; a type mismatch (a programming error) recomputes instead of panicking.
-    pub fn memo<T: 'static>(&self, key: &'static str, f: impl FnOnce() -> T) -> std::rc::Rc<T> {
-        if let Some((_, v)) = self.memo.0.borrow().iter().find(|(k, _)| *k == key) {
-            if let Ok(t) = v.clone().downcast::<T>() {
-                return t;
-            }
-        }
-        let v = std::rc::Rc::new(f());
-        self.memo.0.borrow_mut().push((key, v.clone() as std::rc::Rc<dyn std::any::Any>));
-        v
+    /// The values parsed once per lint.
+    pub(crate) fn memo(&self) -> &'a Memo<'a> {
+        self.memo
     }
 
     pub fn response(&self) -> &'a Response {
@@ -231,9 +285,49 @@ impl<'a> Checker<'a> {
     pub fn method(&self) -> Option<&'a str> {
         self.request().map(|r| r.method.as_str())
     }
+    /// Every (index, value) of the response field `name`, in order (like
+    /// [`Headers::all`](crate::Headers::all), through the per-lint name index).
+    pub fn header_lines<'n>(&self, name: &'n str) -> impl Iterator<Item = (usize, &'a str)> + use<'a, 'n> {
+        let headers = &self.exchange.response.headers;
+        let index = self.memo.header_index.get_or_init(|| HeaderIndex::new(headers));
+        let key = name_key(name);
+        let candidates = if index.mask & key_bit(key) != 0 { &index.keys[..] } else { &[] };
+        candidates.iter().enumerate().filter(move |&(_, &k)| k == key).filter_map(move |(i, _)| {
+            let (n, v) = &headers.0[i];
+            // Names usually arrive in the same case as asked for: the exact comparison is cheaper.
+            (n == name || n.eq_ignore_ascii_case(name)).then_some((i, v.as_str()))
+        })
+    }
+    /// The first value of the response field `name`.
+    pub fn header_value(&self, name: &str) -> Option<&'a str> {
+        self.header_lines(name).next().map(|(_, v)| v)
+    }
+    /// Whether the response carries the field `name`.
+    pub fn has_header(&self, name: &str) -> bool {
+        self.header_lines(name).next().is_some()
+    }
+    /// All lines of the response field `name` joined as one list (like
+    /// [`Headers::combined`](crate::Headers::combined)); borrowed when there is one line.
+    pub fn header_combined(&self, name: &str) -> Option<Cow<'a, str>> {
+        let mut lines = self.header_lines(name);
+        let (_, first) = lines.next()?;
+        match lines.next() {
+            None => Some(Cow::Borrowed(first)),
+            Some((_, second)) => {
+                let mut all = vec![first, second];
+                all.extend(lines.map(|(_, v)| v));
+                Some(Cow::Owned(all.join(", ")))
+            }
+        }
+    }
+    /// The list members of every line of the response field `name`, borrowed.
+    pub fn header_members<'n>(&self, name: &'n str) -> impl Iterator<Item = &'a str> + use<'a, 'n> {
+        self.header_lines(name).flat_map(|(_, v)| crate::model::list_members(v))
+    }
+
     pub fn header(&self, name: &str) -> Presence<'a> {
         let r = self.response();
-        match r.headers.all(name).next() {
+        match self.header_lines(name).next() {
             Some((i, v)) => Presence::Present(i, v),
             None if r.visibility.can_see(name) => Presence::Absent,
             None => Presence::Hidden,
@@ -253,7 +347,7 @@ impl<'a> Checker<'a> {
         message: impl Into<String>,
         fix: impl Into<Option<String>>,
     ) {
-        self.out.push(Finding {
+        self.out.borrow_mut().push(Finding {
             rule: self.rule,
             code: self.rule.code,
             name: self.rule.name,
@@ -262,7 +356,7 @@ impl<'a> Checker<'a> {
             message: message.into(),
             target,
             fix: fix.into(),
-            spec: self.rule.spec_links(),
+            spec: self.spec,
         });
     }
 
@@ -284,15 +378,21 @@ impl<'a> Checker<'a> {
     }
 }
 
+/// Every rule's spec links, in [`RULES`](crate::rules::RULES) order: built once, so a finding
+/// only borrows them.
+static SPEC_LINKS: LazyLock<Vec<Box<[SpecLink]>>> =
+    LazyLock::new(|| crate::rules::RULES.iter().map(|r| r.spec_links().into_boxed_slice()).collect());
+
 /// Runs every rule on the exchange. Findings come out errors first, then warnings, then info,
 /// each group in rule-code order.
 pub fn lint(exchange: &Exchange, context: &LintContext) -> Vec<Finding> {
-    let mut out = Vec::new();
+    let out = RefCell::new(Vec::new());
     let memo = Memo::default();
-    for rule in crate::rules::RULES.iter() {
-        let mut c = Checker { exchange, context, rule, out: &mut out, memo: &memo };
+    for (rule, spec) in crate::rules::RULES.iter().zip(SPEC_LINKS.iter()) {
+        let mut c = Checker { exchange, context, rule, spec, out: &out, memo: &memo };
         (rule.check)(&mut c);
     }
+    let mut out = out.into_inner();
     out.sort_by(|a, b| a.severity.cmp(&b.severity).then(a.code.cmp(b.code)));
     out
 }

@@ -77,7 +77,7 @@ pub fn snippet(lang: Lang, req: &SnippetRequest) -> Result<String, String> {
 
 /// `tchar` (RFC 9110 §5.6.2).
 fn is_tchar(c: char) -> bool {
-    c.is_ascii_alphanumeric() || "!#$%&'*+-.^_`|~".contains(c)
+    c.is_ascii() && crate::model::is_tchar(c as u8)
 }
 
 fn is_token(s: &str) -> bool {

@@ -371,7 +371,7 @@ fn token_list(headers: &[(String, String)], name: &str) -> Result<Vec<String>, (
     let mut out = Vec::new();
     for v in header_values(headers, name) {
         for item in split_list(v) {
-            let ok = item == "*" || item.bytes().all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b));
+            let ok = item == "*" || item.bytes().all(crate::model::is_tchar);
             if !ok {
                 return Err(());
             }

@@ -75,7 +75,7 @@ fn has_cors_unsafe_byte(value: &str) -> bool {
 pub fn mime_essence(value: &str) -> Option<String> {
     let essence = value.split(';').next()?.trim().to_ascii_lowercase();
     let (t, s) = essence.split_once('/')?;
-    let token = |x: &str| !x.is_empty() && x.bytes().all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b));
+    let token = |x: &str| !x.is_empty() && x.bytes().all(crate::model::is_tchar);
     (token(t) && token(s)).then_some(essence)
 }
 

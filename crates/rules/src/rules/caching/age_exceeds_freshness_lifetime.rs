@@ -52,11 +52,11 @@ fn check(c: &mut Checker<'_>) {
     if cc.has("no-store") || cc.has_unqualified("no-cache") {
         return;
     }
-    let Some(lifetime) = explicit_lifetime(c, &cc, false) else { return };
+    let Some(lifetime) = explicit_lifetime(c, false) else { return };
     if lifetime.secs == 0 || age < lifetime.secs {
         return;
     }
-    let shared_note = match explicit_lifetime(c, &cc, true) {
+    let shared_note = match explicit_lifetime(c, true) {
         Some(s) if s.secs > age => format!(" (shared caches still consider it fresh: {})", s.source),
         _ => String::new(),
     };
@@ -64,7 +64,7 @@ fn check(c: &mut Checker<'_>) {
         Target::Header { name: "Age".into(), index: Some(i) },
         format!(
             "`Age: {age}` is not below the freshness lifetime of {}: the response arrived already stale{shared_note}.",
-            lifetime_text(&lifetime)
+            lifetime_text(lifetime)
         ),
         "Let the CDN reset `Age` for objects whose lifetime it controls, or forward a `max-age` that allows for time spent upstream.".to_string(),
     );

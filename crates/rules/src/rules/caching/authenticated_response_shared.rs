@@ -1,6 +1,7 @@
 use crate::declare_rule;
 use crate::registry::{Checker, Severity};
 use crate::spec::rfc;
+use crate::rules::headers::syntax::vary_members;
 
 use super::{cache_control, cacheable_method, explicit_lifetime};
 
@@ -50,17 +51,17 @@ fn check(c: &mut Checker<'_>) {
     if cc.has_unqualified("private") || cc.has("no-store") || cc.has_unqualified("no-cache") {
         return;
     }
-    let keyed = c.response().headers.list("Vary").iter().any(|m| m == "*" || m.eq_ignore_ascii_case("authorization"));
+    let keyed = vary_members(c).iter().any(|&(_, m)| m == "*" || m.eq_ignore_ascii_case("authorization"));
     if keyed {
         return;
     }
-    let shared = explicit_lifetime(c, &cc, true);
+    let shared = explicit_lifetime(c, true);
     if shared.as_ref().is_some_and(|l| l.secs == 0) {
         return;
     }
     let fix = "Send `Cache-Control: private` for per-user responses; keep `public`/`s-maxage` only for content that is the same for everyone.".to_string();
     if let Some(d) = cc.directives.iter().find(|d| d.name == "public" || d.name == "s-maxage") {
-        let (target, raw) = (d.target("Cache-Control"), d.raw.clone());
+        let (target, raw) = (d.target("Cache-Control"), d.raw);
         c.report(
             target,
             format!("The request carried `Authorization`, and `{raw}` lets shared caches serve this response to other users without checking their credentials."),

@@ -47,15 +47,15 @@ fn check(c: &mut Checker<'_>) {
     if ["public", "s-maxage", "must-revalidate", "private", "no-store"].iter().any(|d| cc.has(d)) {
         return;
     }
-    let Some(l) = explicit_lifetime(c, &cc, false) else { return };
+    let Some(l) = explicit_lifetime(c, false) else { return };
     if l.secs == 0 {
         return;
     }
     c.report(
-        l.target.clone(),
+        l.target(),
         format!(
             "The request carried `Authorization`, so shared caches will not reuse this response: its lifetime of {} applies to the browser's cache only.",
-            lifetime_text(&l)
+            lifetime_text(l)
         ),
         "Add `private` to make that explicit for per-user data, or `s-maxage=<seconds>` if shared caches may reuse it.".to_string(),
     );

@@ -57,23 +57,23 @@ fn check(c: &mut Checker<'_>) {
     let target = Target::Header { name: "Set-Cookie".into(), index: Some(i) };
     let fix = "Mark responses that set cookies `Cache-Control: private` (or `no-store`), or add `no-cache=\"Set-Cookie\"`.".to_string();
     if let Some(d) = cc.directives.iter().find(|d| d.name == "public" || d.name == "s-maxage") {
-        let raw = d.raw.clone();
+        let raw = d.raw;
         c.report(
             target,
             format!("This response sets a cookie and `{raw}` lets shared caches store it: they may hand the same cookie to every user."),
             fix,
         );
     } else if let Some(d) = cc.get("max-age").filter(|d| d.seconds().is_some_and(|s| s > 0)) {
-        let raw = d.raw.clone();
+        let raw = d.raw;
         c.report_with(
             Severity::Info,
             target,
             format!("This response sets a cookie and `{raw}` without `private` lets shared caches store it; a cache that does so hands the cookie to other users."),
             fix,
         );
-    } else if explicit_lifetime(c, &cc, true).is_none() && !cc.has_unqualified("no-cache") {
+    } else if explicit_lifetime(c, true).is_none() && !cc.has_unqualified("no-cache") {
         // No explicit freshness: heuristically cacheable statuses may still be reused (§4.2.2).
-        let Some(h) = heuristic_lifetime(c, &cc).filter(|h| h.secs > 0) else { return };
+        let Some(h) = heuristic_lifetime(c, cc).filter(|h| h.secs > 0) else { return };
         c.report_with(
             Severity::Info,
             target,

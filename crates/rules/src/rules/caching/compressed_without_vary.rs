@@ -1,6 +1,7 @@
 use crate::declare_rule;
 use crate::registry::{Checker, Presence, Target};
 use crate::spec::rfc;
+use crate::rules::headers::syntax::vary_members;
 
 use super::{cache_control, cacheable_method, explicit_lifetime};
 
@@ -59,8 +60,8 @@ fn check(c: &mut Checker<'_>) {
     match c.header("Vary") {
         Presence::Hidden => return,
         Presence::Present(..) => {
-            let vary = c.response().headers.list("Vary");
-            if vary.iter().any(|m| m == "*" || m.eq_ignore_ascii_case("accept-encoding")) {
+            let vary: Vec<&str> = vary_members(c).iter().map(|&(_, m)| m).collect();
+            if vary.iter().any(|&m| m == "*" || m.eq_ignore_ascii_case("accept-encoding")) {
                 return;
             }
         }
@@ -70,7 +71,7 @@ fn check(c: &mut Checker<'_>) {
     if cc.has("no-store") || cc.has_unqualified("private") {
         return;
     }
-    let explicit = explicit_lifetime(c, &cc, true).is_some_and(|l| l.secs > 0);
+    let explicit = explicit_lifetime(c, true).is_some_and(|l| l.secs > 0);
     let heuristic = !cc.has("max-age")
         && !cc.has("s-maxage")
         && crate::codes::get(c.status()).is_some_and(|e| e.cacheable_by_default);

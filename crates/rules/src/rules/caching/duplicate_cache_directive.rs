@@ -2,7 +2,7 @@ use crate::declare_rule;
 use crate::registry::Checker;
 use crate::spec::rfc;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use super::cache_control;
 
@@ -42,24 +42,39 @@ declare_rule! {
 
 fn check(c: &mut Checker<'_>) {
     let Some(cc) = cache_control(c) else { return };
-    // name -> (first directive as written, its normalised argument); linear in the directives.
-    let mut first: HashMap<&str, (&str, Option<String>)> = HashMap::new();
-    let mut reported: HashSet<&str> = HashSet::new();
+    let ds = &cc.directives;
+    // The first directive of each name: a scan for the usual handful, a map when there are many
+    // (so the rule stays linear in the directives).
+    const SCAN_LIMIT: usize = 16;
+    let firsts: Option<HashMap<&str, usize>> = (ds.len() > SCAN_LIMIT).then(|| {
+        let mut m = HashMap::new();
+        for (i, d) in ds.iter().enumerate() {
+            m.entry(d.name.as_ref()).or_insert(i);
+        }
+        m
+    });
+    let first_of = |j: usize| match &firsts {
+        Some(m) => m.get(ds[j].name.as_ref()).copied().unwrap_or(j),
+        None => ds.iter().position(|d| d.name == ds[j].name).unwrap_or(j),
+    };
+    // Arguments compare trimmed and case-insensitively.
+    let same_arg = |a: Option<&str>, b: Option<&str>| match (a, b) {
+        (Some(a), Some(b)) => a.trim().eq_ignore_ascii_case(b.trim()),
+        (a, b) => a.is_none() && b.is_none(),
+    };
+    // Indexed by the first directive of a name: whether that name was reported.
+    let mut reported = vec![false; ds.len()];
     let mut findings = Vec::new();
-    for d in &cc.directives {
+    for (j, d) in ds.iter().enumerate() {
         if d.name.is_empty() {
             continue;
         }
-        let arg = d.arg.as_deref().map(|a| a.trim().to_ascii_lowercase());
-        match first.get(d.name.as_str()) {
-            None => {
-                first.insert(d.name.as_str(), (d.raw.as_str(), arg));
-            }
-            Some((raw, a)) if *a != arg && reported.insert(d.name.as_str()) => {
-                findings.push((d.target("Cache-Control"), raw.to_string(), d.raw.clone()));
-            }
-            Some(_) => {}
+        let i = first_of(j);
+        if i == j || reported[i] || same_arg(ds[i].arg.as_deref(), d.arg.as_deref()) {
+            continue;
         }
+        reported[i] = true;
+        findings.push((d.target("Cache-Control"), ds[i].raw, d.raw));
     }
     for (target, a, b) in findings {
         c.report(

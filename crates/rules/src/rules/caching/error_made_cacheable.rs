@@ -50,8 +50,8 @@ fn check(c: &mut Checker<'_>) {
     if cc.has("no-store") || cc.has_unqualified("no-cache") {
         return;
     }
-    let private = explicit_lifetime(c, &cc, false);
-    let shared = if cc.has_unqualified("private") { None } else { explicit_lifetime(c, &cc, true) };
+    let private = explicit_lifetime(c, false);
+    let shared = if cc.has_unqualified("private") { None } else { explicit_lifetime(c, true) };
     let best = match (private, shared) {
         (Some(a), Some(b)) => if a.secs >= b.secs { a } else { b },
         (Some(a), None) | (None, Some(a)) => a,
@@ -62,10 +62,10 @@ fn check(c: &mut Checker<'_>) {
     }
     let reason = crate::codes::reason(status);
     c.report(
-        best.target.clone(),
+        best.target(),
         format!(
             "`{status} {reason}` is made cacheable for {}: caches may keep serving this error after the problem is fixed.",
-            lifetime_text(&best)
+            lifetime_text(best)
         ),
         "Send `Cache-Control: no-store` on error responses (apply caching rules to successful responses only).".to_string(),
     );

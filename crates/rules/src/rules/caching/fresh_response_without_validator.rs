@@ -46,12 +46,12 @@ fn check(c: &mut Checker<'_>) {
     }
     let Some(cc) = cache_control(c) else { return };
     // `revalidation-without-validator` covers responses that must always be revalidated.
-    if cc.has("no-store") || revalidation_directive(&cc).is_some() {
+    if cc.has("no-store") || revalidation_directive(cc).is_some() {
         return;
     }
     // An unqualified `private` keeps shared caches (and their `s-maxage`) out.
-    let shared = if cc.has_unqualified("private") { None } else { explicit_lifetime(c, &cc, true) };
-    let lifetime = match (explicit_lifetime(c, &cc, false), shared) {
+    let shared = if cc.has_unqualified("private") { None } else { explicit_lifetime(c, true) };
+    let lifetime = match (explicit_lifetime(c, false), shared) {
         (Some(a), Some(b)) => if a.secs >= b.secs { a } else { b },
         (Some(a), None) | (None, Some(a)) => a,
         (None, None) => return,
@@ -60,10 +60,10 @@ fn check(c: &mut Checker<'_>) {
         return;
     }
     c.report(
-        lifetime.target.clone(),
+        lifetime.target(),
         format!(
             "This response is fresh for {} but has no `ETag` or `Last-Modified`: once stale it must be downloaded again in full.",
-            lifetime_text(&lifetime)
+            lifetime_text(lifetime)
         ),
         "Add an `ETag` or `Last-Modified` so caches can revalidate with a `304 Not Modified`.".to_string(),
     );

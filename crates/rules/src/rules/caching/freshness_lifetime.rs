@@ -1,5 +1,5 @@
 use crate::declare_rule;
-use crate::registry::{Checker, Target};
+use crate::registry::Checker;
 use crate::spec::rfc;
 
 use super::{cache_control, cacheable_method, explicit_lifetime, heuristic_lifetime, lifetime_text};
@@ -59,42 +59,42 @@ fn check(c: &mut Checker<'_>) {
         return;
     }
     let private_only = cc.has_unqualified("private");
-    let private = explicit_lifetime(c, &cc, false);
-    let shared = if private_only { None } else { explicit_lifetime(c, &cc, true) };
+    let private = explicit_lifetime(c, false);
+    let shared = if private_only { None } else { explicit_lifetime(c, true) };
     let who = if private_only { "The browser's cache" } else { "Caches" };
     let scope = if private_only { "; `private` keeps it out of shared caches" } else { "" };
     match (private, shared) {
         (Some(p), shared) => {
             // A past or invalid `Expires` is explained by `expires-in-the-past` / `invalid-expires`.
-            if p.secs == 0 && matches!(&p.target, Target::Header { name, .. } if name == "Expires") {
+            if p.secs == 0 && p.field == "Expires" {
                 return;
             }
             let mut msg = if p.secs == 0 {
                 format!("This response is stale as soon as it is received ({}): caches must revalidate it before reusing it{scope}", p.source)
             } else {
-                format!("{who} may reuse this response for {} without revalidating{scope}", lifetime_text(&p))
+                format!("{who} may reuse this response for {} without revalidating{scope}", lifetime_text(p))
             };
             if let Some(s) = shared.filter(|s| s.secs != p.secs) {
-                msg.push_str(&format!("; shared caches for {}", lifetime_text(&s)));
+                msg.push_str(&format!("; shared caches for {}", lifetime_text(s)));
             }
             msg.push('.');
-            c.report(p.target, msg, fix);
+            c.report(p.target(), msg, fix);
         }
         (None, Some(s)) => {
-            let heuristic = heuristic_lifetime(c, &cc)
+            let heuristic = heuristic_lifetime(c, cc)
                 .map(|h| format!("other caches may apply a heuristic lifetime, typically {}", lifetime_text(&h)))
                 .unwrap_or_else(|| "other caches have no explicit lifetime".to_string());
             c.report(
-                s.target.clone(),
-                format!("Shared caches may reuse this response for {} without revalidating; {heuristic}.", lifetime_text(&s)),
+                s.target(),
+                format!("Shared caches may reuse this response for {} without revalidating; {heuristic}.", lifetime_text(s)),
                 fix,
             );
         }
         (None, None) => {
-            let Some(h) = heuristic_lifetime(c, &cc) else { return };
+            let Some(h) = heuristic_lifetime(c, cc) else { return };
             let reason = crate::codes::reason(status);
             c.report(
-                h.target.clone(),
+                h.target(),
                 format!(
                     "No explicit freshness: {} may reuse this `{status} {reason}` for a heuristic lifetime, typically {}{scope}.",
                     who.to_ascii_lowercase(),

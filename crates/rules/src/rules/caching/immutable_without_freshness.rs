@@ -47,7 +47,7 @@ fn check(c: &mut Checker<'_>) {
     }
     let Some(d) = cc.get("immutable") else { return };
     let target = d.target("Cache-Control");
-    let fresh = [explicit_lifetime(c, &cc, false), explicit_lifetime(c, &cc, true)]
+    let fresh = [explicit_lifetime(c, false), explicit_lifetime(c, true)]
         .iter()
         .any(|l| l.as_ref().is_some_and(|l| l.secs > 0));
     if fresh {

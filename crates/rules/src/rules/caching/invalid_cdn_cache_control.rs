@@ -49,7 +49,10 @@ fn check(c: &mut Checker<'_>) {
     // Distinct targeted field names, in order of first appearance, with their lines.
     let mut fields: Vec<(String, usize, Vec<&str>)> = Vec::new();
     for (i, (name, value)) in c.response().headers.iter().enumerate() {
-        if !name.to_ascii_lowercase().ends_with("cdn-cache-control") {
+        const SUFFIX: &str = "cdn-cache-control";
+        let ends_with_suffix = name.len() >= SUFFIX.len()
+            && name.as_bytes()[name.len() - SUFFIX.len()..].eq_ignore_ascii_case(SUFFIX.as_bytes());
+        if !ends_with_suffix {
             continue;
         }
         match fields.iter_mut().find(|(n, _, _)| n.eq_ignore_ascii_case(name)) {

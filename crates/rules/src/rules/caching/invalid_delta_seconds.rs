@@ -48,7 +48,7 @@ fn check(c: &mut Checker<'_>) {
     let bad: Vec<_> = cc
         .directives
         .iter()
-        .filter(|d| DELTA_DIRECTIVES.contains(&d.name.as_str()) && d.seconds().is_none())
+        .filter(|d| DELTA_DIRECTIVES.contains(&d.name.as_ref()) && d.seconds().is_none())
         .cloned()
         .collect();
     for d in bad {
@@ -60,11 +60,11 @@ fn check(c: &mut Checker<'_>) {
         } else {
             "is not a whole number of seconds".to_string()
         };
-        let effect = match d.name.as_str() {
+        let effect = match d.name.as_ref() {
             "max-age" | "s-maxage" => "caches may treat the response as stale or ignore the directive",
             _ => "caches ignore the directive",
         };
-        let fix = match d.name.as_str() {
+        let fix = match d.name.as_ref() {
             "max-age" | "s-maxage" => format!("Write `{}=<seconds>`, e.g. `{}=3600`; use `0` (or `no-cache`) to require revalidation.", d.name, d.name),
             _ => format!("Write `{}=<seconds>`, e.g. `{}=60`.", d.name, d.name),
         };

@@ -37,7 +37,9 @@ pub mod vary_star;
 pub mod weak_etag_on_partial_content;
 pub mod wrong_cache_directive_argument;
 
-use crate::model::{split_list, Headers};
+use std::borrow::Cow;
+
+use crate::model::{list_members, Headers};
 use crate::registry::{Checker, Presence, Target};
 
 /// This category's rules (add each new rule here).
@@ -83,13 +85,13 @@ pub(crate) const DELTA_SECONDS_CAP: u64 = 2_147_483_648;
 
 /// One cache directive as written.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Directive {
+pub(crate) struct Directive<'a> {
     /// The name, lower-cased (directive names are case-insensitive, RFC 9111 §5.2).
-    pub name: String,
+    pub name: Cow<'a, str>,
     /// The whole member as written (trimmed).
-    pub raw: String,
+    pub raw: &'a str,
     /// The argument after `=`, with a quoted-string unquoted; `None` when there is no `=`.
-    pub arg: Option<String>,
+    pub arg: Option<Cow<'a, str>>,
     /// Whether the argument was written as a quoted-string.
     pub quoted: bool,
     /// A quoted-string that is not closed, or has text after its closing quote.
@@ -98,7 +100,7 @@ pub(crate) struct Directive {
     pub index: usize,
 }
 
-impl Directive {
+impl Directive<'_> {
     /// The argument as delta-seconds (RFC 9111 §1.2.2), quoted form accepted as recipients
     /// ought to (§5.2); capped at 2^31.
     pub fn seconds(&self) -> Option<u64> {
@@ -130,19 +132,19 @@ pub(crate) fn delta_seconds(s: &str) -> Option<u64> {
 
 /// Every directive of every line of a `Cache-Control`-syntax field, in order.
 #[derive(Debug, Clone, Default)]
-pub(crate) struct CacheControl {
-    pub directives: Vec<Directive>,
+pub(crate) struct CacheControl<'a> {
+    pub directives: Vec<Directive<'a>>,
     /// Index of the first line of the field, when present.
     pub first_index: Option<usize>,
 }
 
-impl CacheControl {
-    pub fn parse(headers: &Headers, field: &str) -> Self {
+impl<'a> CacheControl<'a> {
+    pub fn parse(headers: &'a Headers, field: &str) -> Self {
         let mut out = CacheControl::default();
         for (i, v) in headers.all(field) {
             out.first_index.get_or_insert(i);
-            for member in split_list(v) {
-                out.directives.push(parse_member(&member, i));
+            for member in list_members(v) {
+                out.directives.push(parse_member(member, i));
             }
         }
         out
@@ -151,7 +153,7 @@ impl CacheControl {
         self.first_index.is_some()
     }
     /// The first occurrence of a directive.
-    pub fn get(&self, name: &str) -> Option<&Directive> {
+    pub fn get(&self, name: &str) -> Option<&Directive<'a>> {
         self.directives.iter().find(|d| d.name == name)
     }
     pub fn has(&self, name: &str) -> bool {
@@ -181,33 +183,39 @@ impl CacheControl {
     }
 }
 
-fn parse_member(member: &str, index: usize) -> Directive {
-    let raw = member.trim().to_string();
+fn parse_member(member: &str, index: usize) -> Directive<'_> {
+    let raw = member.trim();
     let (name, arg) = match raw.find('=') {
         Some(p) => (&raw[..p], Some(raw[p + 1..].trim())),
-        None => (raw.as_str(), None),
+        None => (raw, None),
     };
-    let name = name.trim().to_ascii_lowercase();
+    let name = crate::model::ascii_lowercase(name.trim());
     let mut quoted = false;
     let mut bad_quote = false;
     let arg = arg.map(|a| {
         if let Some(rest) = a.strip_prefix('"') {
             quoted = true;
-            let mut out = String::new();
+            // Borrowed unless there are escapes to remove.
+            let mut out = Cow::Borrowed("");
             let mut esc = false;
             let mut closed_at = None;
+            let mut start = 0;
             for (i, ch) in rest.char_indices() {
                 if esc {
-                    out.push(ch);
                     esc = false;
                 } else if ch == '\\' {
+                    out.to_mut().push_str(&rest[start..i]);
+                    start = i + 1;
                     esc = true;
                 } else if ch == '"' {
                     closed_at = Some(i);
                     break;
-                } else {
-                    out.push(ch);
                 }
+            }
+            let end = closed_at.unwrap_or(rest.len());
+            match &mut out {
+                Cow::Borrowed(_) => out = Cow::Borrowed(&rest[start..end]),
+                Cow::Owned(s) => s.push_str(&rest[start..end]),
             }
             match closed_at {
                 Some(i) => bad_quote = !rest[i + 1..].trim().is_empty(),
@@ -215,25 +223,27 @@ fn parse_member(member: &str, index: usize) -> Directive {
             }
             out
         } else {
-            a.to_string()
+            Cow::Borrowed(a)
         }
     });
     Directive { name, raw, arg, quoted, bad_quote, index }
 }
 
-/// The response's `Cache-Control`, or `None` when the observer could not see it.
-pub(crate) fn cache_control(c: &Checker<'_>) -> Option<CacheControl> {
-    // Parsed once per lint, shared by the caching rules.
-    let parsed = c.memo("caching::cache_control", || match c.header("Cache-Control") {
-        Presence::Hidden => None,
-        _ => Some(CacheControl::parse(&c.response().headers, "Cache-Control")),
-    });
-    (*parsed).clone()
+/// The response's `Cache-Control`, or `None` when the observer could not see it. Parsed once
+/// per lint, shared by the caching rules.
+pub(crate) fn cache_control<'a>(c: &Checker<'a>) -> Option<&'a CacheControl<'a>> {
+    c.memo()
+        .cache_control
+        .get_or_init(|| match c.header("Cache-Control") {
+            Presence::Hidden => None,
+            _ => Some(CacheControl::parse(&c.response().headers, "Cache-Control")),
+        })
+        .as_ref()
 }
 
 /// Whether `name` is a token (RFC 9110 §5.6.2).
 pub(crate) fn is_token(name: &str) -> bool {
-    !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
+    !name.is_empty() && name.bytes().all(crate::model::is_tchar)
 }
 
 /// Response directives of RFC 9111 §5.2.2, RFC 8246 and RFC 5861 (the IANA cache directive
@@ -397,10 +407,11 @@ fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
 
 /// The `Date` of the response, when present, visible and readable.
 pub(crate) fn response_date(c: &Checker<'_>) -> Option<i64> {
-    match c.header("Date") {
+    // Parsed once per lint.
+    *c.memo().response_date.get_or_init(|| match c.header("Date") {
         Presence::Present(_, v) => parse_date(v).secs(),
         _ => None,
-    }
+    })
 }
 
 /// The time the response was generated: `Date`, else "now" (RFC 9111 §4.2.1 uses the time of
@@ -415,26 +426,73 @@ pub(crate) fn base_time(c: &Checker<'_>) -> Option<i64> {
 
 /// A freshness lifetime and where it came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Lifetime {
+pub(crate) struct Lifetime<'a> {
     /// Seconds; 0 when already stale.
     pub secs: u64,
     /// How it was obtained, for messages (`` `max-age=60` ``).
-    pub source: String,
-    pub target: Target,
+    pub source: LifetimeSource<'a>,
+    /// The field it came from and the index of that line (see [`Lifetime::target`]).
+    pub field: &'static str,
+    pub index: Option<usize>,
 }
 
-/// The explicit freshness lifetime of RFC 9111 §4.2.1, for a shared or a private cache.
-/// Invalid values count as stale (0), as §4.2.1 encourages. `None`: no explicit lifetime (or
-/// `Expires` relative to an unknown time).
-pub(crate) fn explicit_lifetime(c: &Checker<'_>, cc: &CacheControl, shared: bool) -> Option<Lifetime> {
+impl Lifetime<'_> {
+    /// Where a finding about this lifetime points.
+    pub fn target(&self) -> Target {
+        Target::Header { name: self.field.to_string(), index: self.index }
+    }
+}
+
+/// Where a [`Lifetime`] came from; displays as the text messages use. (Kept as data so that
+/// the text is only built when a finding quotes it.)
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum LifetimeSource<'a> {
+    /// A valid directive, as written.
+    Directive(&'a str),
+    /// A directive whose argument is not delta-seconds, as written.
+    InvalidDirective(&'a str),
+    ExpiresMinusDate,
+    ExpiresMinusReceipt,
+    /// An `Expires` value that is not a date.
+    InvalidExpires(&'a str),
+    Heuristic,
+}
+
+impl std::fmt::Display for LifetimeSource<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LifetimeSource::Directive(raw) => write!(f, "`{raw}`"),
+            LifetimeSource::InvalidDirective(raw) => write!(f, "the invalid `{raw}`"),
+            LifetimeSource::ExpiresMinusDate => f.write_str("`Expires` − `Date`"),
+            LifetimeSource::ExpiresMinusReceipt => f.write_str("`Expires` − time of receipt"),
+            LifetimeSource::InvalidExpires(v) => write!(f, "the invalid `Expires: {v}`"),
+            LifetimeSource::Heuristic => f.write_str("10% of the time since `Last-Modified`"),
+        }
+    }
+}
+
+/// The explicit freshness lifetime of RFC 9111 §4.2.1 of the response, for a shared or a private
+/// cache. Invalid values count as stale (0), as §4.2.1 encourages. `None`: no explicit lifetime
+/// (or `Expires` relative to an unknown time), or `Cache-Control` hidden from the observer.
+/// Computed once per lint.
+pub(crate) fn explicit_lifetime<'a>(c: &Checker<'a>, shared: bool) -> Option<&'a Lifetime<'a>> {
+    let [private_cache, shared_cache] = c.memo().lifetimes.get_or_init(|| match cache_control(c) {
+        Some(cc) => [compute_explicit_lifetime(c, cc, false), compute_explicit_lifetime(c, cc, true)],
+        None => [None, None],
+    });
+    if shared { shared_cache.as_ref() } else { private_cache.as_ref() }
+}
+
+fn compute_explicit_lifetime<'a>(c: &Checker<'a>, cc: &'a CacheControl<'a>, shared: bool) -> Option<Lifetime<'a>> {
     let directive = |name: &str| {
         cc.get(name).map(|d| Lifetime {
             secs: d.seconds().unwrap_or(0),
             source: match d.seconds() {
-                Some(_) => format!("`{}`", d.raw),
-                None => format!("the invalid `{}`", d.raw),
+                Some(_) => LifetimeSource::Directive(d.raw),
+                None => LifetimeSource::InvalidDirective(d.raw),
             },
-            target: d.target("Cache-Control"),
+            field: "Cache-Control",
+            index: Some(d.index),
         })
     };
     if shared {
@@ -447,17 +505,17 @@ pub(crate) fn explicit_lifetime(c: &Checker<'_>, cc: &CacheControl, shared: bool
     }
     match c.header("Expires") {
         Presence::Present(i, v) => {
-            let target = Target::Header { name: "Expires".into(), index: Some(i) };
+            let (field, index) = ("Expires", Some(i));
             match parse_date(v).secs() {
                 Some(t) => {
                     let (base, source) = match response_date(c) {
-                        Some(d) => (d, "`Expires` − `Date`"),
-                        None => (base_time(c)?, "`Expires` − time of receipt"),
+                        Some(d) => (d, LifetimeSource::ExpiresMinusDate),
+                        None => (base_time(c)?, LifetimeSource::ExpiresMinusReceipt),
                     };
                     let secs = u64::try_from(t.saturating_sub(base)).unwrap_or(0);
-                    Some(Lifetime { secs, source: source.to_string(), target })
+                    Some(Lifetime { secs, source, field, index })
                 }
-                None => Some(Lifetime { secs: 0, source: format!("the invalid `Expires: {v}`"), target }),
+                None => Some(Lifetime { secs: 0, source: LifetimeSource::InvalidExpires(v), field, index }),
             }
         }
         _ => None,
@@ -467,7 +525,7 @@ pub(crate) fn explicit_lifetime(c: &Checker<'_>, cc: &CacheControl, shared: bool
 /// A typical heuristic lifetime (RFC 9111 §4.2.2): 10% of the time since `Last-Modified`, for a
 /// response without explicit freshness whose status is heuristically cacheable or which is
 /// marked `public`.
-pub(crate) fn heuristic_lifetime(c: &Checker<'_>, cc: &CacheControl) -> Option<Lifetime> {
+pub(crate) fn heuristic_lifetime(c: &Checker<'_>, cc: &CacheControl) -> Option<Lifetime<'static>> {
     let status = c.status();
     let cacheable = crate::codes::get(status).is_some_and(|e| e.cacheable_by_default) || cc.has("public");
     if !cacheable {
@@ -482,8 +540,9 @@ pub(crate) fn heuristic_lifetime(c: &Checker<'_>, cc: &CacheControl) -> Option<L
     let since = u64::try_from(base.checked_sub(lm)?).ok()?;
     Some(Lifetime {
         secs: since / 10,
-        source: "10% of the time since `Last-Modified`".to_string(),
-        target: Target::Header { name: "Last-Modified".into(), index: Some(i) },
+        source: LifetimeSource::Heuristic,
+        field: "Last-Modified",
+        index: Some(i),
     })
 }
 
@@ -526,25 +585,31 @@ pub(crate) fn seconds_text(secs: u64) -> String {
 
 /// The two largest units: `1 d 2 h`, `5 min`, `1 h 30 min`.
 pub(crate) fn human(secs: u64) -> String {
+    use std::fmt::Write as _;
     let units = [(365 * 86_400, "y"), (86_400, "d"), (3600, "h"), (60, "min"), (1, "s")];
-    let mut parts = Vec::new();
+    let mut out = String::new();
+    let mut parts = 0;
     let mut rest = secs;
     for (size, name) in units {
         if rest >= size {
-            parts.push(format!("{} {name}", rest / size));
+            if parts > 0 {
+                out.push(' ');
+            }
+            let _ = write!(out, "{} {name}", rest / size);
+            parts += 1;
             rest %= size;
-        } else if !parts.is_empty() {
+        } else if parts > 0 {
             // Keep only adjacent units: `1 d 2 h`, not `1 d 5 s`.
             break;
         }
-        if parts.len() == 2 {
+        if parts == 2 {
             break;
         }
     }
-    if parts.is_empty() {
+    if parts == 0 {
         "0 s".to_string()
     } else {
-        parts.join(" ")
+        out
     }
 }
 
@@ -569,8 +634,16 @@ mod tests {
         assert!(cc.qualified_names("private", "set-cookie"));
         assert!(!cc.has_unqualified("private"));
         assert!(cc.has_unqualified("no-store"));
-        let bad = CacheControl::parse(&Headers::new().with("Cache-Control", "max-age=\"6"), "Cache-Control");
+        let h = Headers::new().with("Cache-Control", "max-age=\"6");
+        let bad = CacheControl::parse(&h, "Cache-Control");
         assert!(bad.get("max-age").unwrap().bad_quote);
+        let h = Headers::new().with("Cache-Control", r#"No-Cache="a\"b\\c", x="" , y="z\"#);
+        let cc = CacheControl::parse(&h, "Cache-Control");
+        assert_eq!(cc.get("no-cache").unwrap().arg.as_deref(), Some(r#"a"b\c"#));
+        assert!(!cc.get("no-cache").unwrap().bad_quote);
+        assert_eq!(cc.get("x").unwrap().arg.as_deref(), Some(""));
+        assert_eq!(cc.get("y").unwrap().arg.as_deref(), Some("z"));
+        assert!(cc.get("y").unwrap().bad_quote);
     }
 
     #[test]

@@ -44,11 +44,11 @@ fn check(c: &mut Checker<'_>) {
     if !cc.has_unqualified("no-cache") || cc.has("no-store") {
         return;
     }
-    let Some(d) = cc.directives.iter().find(|d| matches!(d.name.as_str(), "max-age" | "s-maxage") && d.seconds().is_some_and(|s| s > 0))
+    let Some(d) = cc.directives.iter().find(|d| matches!(d.name.as_ref(), "max-age" | "s-maxage") && d.seconds().is_some_and(|s| s > 0))
     else {
         return;
     };
-    let (target, raw) = (d.target("Cache-Control"), d.raw.clone());
+    let (target, raw) = (d.target("Cache-Control"), d.raw);
     c.report(
         target,
         format!("`no-cache` requires revalidation before every reuse, so `{raw}` never lets a cache skip the round trip."),

@@ -49,7 +49,7 @@ fn check(c: &mut Checker<'_>) {
     let conflicting: Vec<String> = cc
         .directives
         .iter()
-        .filter(|d| match d.name.as_str() {
+        .filter(|d| match d.name.as_ref() {
             "public" | "immutable" => true,
             "max-age" | "s-maxage" | "stale-while-revalidate" | "stale-if-error" => d.seconds().is_some_and(|s| s > 0),
             _ => false,

@@ -48,7 +48,7 @@ fn check(c: &mut Checker<'_>) {
         .response()
         .headers
         .all("Pragma")
-        .find(|(_, v)| crate::model::split_list(v).iter().any(|m| m.eq_ignore_ascii_case("no-cache")))
+        .find(|(_, v)| crate::model::list_members(v).any(|m| m.eq_ignore_ascii_case("no-cache")))
         .map(|(i, _)| i);
     let Some(i) = hit else { return };
     let msg = if cc.is_present() {

@@ -39,9 +39,9 @@ declare_rule! {
 
 fn check(c: &mut Checker<'_>) {
     let Some(cc) = cache_control(c) else { return };
-    let found: Vec<_> = cc.directives.iter().filter(|d| REQUEST_ONLY_DIRECTIVES.contains(&d.name.as_str())).cloned().collect();
+    let found: Vec<_> = cc.directives.iter().filter(|d| REQUEST_ONLY_DIRECTIVES.contains(&d.name.as_ref())).cloned().collect();
     for d in found {
-        let fix = match d.name.as_str() {
+        let fix = match d.name.as_ref() {
             "max-stale" => "To let caches serve this response while stale, send `stale-while-revalidate=<seconds>` or `stale-if-error=<seconds>`.",
             _ => "Remove it from the response; it is only meaningful in requests.",
         };

@@ -41,11 +41,11 @@ declare_rule! {
 
 /// The directive that makes caches revalidate before every reuse, as written: an unqualified
 /// `no-cache`, or a first `max-age` of 0 (only the first occurrence counts, RFC 9111 §4.2.1).
-pub(crate) fn revalidation_directive(cc: &CacheControl) -> Option<String> {
+pub(crate) fn revalidation_directive<'a>(cc: &CacheControl<'a>) -> Option<&'a str> {
     if let Some(d) = cc.directives.iter().find(|d| d.name == "no-cache" && d.unqualified()) {
-        return Some(d.raw.clone());
+        return Some(d.raw);
     }
-    cc.get("max-age").filter(|d| d.seconds() == Some(0)).map(|d| d.raw.clone())
+    cc.get("max-age").filter(|d| d.seconds() == Some(0)).map(|d| d.raw)
 }
 
 fn check(c: &mut Checker<'_>) {
@@ -56,7 +56,7 @@ fn check(c: &mut Checker<'_>) {
     if cc.has("no-store") {
         return;
     }
-    let Some(directive) = revalidation_directive(&cc) else { return };
+    let Some(directive) = revalidation_directive(cc) else { return };
     if has_validator(c) != Some(false) {
         return;
     }

@@ -41,7 +41,7 @@ fn check(c: &mut Checker<'_>) {
         return;
     }
     let Some(s) = cc.get("s-maxage") else { return };
-    let (target, raw) = (s.target("Cache-Control"), s.raw.clone());
+    let (target, raw) = (s.target("Cache-Control"), s.raw);
     c.report(
         target,
         format!("`{raw}` applies only to shared caches, but `private` forbids shared caches from storing this response."),

@@ -85,7 +85,7 @@ fn check(c: &mut Checker<'_>) {
     let unknown: Vec<_> = cc
         .directives
         .iter()
-        .filter(|d| !RESPONSE_DIRECTIVES.contains(&d.name.as_str()) && !REQUEST_ONLY_DIRECTIVES.contains(&d.name.as_str()))
+        .filter(|d| !RESPONSE_DIRECTIVES.contains(&d.name.as_ref()) && !REQUEST_ONLY_DIRECTIVES.contains(&d.name.as_ref()))
         .cloned()
         .collect();
     for d in unknown {

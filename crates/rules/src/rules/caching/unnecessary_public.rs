@@ -50,7 +50,7 @@ fn check(c: &mut Checker<'_>) {
         return;
     }
     let Some(public) = cc.get("public") else { return };
-    let (target, raw) = (public.target("Cache-Control"), public.raw.clone());
+    let (target, raw) = (public.target("Cache-Control"), public.raw);
     let explicit = cc.has("max-age") || cc.has("s-maxage") || matches!(c.header("Expires"), Presence::Present(..));
     let heuristic = crate::codes::get(c.status()).is_some_and(|e| e.cacheable_by_default);
     if !explicit && !heuristic {

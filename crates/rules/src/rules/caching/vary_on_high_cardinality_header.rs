@@ -1,6 +1,7 @@
 use crate::declare_rule;
 use crate::registry::{Checker, Target};
 use crate::spec::rfc;
+use crate::rules::headers::syntax::vary_members;
 
 use super::{cache_control, cacheable_method};
 
@@ -48,11 +49,9 @@ fn check(c: &mut Checker<'_>) {
         return;
     }
     let mut hits = Vec::new();
-    for (i, v) in c.response().headers.all("Vary") {
-        for m in crate::model::split_list(v) {
-            if m.eq_ignore_ascii_case("user-agent") || m.eq_ignore_ascii_case("cookie") {
-                hits.push((i, m));
-            }
+    for &(i, m) in vary_members(c) {
+        if m.eq_ignore_ascii_case("user-agent") || m.eq_ignore_ascii_case("cookie") {
+            hits.push((i, m));
         }
     }
     for (i, m) in hits {

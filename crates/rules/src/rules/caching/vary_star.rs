@@ -1,6 +1,7 @@
 use crate::declare_rule;
 use crate::registry::{Checker, Target};
 use crate::spec::rfc;
+use crate::rules::headers::syntax::vary_members;
 
 use super::{cache_control, cacheable_method};
 
@@ -46,7 +47,7 @@ fn check(c: &mut Checker<'_>) {
     if cc.has("no-store") {
         return;
     }
-    let hit = c.response().headers.all("Vary").find(|(_, v)| crate::model::split_list(v).iter().any(|m| m == "*")).map(|(i, _)| i);
+    let hit = vary_members(c).iter().find(|&&(_, m)| m == "*").map(|&(i, _)| i);
     let Some(i) = hit else { return };
     let max_age = cc.positive("max-age") || cc.positive("s-maxage");
     let msg = if max_age {

@@ -47,20 +47,19 @@ declare_rule! {
 
 fn check(c: &mut Checker<'_>) {
     let Some(cc) = cache_control(c) else { return };
-    let directives = cc.directives.clone();
-    for d in directives {
-        let name = d.name.as_str();
-        let target = d.target("Cache-Control");
+    for d in &cc.directives {
+        let name = d.name.as_ref();
+        let target = || d.target("Cache-Control");
         if DELTA_DIRECTIVES.contains(&name) && d.quoted && d.seconds().is_some() {
             let n = d.arg.as_deref().unwrap_or("").trim().to_string();
             c.report(
-                target,
+                target(),
                 format!("`{}` uses the quoted-string form, which senders must not generate; caches that do not accept it ignore the lifetime.", d.raw),
                 format!("Write `{name}={n}` without quotes."),
             );
         } else if NO_ARGUMENT.contains(&name) && d.arg.is_some() {
             c.report(
-                target,
+                target(),
                 format!("`{}` takes no argument; a cache may not recognise it as `{name}`.", d.raw),
                 format!("Write `{name}` alone."),
             );
@@ -68,7 +67,7 @@ fn check(c: &mut Checker<'_>) {
             let list = d.arg.as_deref().unwrap_or("").trim().to_string();
             c.report_with(
                 Severity::Info,
-                target,
+                target(),
                 format!("`{}` lists field names in the token form; senders should quote the list (`{name}=\"{list}\"`).", d.raw),
                 format!("Write `{name}=\"{list}\"`."),
             );

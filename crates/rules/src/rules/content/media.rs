@@ -3,21 +3,23 @@
 
 use std::collections::HashSet;
 
-use crate::model::{split_list, Visibility};
+use std::borrow::Cow;
+
+use crate::model::{ascii_lowercase, list_members, Visibility};
 use crate::registry::Checker;
 
 /// A parsed MIME type (WHATWG MIME Sniffing, "parse a MIME type").
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct MimeType {
+pub struct MimeType<'a> {
     /// `type/subtype`, ASCII-lowercased.
-    pub essence: String,
+    pub essence: Cow<'a, str>,
     /// Parameters in order: names ASCII-lowercased, the first occurrence of each name kept.
-    pub params: Vec<(String, String)>,
+    pub params: Vec<(Cow<'a, str>, Cow<'a, str>)>,
 }
 
-impl MimeType {
+impl MimeType<'_> {
     pub fn param(&self, name: &str) -> Option<&str> {
-        self.params.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
+        self.params.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_ref())
     }
     pub fn charset(&self) -> Option<&str> {
         self.param("charset")
@@ -43,7 +45,7 @@ fn is_http_ws(c: char) -> bool {
 }
 
 pub fn is_token_char(c: char) -> bool {
-    c.is_ascii_alphanumeric() || "!#$%&'*+-.^_`|~".contains(c)
+    c.is_ascii() && crate::model::is_tchar(c as u8)
 }
 
 fn is_quoted_string_cp(c: char) -> bool {
@@ -52,7 +54,7 @@ fn is_quoted_string_cp(c: char) -> bool {
 
 /// WHATWG "parse a MIME type": `None` is failure. Parameters are parsed leniently, as browsers do
 /// (malformed ones are skipped).
-pub fn parse_mime_type(input: &str) -> Option<MimeType> {
+pub fn parse_mime_type(input: &str) -> Option<MimeType<'_>> {
     let s = input.trim_matches(is_http_ws);
     let slash = s.find('/')?;
     let ty = &s[..slash];
@@ -68,76 +70,82 @@ pub fn parse_mime_type(input: &str) -> Option<MimeType> {
     if sub.is_empty() || !sub.chars().all(is_token_char) {
         return None;
     }
-    let essence = format!("{}/{}", ty.to_ascii_lowercase(), sub.to_ascii_lowercase());
-    let chars: Vec<char> = params_str.chars().collect();
-    let mut params: Vec<(String, String)> = Vec::new();
-    let mut names: HashSet<String> = HashSet::new();
+    // `type/subtype` is contiguous in the input: `sub` starts right after the slash.
+    let essence = ascii_lowercase(&s[..slash + 1 + sub.len()]);
+    // Scanned by byte offsets: every delimiter (`;`, `=`, `"`, `\\`, HTTP whitespace) is ASCII, so
+    // each stop is a character boundary.
+    let p = params_str;
+    let b = p.as_bytes();
+    let mut params: Vec<(Cow<'_, str>, Cow<'_, str>)> = Vec::new();
+    // Names already kept: a scan of `params` for the few parameters real types carry, a set
+    // once there are many (so a hostile value stays linear).
+    let mut names: Option<HashSet<String>> = None;
     let mut i = 0;
-    // Invariant at the top of the loop: `chars[i]` is `;` (or we are at the end).
-    while i < chars.len() {
+    // Invariant at the top of the loop: `b[i]` is `;` (or we are at the end).
+    while i < b.len() {
         i += 1;
-        while i < chars.len() && is_http_ws(chars[i]) {
+        while i < b.len() && is_http_ws(char::from(b[i])) {
             i += 1;
         }
         let start = i;
-        while i < chars.len() && chars[i] != ';' && chars[i] != '=' {
+        while i < b.len() && b[i] != b';' && b[i] != b'=' {
             i += 1;
         }
-        let name: String = chars[start..i].iter().collect::<String>().to_ascii_lowercase();
-        if i < chars.len() {
-            if chars[i] == ';' {
+        let name = ascii_lowercase(&p[start..i]);
+        if i < b.len() {
+            if b[i] == b';' {
                 continue;
             }
             i += 1; // '='
         }
-        if i >= chars.len() {
+        if i >= b.len() {
             break;
         }
-        let value = if chars[i] == '"' {
+        let value = if b[i] == b'"' {
             let mut v = String::new();
             i += 1;
-            while i < chars.len() {
-                match chars[i] {
-                    '\\' => {
+            while i < b.len() {
+                match b[i] {
+                    b'\\' => {
                         i += 1;
-                        match chars.get(i) {
-                            Some(&ch) => {
+                        match p[i..].chars().next() {
+                            Some(ch) => {
                                 v.push(ch);
-                                i += 1;
+                                i += ch.len_utf8();
                             }
                             None => v.push('\\'),
                         }
                     }
-                    '"' => {
+                    b'"' => {
                         i += 1;
                         break;
                     }
-                    ch => {
+                    _ => {
+                        let ch = p[i..].chars().next().unwrap_or_default();
                         v.push(ch);
-                        i += 1;
+                        i += ch.len_utf8();
                     }
                 }
             }
-            while i < chars.len() && chars[i] != ';' {
+            while i < b.len() && b[i] != b';' {
                 i += 1;
             }
-            v
+            Cow::Owned(v)
         } else {
             let start = i;
-            while i < chars.len() && chars[i] != ';' {
+            while i < b.len() && b[i] != b';' {
                 i += 1;
             }
-            let v: String = chars[start..i].iter().collect::<String>();
-            let v = v.trim_end_matches(is_http_ws).to_string();
+            let v = p[start..i].trim_end_matches(is_http_ws);
             if v.is_empty() {
                 continue;
             }
-            v
+            Cow::Borrowed(v)
         };
         if !name.is_empty()
             && name.chars().all(is_token_char)
             && value.chars().all(is_quoted_string_cp)
-            && names.insert(name.clone())
+            && first_occurrence(&mut names, &params, &name)
         {
             params.push((name, value));
         }
@@ -145,24 +153,36 @@ pub fn parse_mime_type(input: &str) -> Option<MimeType> {
     Some(MimeType { essence, params })
 }
 
+/// Whether `name` is not yet among the kept parameters (and records it when a set is in use).
+fn first_occurrence(names: &mut Option<HashSet<String>>, params: &[(Cow<'_, str>, Cow<'_, str>)], name: &str) -> bool {
+    const SCAN_LIMIT: usize = 8;
+    if names.is_none() && params.len() >= SCAN_LIMIT {
+        *names = Some(params.iter().map(|(n, _)| n.to_string()).collect());
+    }
+    match names {
+        Some(set) => set.insert(name.to_string()),
+        None => !params.iter().any(|(n, _)| n == name),
+    }
+}
+
 /// Fetch "extract a MIME type" over every `Content-Type` value: the last valid type wins, and a
 /// `charset` carries over between repeats of the same essence. `None` is failure.
-pub fn extract_mime_type<'a>(values: impl Iterator<Item = &'a str>) -> Option<MimeType> {
-    let mut charset: Option<String> = None;
-    let mut essence: Option<String> = None;
-    let mut mime: Option<MimeType> = None;
+pub fn extract_mime_type<'a>(values: impl Iterator<Item = &'a str>) -> Option<MimeType<'a>> {
+    let mut charset: Option<Cow<'a, str>> = None;
+    let mut essence: Option<Cow<'a, str>> = None;
+    let mut mime: Option<MimeType<'a>> = None;
     for line in values {
-        for v in split_list(line) {
-            let Some(mut tmp) = parse_mime_type(&v) else { continue };
+        for v in list_members(line) {
+            let Some(mut tmp) = parse_mime_type(v) else { continue };
             if tmp.essence == "*/*" {
                 continue;
             }
-            if essence.as_deref() != Some(tmp.essence.as_str()) {
-                charset = tmp.charset().map(str::to_string);
+            if essence.as_deref() != Some(&*tmp.essence) {
+                charset = tmp.params.iter().find(|(n, _)| n == "charset").map(|(_, v)| v.clone());
                 essence = Some(tmp.essence.clone());
             } else if tmp.charset().is_none() {
                 if let Some(cs) = &charset {
-                    tmp.params.push(("charset".to_string(), cs.clone()));
+                    tmp.params.push((Cow::Borrowed("charset"), cs.clone()));
                 }
             }
             mime = Some(tmp);
@@ -173,14 +193,17 @@ pub fn extract_mime_type<'a>(values: impl Iterator<Item = &'a str>) -> Option<Mi
 
 /// The response's media type with the index of its (first) `Content-Type` line; `None` when the
 /// field is absent, hidden, or holds no valid media type.
-pub fn response_mime(c: &Checker<'_>) -> Option<(usize, MimeType)> {
+pub fn response_mime<'a>(c: &Checker<'a>) -> Option<(usize, &'a MimeType<'a>)> {
     // Parsed once per lint, shared by the content and security rules.
-    let parsed = c.memo("content::response_mime", || {
-        let h = &c.response().headers;
-        let index = h.index_of("Content-Type")?;
-        extract_mime_type(h.all("Content-Type").map(|(_, v)| v)).map(|m| (index, m))
-    });
-    (*parsed).clone()
+    c.memo()
+        .response_mime
+        .get_or_init(|| {
+            let h = &c.response().headers;
+            let index = h.index_of("Content-Type")?;
+            extract_mime_type(h.all("Content-Type").map(|(_, v)| v)).map(|m| (index, m))
+        })
+        .as_ref()
+        .map(|(i, m)| (*i, m))
 }
 
 /// The content as its recipient decodes it, or `None` when there is none or the captured bytes
@@ -188,6 +211,11 @@ pub fn response_mime(c: &Checker<'_>) -> Option<(usize, MimeType)> {
 /// capture a content-coded, chunked or truncated body. (Bodies observed by a browser are always
 /// decoded already.)
 pub fn plain_body<'a>(c: &Checker<'a>) -> Option<&'a [u8]> {
+    // Worked out once per lint, shared by the content rules.
+    *c.memo().plain_body.get_or_init(|| compute_plain_body(c))
+}
+
+fn compute_plain_body<'a>(c: &Checker<'a>) -> Option<&'a [u8]> {
     let r = c.response();
     if r.body.is_empty()
         || c.method() == Some("HEAD")
@@ -197,15 +225,11 @@ pub fn plain_body<'a>(c: &Checker<'a>) -> Option<&'a [u8]> {
     }
     let mut body: &[u8] = &r.body;
     if r.visibility == Visibility::Complete {
-        let coded = r
-            .headers
-            .list("Content-Encoding")
-            .iter()
-            .any(|t| !t.eq_ignore_ascii_case("identity"));
-        if coded || r.headers.contains("Transfer-Encoding") {
+        let coded = c.header_members("Content-Encoding").any(|t| !t.eq_ignore_ascii_case("identity"));
+        if coded || c.has_header("Transfer-Encoding") {
             return None;
         }
-        if let Some(cl) = r.headers.get("Content-Length") {
+        if let Some(cl) = c.header_value("Content-Length") {
             if let Ok(n) = cl.trim().parse::<usize>() {
                 if n > body.len() {
                     return None;
@@ -243,4 +267,20 @@ pub fn looks_like_html(body: &[u8]) -> bool {
     }
     // `<html` followed by `>` or whitespace (not `<htmlfoo`).
     starts(b"<html") && matches!(b.get(5), Some(b'>' | b' ' | b'\t' | b'\r' | b'\n'))
+}
+
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_parameters_like_browsers() {
+        let m = parse_mime_type("Text/HTML ; Charset=\"UTF-8\"; charset=latin1; q=\"a\\\"é\"x; bad; =v; e=; é=1").unwrap();
+        assert_eq!(m.essence, "text/html");
+        let params: Vec<(&str, &str)> = m.params.iter().map(|(n, v)| (n.as_ref(), v.as_ref())).collect();
+        assert_eq!(params, [("charset", "UTF-8"), ("q", "a\"é")]);
+        assert_eq!(parse_mime_type("a/b; x=\"open").unwrap().param("x"), Some("open"));
+        assert!(parse_mime_type("nonsense").is_none());
+    }
 }

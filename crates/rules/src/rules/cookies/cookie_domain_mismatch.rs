@@ -45,9 +45,10 @@ declare_rule! {
 }
 
 fn check(c: &mut Checker<'_>) {
+    // Cheapest test first: most responses set no cookie.
+    let Some(cookies) = set_cookies(c).filter(|v| !v.is_empty()) else { return };
     let Some((_, host)) = crate::rules::security::request_scheme_host(c) else { return };
     let host = host.trim_end_matches('.').to_string();
-    let Some(cookies) = set_cookies(c) else { return };
     for ck in cookies.iter().filter(|k| !k.ignored_entirely()) {
         let Some(domain) = ck.domain() else { continue };
         let domain = domain.trim_end_matches('.').to_string();

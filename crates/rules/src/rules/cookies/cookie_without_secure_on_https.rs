@@ -42,10 +42,11 @@ declare_rule! {
 }
 
 fn check(c: &mut Checker<'_>) {
+    // Cheapest test first: most responses set no cookie.
+    let Some(cookies) = set_cookies(c).filter(|v| !v.is_empty()) else { return };
     if !crate::rules::security::is_https(c) {
         return;
     }
-    let Some(cookies) = set_cookies(c) else { return };
     let now = c.context.now;
     for ck in cookies.iter().filter(|k| !k.ignored_entirely()) {
         let lower = ck.name.to_ascii_lowercase();

@@ -44,7 +44,7 @@ declare_rule! {
 
 fn check(c: &mut Checker<'_>) {
     let Some(cookies) = set_cookies(c) else { return };
-    for ck in &cookies {
+    for ck in cookies {
         let size = ck.name.len() + ck.value.len();
         if size > MAX_NAME_VALUE {
             c.report(

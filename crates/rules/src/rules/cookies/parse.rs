@@ -71,9 +71,8 @@ pub fn parse(index: usize, raw: &str) -> SetCookie<'_> {
 impl<'a> SetCookie<'a> {
     /// Every attribute named `name` (case-insensitive) whose value a user agent would process
     /// (not longer than 1024 octets).
-    pub fn all(&self, name: &str) -> impl Iterator<Item = &Attr<'a>> + '_ {
-        let name = name.to_string();
-        self.attrs.iter().filter(move |a| a.is(&name) && a.value.len() <= MAX_ATTRIBUTE_VALUE)
+    pub fn all<'s, 'n>(&'s self, name: &'n str) -> impl Iterator<Item = &'s Attr<'a>> + use<'s, 'n, 'a> {
+        self.attrs.iter().filter(move |a| a.is(name) && a.value.len() <= MAX_ATTRIBUTE_VALUE)
     }
     pub fn has(&self, name: &str) -> bool {
         self.all(name).next().is_some()
@@ -159,14 +158,20 @@ pub fn parse_max_age(v: &str) -> Option<i64> {
 /// The response's `Set-Cookie` lines, parsed; `None` when the observer cannot see them (a
 /// browser's `fetch` never exposes `Set-Cookie`), or for a `1xx` (RFC 6265bis §3 lets user
 /// agents ignore those).
-pub fn set_cookies<'a>(c: &Checker<'a>) -> Option<Vec<SetCookie<'a>>> {
-    if (100..200).contains(&c.status()) {
-        return None;
-    }
-    if let Presence::Hidden = c.header("Set-Cookie") {
-        return None;
-    }
-    Some(c.response().headers.all("Set-Cookie").map(|(i, v)| parse(i, v)).collect())
+pub fn set_cookies<'a>(c: &Checker<'a>) -> Option<&'a [SetCookie<'a>]> {
+    // Parsed once per lint, shared by the cookie rules.
+    c.memo()
+        .set_cookies
+        .get_or_init(|| {
+            if (100..200).contains(&c.status()) {
+                return None;
+            }
+            if let Presence::Hidden = c.header("Set-Cookie") {
+                return None;
+            }
+            Some(c.header_lines("Set-Cookie").map(|(i, v)| parse(i, v)).collect())
+        })
+        .as_deref()
 }
 
 /// Whether a cookie name looks like it carries a session or credential (not a CSRF token, which

@@ -43,11 +43,9 @@ declare_rule! {
 
 fn check(c: &mut Checker<'_>) {
     let Some((i, v)) = super::single_allow_origin(c) else { return };
-    if v == "*" || super::looks_like_list(v) || super::origin_problem(v).is_some() {
-        return;
-    }
+    // Cheapest tests first (all of them must pass for a finding).
     let Some(origin) = super::cors_origin(c) else { return };
-    if v == origin {
+    if v == origin || v == "*" || super::looks_like_list(v) || super::origin_problem(v).is_some() {
         return;
     }
     c.report(

@@ -43,8 +43,8 @@ declare_rule! {
 
 fn check(c: &mut Checker<'_>) {
     let Presence::Present(i, first) = c.header("Access-Control-Allow-Credentials") else { return };
-    let n = c.response().headers.all("Access-Control-Allow-Credentials").count();
-    let combined = c.response().headers.combined("Access-Control-Allow-Credentials").unwrap_or_default();
+    let n = c.header_lines("Access-Control-Allow-Credentials").count();
+    let combined = c.header_combined("Access-Control-Allow-Credentials").unwrap_or_default();
     let combined = combined.trim();
     if combined == "true" {
         return;

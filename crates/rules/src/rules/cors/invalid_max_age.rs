@@ -39,7 +39,7 @@ declare_rule! {
 
 fn check(c: &mut Checker<'_>) {
     let Presence::Present(i, v) = c.header("Access-Control-Max-Age") else { return };
-    let n = c.response().headers.all("Access-Control-Max-Age").count();
+    let n = c.header_lines("Access-Control-Max-Age").count();
     let target = Target::Header { name: "Access-Control-Max-Age".into(), index: Some(i) };
     let fix = "Send a single whole number of seconds, e.g. `Access-Control-Max-Age: 600`.".to_string();
     if n > 1 {

@@ -31,7 +31,7 @@ use crate::rules::redirects::url;
 
 /// A `token` (RFC 9110 §5.6.2): what methods and field names in the CORS lists must be.
 pub(crate) fn is_token(s: &str) -> bool {
-    !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
+    !s.is_empty() && s.bytes().all(crate::model::is_tchar)
 }
 
 /// The members of a comma-separated value, trimmed, empty ones dropped (RFC 9110 §5.6.1).
@@ -41,20 +41,23 @@ pub(crate) fn members(v: &str) -> impl Iterator<Item = &str> {
 
 /// The members of every line of the response field `name`.
 pub(crate) fn response_list<'a>(c: &Checker<'a>, name: &str) -> Vec<&'a str> {
-    c.response().headers.all(name).flat_map(|(_, v)| members(v)).collect()
+    c.header_lines(name).flat_map(|(_, v)| members(v)).collect()
 }
 
 /// Whether the browser reads `Access-Control-Allow-Credentials` as `true`: the combined value
 /// of all its lines must be exactly `true` (Fetch §cors-check).
 pub(crate) fn credentials_true(c: &Checker<'_>) -> bool {
     matches!(c.header("Access-Control-Allow-Credentials"), Presence::Present(..))
-        && c.response().headers.combined("Access-Control-Allow-Credentials").is_some_and(|v| v.trim() == "true")
+        && c.header_combined("Access-Control-Allow-Credentials").is_some_and(|v| v.trim() == "true")
 }
 
 /// The one `Access-Control-Allow-Origin` line, when there is exactly one.
 pub(crate) fn single_allow_origin<'a>(c: &Checker<'a>) -> Option<(usize, &'a str)> {
-    let Presence::Present(i, v) = c.header("Access-Control-Allow-Origin") else { return None };
-    (c.response().headers.all("Access-Control-Allow-Origin").count() == 1).then_some((i, v.trim()))
+    // Looked up once per lint, shared by the CORS rules.
+    *c.memo().single_allow_origin.get_or_init(|| {
+        let Presence::Present(i, v) = c.header("Access-Control-Allow-Origin") else { return None };
+        (c.header_lines("Access-Control-Allow-Origin").count() == 1).then_some((i, v.trim()))
+    })
 }
 
 /// Whether a single `Access-Control-Allow-Origin` value is a list (commas, or spaces between
@@ -81,24 +84,30 @@ pub(crate) fn origin_problem(v: &str) -> Option<String> {
     if v.is_empty() {
         return Some("is empty".into());
     }
-    if v.chars().any(char::is_whitespace) {
+    let whitespace = if v.is_ascii() {
+        v.bytes().any(|b| matches!(b, b'\t'..=b'\r' | b' '))
+    } else {
+        v.chars().any(char::is_whitespace)
+    };
+    if whitespace {
         return Some("contains whitespace".into());
     }
     if !v.is_ascii() {
         return Some("contains non-ASCII characters (origins are serialized in ASCII, with punycode host names)".into());
     }
-    let Some(sep) = v.find("://") else {
+    let Some(sep) = url::find_scheme_separator(v) else {
         return Some("has no scheme (an origin looks like `https://host`)".into());
     };
     let scheme = &v[..sep];
-    if url::scheme(&format!("{scheme}:")).is_none() {
+    // `v[sep]` is the `:` of `://`.
+    if !url::has_scheme(&v[..=sep]) {
         return Some("has no valid scheme (an origin looks like `https://host`)".into());
     }
     if scheme.bytes().any(|b| b.is_ascii_uppercase()) {
         return Some("has an uppercase scheme, while serialized origins are lowercase".into());
     }
     let rest = &v[sep + 3..];
-    let (authority, tail) = match rest.find(['/', '?', '#']) {
+    let (authority, tail) = match rest.bytes().position(|b| matches!(b, b'/' | b'?' | b'#')) {
         Some(i) => (&rest[..i], &rest[i..]),
         None => (rest, ""),
     };
@@ -114,7 +123,7 @@ pub(crate) fn origin_problem(v: &str) -> Option<String> {
     if authority.contains('*') {
         return Some("contains `*`, but wildcards inside an origin are not supported (only the whole value `*` is)".into());
     }
-    let (host, port) = url::host_port(authority);
+    let (host, port) = url::host_port_as_written(authority);
     if host.is_empty() {
         return Some("has no host".into());
     }
@@ -135,14 +144,16 @@ pub(crate) fn origin_problem(v: &str) -> Option<String> {
     None
 }
 
-/// `host[:port]` lowercased, with an empty, `80` or `443` port dropped (lenient: the request
-/// URL's scheme is often a guess).
-fn loose_host(authority: &str) -> String {
-    let (host, port) = url::host_port(authority.trim());
-    match port {
-        Some(p) if !p.is_empty() && p != "80" && p != "443" => format!("{host}:{p}"),
-        _ => host,
-    }
+/// Host and port, with an empty, `80` or `443` port dropped (lenient: the request URL's scheme
+/// is often a guess). Hosts compare case-insensitively.
+fn loose_host(authority: &str) -> (&str, Option<&str>) {
+    let (host, port) = url::host_port_as_written(authority.trim());
+    (host, port.filter(|p| !p.is_empty() && *p != "80" && *p != "443"))
+}
+
+fn same_loose_host(a: &str, b: &str) -> bool {
+    let ((a_host, a_port), (b_host, b_port)) = (loose_host(a), loose_host(b));
+    a_host.eq_ignore_ascii_case(b_host) && a_port == b_port
 }
 
 /// Whether the request's `Origin` differs from the host it was sent to. `None` when that
@@ -157,20 +168,25 @@ pub(crate) fn is_cross_origin(req: &Request, origin: &str) -> Option<bool> {
     if origin == "null" {
         return Some(true);
     }
-    let sep = origin.find("://")?;
+    let sep = url::find_scheme_separator(origin)?;
     let o_auth = &origin[sep + 3..];
     let o_auth = &o_auth[..o_auth.find('/').unwrap_or(o_auth.len())];
     let r_auth = match req.headers.get("Host") {
         Some(h) if !h.trim().is_empty() => h.trim(),
         _ => url::split(&req.url).authority?,
     };
-    Some(loose_host(o_auth) != loose_host(r_auth))
+    Some(!same_loose_host(o_auth, r_auth))
 }
 
 /// The `Origin` of a request the CORS protocol applies to: a known request that carries
 /// `Origin`, is cross-origin as far as can be told, and whose `Sec-Fetch-Mode` (when sent) is
 /// `cors`. Preflights count too; [`cors_request_origin`] leaves them out.
 pub(crate) fn cors_origin<'a>(c: &Checker<'a>) -> Option<&'a str> {
+    // Computed once per lint, shared by the CORS rules.
+    *c.memo().cors_origin.get_or_init(|| compute_cors_origin(c))
+}
+
+fn compute_cors_origin<'a>(c: &Checker<'a>) -> Option<&'a str> {
     let req = c.request()?;
     if let Some(mode) = req.headers.get("Sec-Fetch-Mode") {
         if !mode.trim().eq_ignore_ascii_case("cors") {

@@ -42,17 +42,17 @@ declare_rule! {
 
 fn check(c: &mut Checker<'_>) {
     let Presence::Present(i, first) = c.header("Access-Control-Allow-Origin") else { return };
-    let lines: Vec<(usize, &str)> = c.response().headers.all("Access-Control-Allow-Origin").collect();
-    let fix = "Send exactly one origin: check the request's `Origin` against your allow-list and echo it, with `Vary: Origin`.".to_string();
-    if let Some(&(second, _)) = lines.get(1) {
-        let combined = c.response().headers.combined("Access-Control-Allow-Origin").unwrap_or_default();
+    let fix = || "Send exactly one origin: check the request's `Origin` against your allow-list and echo it, with `Vary: Origin`.".to_string();
+    if let Some((second, _)) = c.header_lines("Access-Control-Allow-Origin").nth(1) {
+        let count = c.header_lines("Access-Control-Allow-Origin").count();
+        let combined = c.header_combined("Access-Control-Allow-Origin").unwrap_or_default();
         c.report(
             Target::Header { name: "Access-Control-Allow-Origin".into(), index: Some(second) },
             format!(
                 "`Access-Control-Allow-Origin` is sent {} times; browsers combine the lines into `{combined}`, which never equals an origin, so every CORS check fails.",
-                lines.len()
+                count
             ),
-            fix,
+            fix(),
         );
         return;
     }
@@ -61,7 +61,7 @@ fn check(c: &mut Checker<'_>) {
         c.report(
             Target::Header { name: "Access-Control-Allow-Origin".into(), index: Some(i) },
             format!("`Access-Control-Allow-Origin: {v}` lists several origins; the header takes one, so no origin matches and every CORS check fails."),
-            fix,
+            fix(),
         );
     }
 }

@@ -1,6 +1,7 @@
 use crate::declare_rule;
 use crate::registry::{Checker, Presence, Target};
 use crate::spec::{fetch, rfc};
+use crate::rules::headers::syntax::vary_members;
 
 declare_rule! {
     /// ## What it checks
@@ -45,8 +46,8 @@ fn check(c: &mut Checker<'_>) {
     match c.header("Vary") {
         Presence::Hidden => {}
         _ => {
-            let vary = c.response().headers.list("Vary");
-            if !vary.iter().any(|v| v == "*" || v.eq_ignore_ascii_case("origin")) {
+            let vary: Vec<&str> = vary_members(c).iter().map(|&(_, m)| m).collect();
+            if !vary.iter().any(|&v| v == "*" || v.eq_ignore_ascii_case("origin")) {
                 c.report(
                     Target::Header { name: "Access-Control-Allow-Origin".into(), index: Some(i) },
                     format!("`Access-Control-Allow-Origin: {acao}` names one origin but the response has no `Vary: Origin`; caches may serve it to other origins."),

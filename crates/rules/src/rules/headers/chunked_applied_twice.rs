@@ -42,7 +42,7 @@ declare_rule! {
 
 fn check(c: &mut Checker<'_>) {
     let chunked: Vec<usize> =
-        members(c, "Transfer-Encoding").into_iter().filter(|(_, m)| coding_name(m) == "chunked").map(|(i, _)| i).collect();
+        members(c, "Transfer-Encoding").filter(|(_, m)| coding_name(m) == "chunked").map(|(i, _)| i).collect();
     if let Some(&i) = chunked.get(1) {
         c.report(
             at("Transfer-Encoding", i),

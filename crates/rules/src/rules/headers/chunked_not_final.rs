@@ -40,12 +40,12 @@ declare_rule! {
 }
 
 fn check(c: &mut Checker<'_>) {
-    let ms = members(c, "Transfer-Encoding");
+    let ms: Vec<(usize, &str)> = members(c, "Transfer-Encoding").collect();
     let Some((i, last)) = ms.last() else { return };
     if coding_name(last) == "chunked" {
         return;
     }
-    let all: Vec<&str> = ms.iter().map(|(_, m)| m.as_str()).collect();
+    let all: Vec<&str> = ms.iter().map(|&(_, m)| m).collect();
     c.report(
         at("Transfer-Encoding", *i),
         format!("`Transfer-Encoding: {}` does not end with `chunked`, so the body ends only when the server closes the connection; a truncated response looks complete.", all.join(", ")),

@@ -59,7 +59,7 @@ fn check(c: &mut Checker<'_>) {
         Presence::Absent => {}
         Presence::Hidden => return,
         Presence::Present(..) => {
-            if members(c, "Content-Encoding").iter().any(|(_, m)| coding_name(m) != "identity") {
+            if members(c, "Content-Encoding").any(|(_, m)| coding_name(m) != "identity") {
                 return;
             }
         }

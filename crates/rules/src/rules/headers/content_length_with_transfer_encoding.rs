@@ -42,8 +42,8 @@ declare_rule! {
 }
 
 fn check(c: &mut Checker<'_>) {
-    let Some(&(_, te)) = lines(c, "Transfer-Encoding").first() else { return };
-    let Some(&(i, cl)) = lines(c, "Content-Length").first() else { return };
+    let Some((_, te)) = lines(c, "Transfer-Encoding").next() else { return };
+    let Some((i, cl)) = lines(c, "Content-Length").next() else { return };
     c.report(
         at("Content-Length", i),
         format!("The response has both `Transfer-Encoding: {te}` and `Content-Length: {cl}`; recipients must ignore `Content-Length`, and those that do not will disagree on where the response ends."),

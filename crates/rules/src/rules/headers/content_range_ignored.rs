@@ -44,7 +44,7 @@ fn check(c: &mut Checker<'_>) {
     if matches!(status, 206 | 416) {
         return;
     }
-    if let Some(&(i, v)) = lines(c, "Content-Range").first() {
+    if let Some((i, v)) = lines(c, "Content-Range").next() {
         let reason = crate::codes::reason(status);
         c.report(
             at("Content-Range", i),

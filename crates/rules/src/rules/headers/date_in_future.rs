@@ -2,7 +2,7 @@ use crate::declare_rule;
 use crate::registry::Checker;
 use crate::spec::rfc;
 
-use super::syntax::{at, human_duration, lines, parse_date};
+use super::syntax::{at, human_duration, line_date, lines};
 
 declare_rule! {
     /// ## What it checks
@@ -45,7 +45,7 @@ declare_rule! {
 fn check(c: &mut Checker<'_>) {
     let Some(now) = c.context.now else { return };
     for (i, v) in lines(c, "Date") {
-        let Some(secs) = parse_date(v).secs() else { continue };
+        let Some(secs) = line_date(c, i, v).secs() else { continue };
         if secs > now.saturating_add(60) {
             c.report(
                 at("Date", i),

@@ -59,7 +59,8 @@ fn check(c: &mut Checker<'_>) {
         .headers
         .iter()
         .enumerate()
-        .filter(|(_, (_, v))| v.split(',').all(|m| m.trim().is_empty()))
+        // Every list member empty: nothing but commas and whitespace.
+        .filter(|(_, (_, v))| v.chars().all(|ch| ch == ',' || ch.is_whitespace()))
         .filter_map(|(i, (n, _))| NEEDS_VALUE.iter().find(|k| k.eq_ignore_ascii_case(n)).map(|k| (i, *k)))
         .collect();
     for (i, name) in empty {

@@ -38,7 +38,7 @@ declare_rule! {
 }
 
 fn check(c: &mut Checker<'_>) {
-    if let Some((i, _)) = members(c, "Content-Encoding").into_iter().find(|(_, m)| coding_name(m) == "identity") {
+    if let Some((i, _)) = members(c, "Content-Encoding").find(|(_, m)| coding_name(m) == "identity") {
         c.report(
             at("Content-Encoding", i),
             "`Content-Encoding: identity` is not needed: `identity` means no encoding, and is only meant for `Accept-Encoding`.",

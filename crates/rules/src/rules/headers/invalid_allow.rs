@@ -40,7 +40,7 @@ const STANDARD: &[&str] = &["GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "
 
 fn check(c: &mut Checker<'_>) {
     for (i, m) in members(c, "Allow") {
-        if !is_token(&m) {
+        if !is_token(m) {
             c.report(
                 at("Allow", i),
                 format!("`Allow` lists `{m}`, which is not a method name; clients cannot match it."),

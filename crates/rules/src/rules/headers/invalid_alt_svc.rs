@@ -59,7 +59,7 @@ fn problem(v: &str) -> Option<String> {
         if alt == "clear" {
             return Some("`clear` must be the only value".to_string());
         }
-        let parts = split_outside_quotes(&alt, ';');
+        let parts = split_outside_quotes(&alt, b';');
         let first = parts.first().map(|s| s.trim()).unwrap_or("");
         let Some((proto, authority)) = first.split_once('=') else {
             return Some(format!("`{first}` is not `protocol=\"host:port\"`"));

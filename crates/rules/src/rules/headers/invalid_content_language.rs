@@ -52,7 +52,7 @@ fn well_formed(tag: &str) -> bool {
 
 fn check(c: &mut Checker<'_>) {
     for (i, m) in members(c, "Content-Language") {
-        if well_formed(&m) {
+        if well_formed(m) {
             continue;
         }
         let hint = if m.contains('_') { format!(" (use `{}`)", m.replace('_', "-")) } else { String::new() };

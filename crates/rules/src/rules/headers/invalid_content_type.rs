@@ -2,7 +2,7 @@ use crate::declare_rule;
 use crate::registry::Checker;
 use crate::spec::{rfc, StaticSpec};
 
-use super::syntax::{at, lines, parse_media_type, MediaTypeError};
+use super::syntax::{at, content_types, MediaTypeError};
 
 declare_rule! {
     /// ## What it checks
@@ -45,8 +45,8 @@ declare_rule! {
 }
 
 fn check(c: &mut Checker<'_>) {
-    for (i, v) in lines(c, "Content-Type") {
-        let msg = match parse_media_type(v) {
+    for &(i, v, ref parsed) in content_types(c) {
+        let msg = match parsed {
             Err(MediaTypeError::Empty) => "`Content-Type` is empty; clients treat the content as unlabelled and guess its type.".to_string(),
             Err(MediaTypeError::Several) => {
                 format!("`Content-Type: {v}` lists several media types; only one is allowed, and clients differ in which one they use.")

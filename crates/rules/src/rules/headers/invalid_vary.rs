@@ -2,7 +2,7 @@ use crate::declare_rule;
 use crate::registry::Checker;
 use crate::spec::rfc;
 
-use super::syntax::{at, is_token, members};
+use super::syntax::{at, is_token, vary_members};
 
 declare_rule! {
     /// ## What it checks
@@ -37,8 +37,8 @@ declare_rule! {
 }
 
 fn check(c: &mut Checker<'_>) {
-    for (i, m) in members(c, "Vary") {
-        if m == "*" || is_token(&m) {
+    for &(i, m) in vary_members(c) {
+        if m == "*" || is_token(m) {
             continue;
         }
         c.report(

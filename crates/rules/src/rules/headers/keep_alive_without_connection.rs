@@ -41,7 +41,7 @@ declare_rule! {
 }
 
 fn check(c: &mut Checker<'_>) {
-    let Some(&(i, v)) = lines(c, "Keep-Alive").first() else { return };
+    let Some((i, v)) = lines(c, "Keep-Alive").next() else { return };
     if matches!(c.header("Connection"), Presence::Hidden) {
         return;
     }

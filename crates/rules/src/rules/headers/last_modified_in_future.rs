@@ -2,7 +2,7 @@ use crate::declare_rule;
 use crate::registry::Checker;
 use crate::spec::rfc;
 
-use super::syntax::{at, human_duration, lines, parse_date};
+use super::syntax::{at, human_duration, line_date, lines};
 
 declare_rule! {
     /// ## What it checks
@@ -42,21 +42,21 @@ declare_rule! {
 }
 
 fn check(c: &mut Checker<'_>) {
-    let date = lines(c, "Date").first().and_then(|&(_, v)| parse_date(v).secs().map(|s| (v, s)));
+    let date = lines(c, "Date").next().and_then(|(i, v)| line_date(c, i, v).secs().map(|s| (v, s)));
     let now = c.context.now;
     for (i, v) in lines(c, "Last-Modified") {
-        let Some(lm) = parse_date(v).secs() else { continue };
-        let fix = "Never send a `Last-Modified` later than the response's `Date`; clamp it to the current time.".to_string();
+        let Some(lm) = line_date(c, i, v).secs() else { continue };
+        let fix = || "Never send a `Last-Modified` later than the response's `Date`; clamp it to the current time.".to_string();
         match (date, now) {
             (Some((dv, ds)), _) if lm > ds => c.report(
                 at("Last-Modified", i),
                 format!("`Last-Modified: {v}` is {} later than `Date: {dv}`; conditional requests will get `304 Not Modified` for changes made before then.", human_duration(lm - ds)),
-                fix,
+                fix(),
             ),
             (None, Some(now)) if lm > now.saturating_add(60) => c.report(
                 at("Last-Modified", i),
                 format!("`Last-Modified: {v}` is {} in the future; conditional requests will get `304 Not Modified` for changes made before then.", human_duration(lm - now)),
-                fix,
+                fix(),
             ),
             _ => {}
         }

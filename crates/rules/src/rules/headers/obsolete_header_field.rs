@@ -39,21 +39,12 @@ declare_rule! {
 }
 
 fn check(c: &mut Checker<'_>) {
-    let found: Vec<(usize, &'static str)> = c
-        .response()
-        .headers
-        .iter()
-        .enumerate()
-        .filter_map(|(i, (n, _))| {
-            if n.eq_ignore_ascii_case("Content-MD5") {
-                Some((i, "Content-MD5"))
-            } else if n.eq_ignore_ascii_case("Warning") {
-                Some((i, "Warning"))
-            } else {
-                None
-            }
-        })
+    // In line order (each line has one name, so sorting by index restores it).
+    let mut found: Vec<(usize, &'static str)> = ["Content-MD5", "Warning"]
+        .into_iter()
+        .flat_map(|name| c.header_lines(name).map(move |(i, _)| (i, name)))
         .collect();
+    found.sort_unstable_by_key(|&(i, _)| i);
     for (i, name) in found {
         let why = if name == "Content-MD5" {
             "was removed from HTTP (RFC 7231) and clients do not check it"

@@ -38,7 +38,7 @@ declare_rule! {
 }
 
 fn check(c: &mut Checker<'_>) {
-    if let Some(&(i, v)) = lines(c, "Proxy-Connection").first() {
+    if let Some((i, v)) = lines(c, "Proxy-Connection").next() {
         c.report(
             at("Proxy-Connection", i),
             format!("`Proxy-Connection: {v}` is a non-standard field that no recipient needs; an HTTP/2 or HTTP/3 response carrying it is malformed."),

@@ -1,17 +1,19 @@
 //! Parsers and helpers shared by the header-field rules. Every function here is total (no
 //! panics on any input) and linear in the length of its input.
 
-use crate::model::split_list;
+use std::borrow::Cow;
+
+use crate::model::{ascii_lowercase, list_members};
 use crate::registry::{Checker, Target};
 
 /// `tchar` (RFC 9110 §5.6.2).
 pub(crate) fn is_tchar(c: char) -> bool {
-    c.is_ascii_alphanumeric() || "!#$%&'*+-.^_`|~".contains(c)
+    c.is_ascii() && crate::model::is_tchar(c as u8)
 }
 
 /// `token = 1*tchar` (RFC 9110 §5.6.2).
 pub(crate) fn is_token(s: &str) -> bool {
-    !s.is_empty() && s.chars().all(is_tchar)
+    !s.is_empty() && s.bytes().all(crate::model::is_tchar)
 }
 
 /// The target for line `index` of field `name`.
@@ -20,24 +22,24 @@ pub(crate) fn at(name: &str, index: usize) -> Target {
 }
 
 /// Every line of `name` in the response, as (index, value).
-pub(crate) fn lines<'a>(c: &Checker<'a>, name: &str) -> Vec<(usize, &'a str)> {
-    c.response().headers.all(name).collect()
+pub(crate) fn lines<'a, 'n>(c: &Checker<'a>, name: &'n str) -> impl Iterator<Item = (usize, &'a str)> + use<'a, 'n> {
+    c.header_lines(name)
 }
 
 /// The list members (RFC 9110 §5.6.1) of every line of `name`, each with its line's index.
-pub(crate) fn members(c: &Checker<'_>, name: &str) -> Vec<(usize, String)> {
-    let mut out = Vec::new();
-    for (i, v) in c.response().headers.all(name) {
-        for m in split_list(v) {
-            out.push((i, m));
-        }
-    }
-    out
+pub(crate) fn members<'a, 'n>(c: &Checker<'a>, name: &'n str) -> impl Iterator<Item = (usize, &'a str)> + use<'a, 'n> {
+    c.header_lines(name).flat_map(|(i, v)| list_members(v).map(move |m| (i, m)))
+}
+
+/// The members of every `Vary` line with their line indexes, parsed once per lint (the caching,
+/// CORS and header rules all read it).
+pub(crate) fn vary_members<'a>(c: &Checker<'a>) -> &'a [(usize, &'a str)] {
+    c.memo().vary_members.get_or_init(|| members(c, "Vary").collect())
 }
 
 /// The lowercased connection options of every `Connection` line.
-pub(crate) fn connection_options(c: &Checker<'_>) -> Vec<(usize, String)> {
-    members(c, "Connection").into_iter().map(|(i, m)| (i, m.to_ascii_lowercase())).collect()
+pub(crate) fn connection_options<'a>(c: &Checker<'a>) -> Vec<(usize, Cow<'a, str>)> {
+    members(c, "Connection").map(|(i, m)| (i, ascii_lowercase(m))).collect()
 }
 
 /// The name of a coding list member (`gzip;q=1` → `gzip`), lowercased.
@@ -69,23 +71,26 @@ pub(crate) fn quoted(s: &str) -> Option<(String, &str)> {
     None
 }
 
-/// Splits on `sep` outside quoted strings (backslash escapes honoured inside quotes).
-pub(crate) fn split_outside_quotes(s: &str, sep: char) -> Vec<&str> {
+/// Splits on the ASCII `sep` outside quoted strings (backslash escapes honoured inside quotes).
+pub(crate) fn split_outside_quotes(s: &str, sep: u8) -> Vec<&str> {
+    debug_assert!(sep.is_ascii());
     let mut out = Vec::new();
     let mut start = 0;
     let mut in_q = false;
     let mut esc = false;
-    for (i, ch) in s.char_indices() {
+    // Bytes are enough: `\\`, `"` and `sep` are ASCII and never part of a multi-byte character,
+    // and an escaped multi-byte character's continuation bytes match none of them.
+    for (i, b) in s.bytes().enumerate() {
         if esc {
             esc = false;
             continue;
         }
-        match ch {
-            '\\' if in_q => esc = true,
-            '"' => in_q = !in_q,
-            c if c == sep && !in_q => {
+        match b {
+            b'\\' if in_q => esc = true,
+            b'"' => in_q = !in_q,
+            _ if b == sep && !in_q => {
                 out.push(&s[start..i]);
-                start = i + c.len_utf8();
+                start = i + 1;
             }
             _ => {}
         }
@@ -134,6 +139,20 @@ pub(crate) fn parse_date(v: &str) -> DateForm {
         }
     }
     lenient_date(v).map_or(DateForm::Invalid, DateForm::Lenient)
+}
+
+/// [`parse_date`] of the response's line `index` (whose value is `v`), parsed once per lint.
+pub(crate) fn line_date(c: &Checker<'_>, index: usize, v: &str) -> DateForm {
+    let lines = c.response().headers.len();
+    let mut cache = c.memo().line_dates.borrow_mut();
+    if cache.len() != lines {
+        *cache = vec![None; lines];
+    }
+    match cache.get_mut(index) {
+        Some(Some(d)) => *d,
+        Some(slot) => *slot.insert(parse_date(v)),
+        None => parse_date(v),
+    }
 }
 
 /// Seconds since the epoch → IMF-fixdate (`None` past year 9999).
@@ -282,18 +301,18 @@ fn lenient_date(v: &str) -> Option<u64> {
 /// rule's severity with `consequence` appended.
 /// Lines whose index is in `skip` are left alone.
 pub(crate) fn report_bad_dates(c: &mut Checker<'_>, name: &str, consequence: &str, skip: &[usize]) {
-    let fix = format!("Send an IMF-fixdate in GMT, e.g. `{name}: Wed, 25 Nov 2026 21:00:00 GMT`.");
+    let fix = || format!("Send an IMF-fixdate in GMT, e.g. `{name}: Wed, 25 Nov 2026 21:00:00 GMT`.");
     for (i, v) in lines(c, name) {
         if skip.contains(&i) {
             continue;
         }
-        match parse_date(v) {
+        match line_date(c, i, v) {
             DateForm::Fixdate(_) => {}
             DateForm::Obsolete(_) => c.report_with(
                 crate::registry::Severity::Info,
                 at(name, i),
                 format!("`{name}: {v}` uses an obsolete date format; recipients must accept it, but senders must generate IMF-fixdate."),
-                fix.clone(),
+                fix(),
             ),
             DateForm::Lenient(s) => {
                 let read = fmt_date(s).map(|d| format!(" as `{d}`")).unwrap_or_default();
@@ -301,14 +320,14 @@ pub(crate) fn report_bad_dates(c: &mut Checker<'_>, name: &str, consequence: &st
                     crate::registry::Severity::Info,
                     at(name, i),
                     format!("`{name}: {v}` is not a valid HTTP-date; lenient clients read it{read}, strict ones {consequence}."),
-                    fix.clone(),
+                    fix(),
                 )
             }
             DateForm::Invalid if v.trim().is_empty() => {
-                c.report(at(name, i), format!("`{name}` is empty; recipients {consequence}."), fix.clone())
+                c.report(at(name, i), format!("`{name}` is empty; recipients {consequence}."), fix())
             }
             DateForm::Invalid => {
-                c.report(at(name, i), format!("`{name}: {v}` is not an HTTP-date; recipients {consequence}."), fix.clone())
+                c.report(at(name, i), format!("`{name}: {v}` is not an HTTP-date; recipients {consequence}."), fix())
             }
         }
     }
@@ -319,23 +338,28 @@ pub(crate) fn report_bad_dates(c: &mut Checker<'_>, name: &str, consequence: &st
 
 /// One `Content-Length` list member: its line, its text and its value when it is `1*DIGIT`
 /// (and fits in 64 bits).
-pub(crate) struct LengthMember {
+pub(crate) struct LengthMember<'a> {
     pub index: usize,
-    pub line: String,
+    pub line: &'a str,
     pub value: Option<u64>,
 }
 
 /// Every `Content-Length` member (an empty line counts as one invalid member).
-pub(crate) fn content_length_members(c: &Checker<'_>) -> Vec<LengthMember> {
+pub(crate) fn content_length_members<'a>(c: &Checker<'a>) -> &'a [LengthMember<'a>] {
+    // Parsed once per lint, shared by the Content-Length rules.
+    c.memo().content_length_members.get_or_init(|| parse_content_length_members(c))
+}
+
+fn parse_content_length_members<'a>(c: &Checker<'a>) -> Vec<LengthMember<'a>> {
     let mut out = Vec::new();
-    for (i, v) in c.response().headers.all("Content-Length") {
-        let ms = split_list(v);
-        if ms.is_empty() {
-            out.push(LengthMember { index: i, line: v.to_string(), value: None });
+    for (i, v) in c.header_lines("Content-Length") {
+        let before = out.len();
+        for m in list_members(v) {
+            let value = if is_digits(m) { m.parse::<u64>().ok() } else { None };
+            out.push(LengthMember { index: i, line: v, value });
         }
-        for m in ms {
-            let value = if is_digits(&m) { m.parse::<u64>().ok() } else { None };
-            out.push(LengthMember { index: i, line: v.to_string(), value });
+        if out.len() == before {
+            out.push(LengthMember { index: i, line: v, value: None });
         }
     }
     out
@@ -353,21 +377,21 @@ pub(crate) fn content_length(c: &Checker<'_>) -> Option<(usize, u64)> {
 // Media types
 
 /// A `Content-Type` value that parses as `type/subtype *(; param)`.
-pub(crate) struct MediaType {
+pub(crate) struct MediaType<'a> {
     /// Lowercased.
-    pub ty: String,
+    pub ty: Cow<'a, str>,
     /// Lowercased.
-    pub sub: String,
+    pub sub: Cow<'a, str>,
     /// Well-formed parameters: lowercased names, unquoted values.
-    pub params: Vec<(String, String)>,
+    pub params: Vec<(Cow<'a, str>, Cow<'a, str>)>,
     /// Parameters browsers drop (WHATWG MIME Sniffing "parse a MIME type"): no `=`, a name
     /// that is not a token (whitespace before `=`), an empty value, an unterminated quote.
-    pub bad_params: Vec<String>,
+    pub bad_params: Vec<&'a str>,
 }
 
-impl MediaType {
+impl MediaType<'_> {
     pub(crate) fn param(&self, name: &str) -> Option<&str> {
-        self.params.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
+        self.params.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_ref())
     }
     pub(crate) fn essence(&self) -> String {
         format!("{}/{}", self.ty, self.sub)
@@ -378,8 +402,8 @@ impl MediaType {
         if self.sub.ends_with("+xml") || self.sub.ends_with("+json") {
             return false;
         }
-        matches!(self.ty.as_str(), "image" | "audio" | "video" | "font")
-            || (self.ty == "application" && matches!(self.sub.as_str(), "octet-stream" | "pdf" | "zip" | "gzip" | "wasm"))
+        matches!(&*self.ty, "image" | "audio" | "video" | "font")
+            || (self.ty == "application" && matches!(&*self.sub, "octet-stream" | "pdf" | "zip" | "gzip" | "wasm"))
     }
 }
 
@@ -392,24 +416,25 @@ pub(crate) enum MediaTypeError {
     BadEssence,
 }
 
-pub(crate) fn parse_media_type(v: &str) -> Result<MediaType, MediaTypeError> {
+pub(crate) fn parse_media_type(v: &str) -> Result<MediaType<'_>, MediaTypeError> {
     let v = v.trim();
     if v.is_empty() {
         return Err(MediaTypeError::Empty);
     }
-    let list = split_list(v);
-    if list.len() > 1 && list.iter().all(|m| m.split(';').next().unwrap_or("").contains('/')) {
+    let mut list = list_members(v);
+    let several = list.clone().nth(1).is_some();
+    if several && list.all(|m| m.split(';').next().unwrap_or("").contains('/')) {
         return Err(MediaTypeError::Several);
     }
-    let parts = split_outside_quotes(v, ';');
+    let parts = split_outside_quotes(v, b';');
     let essence = parts.first().map(|s| s.trim()).unwrap_or("");
     let Some((ty, sub)) = essence.split_once('/') else { return Err(MediaTypeError::BadEssence) };
     if !is_token(ty) || !is_token(sub) {
         return Err(MediaTypeError::BadEssence);
     }
     let mut mt = MediaType {
-        ty: ty.to_ascii_lowercase(),
-        sub: sub.to_ascii_lowercase(),
+        ty: ascii_lowercase(ty),
+        sub: ascii_lowercase(sub),
         params: Vec::new(),
         bad_params: Vec::new(),
     };
@@ -420,38 +445,45 @@ pub(crate) fn parse_media_type(v: &str) -> Result<MediaType, MediaTypeError> {
             continue;
         }
         let Some((name, value)) = p.split_once('=') else {
-            mt.bad_params.push(p.trim().to_string());
+            mt.bad_params.push(p.trim());
             continue;
         };
         if !is_token(name) {
-            mt.bad_params.push(p.trim().to_string());
+            mt.bad_params.push(p.trim());
             continue;
         }
         let value = if value.starts_with('"') {
             match quoted(value) {
-                Some((q, rest)) if rest.trim().is_empty() => q,
+                Some((q, rest)) if rest.trim().is_empty() => Cow::Owned(q),
                 _ => {
-                    mt.bad_params.push(p.trim().to_string());
+                    mt.bad_params.push(p.trim());
                     continue;
                 }
             }
         } else {
             let t = value.trim();
             if t.is_empty() {
-                mt.bad_params.push(p.trim().to_string());
+                mt.bad_params.push(p.trim());
                 continue;
             }
-            t.to_string()
+            Cow::Borrowed(t)
         };
-        mt.params.push((name.to_ascii_lowercase(), value));
+        mt.params.push((ascii_lowercase(name), value));
     }
     Ok(mt)
 }
 
+/// Every `Content-Type` line of the response (index, value) with its parse, parsed once per lint.
+pub(crate) fn content_types<'a>(c: &Checker<'a>) -> &'a [(usize, &'a str, Result<MediaType<'a>, MediaTypeError>)] {
+    c.memo()
+        .content_types
+        .get_or_init(|| c.header_lines("Content-Type").map(|(i, v)| (i, v, parse_media_type(v))).collect())
+}
+
 /// The first `Content-Type` of the response, parsed.
-pub(crate) fn content_type(c: &Checker<'_>) -> Option<(usize, MediaType)> {
-    let (i, v) = c.response().headers.all("Content-Type").next()?;
-    parse_media_type(v).ok().map(|m| (i, m))
+pub(crate) fn content_type<'a>(c: &Checker<'a>) -> Option<(usize, &'a MediaType<'a>)> {
+    let (i, _, parsed) = content_types(c).first()?;
+    parsed.as_ref().ok().map(|m| (*i, m))
 }
 
 /// Every label of the WHATWG Encoding Standard (§4.2 "Names and labels"), lowercased, except
@@ -582,6 +614,6 @@ mod tests {
     fn quoted_strings() {
         assert_eq!(quoted("\"a\\\"b\" rest"), Some(("a\"b".to_string(), " rest")));
         assert_eq!(quoted("\"open"), None);
-        assert_eq!(split_outside_quotes("a;\"b;c\";d", ';'), vec!["a", "\"b;c\"", "d"]);
+        assert_eq!(split_outside_quotes("a;\"b;c\";d", b';'), vec!["a", "\"b;c\"", "d"]);
     }
 }

@@ -43,7 +43,7 @@ fn check(c: &mut Checker<'_>) {
     if !((100..200).contains(&status) || status == 204 || connect) {
         return;
     }
-    let Some(&(i, v)) = lines(c, "Transfer-Encoding").first() else { return };
+    let Some((i, v)) = lines(c, "Transfer-Encoding").next() else { return };
     let reason = crate::codes::reason(status);
     let msg = if connect {
         format!("A `{status} {reason}` answer to `CONNECT` carries `Transfer-Encoding: {v}`; the connection becomes a tunnel after the header section, and a recipient that believes the header misreads the tunnelled bytes.")

@@ -49,19 +49,20 @@ fn check(c: &mut Checker<'_>) {
         // `charset-on-binary-type` says the parameter means nothing there.
         return;
     }
-    let label = cs.trim().to_ascii_lowercase();
-    let fix = format!("Encode the text as UTF-8 and send `Content-Type: {}; charset=utf-8`.", mt.essence());
-    if REPLACEMENT_LABELS.contains(&label.as_str()) {
+    let label = cs.trim();
+    let known = |labels: &[&str]| labels.iter().any(|l| l.eq_ignore_ascii_case(label));
+    let fix = || format!("Encode the text as UTF-8 and send `Content-Type: {}; charset=utf-8`.", mt.essence());
+    if known(REPLACEMENT_LABELS) {
         c.report(
             at("Content-Type", i),
             format!("`charset={cs}` is an encoding browsers refuse to decode: they show the content as a single replacement character."),
-            fix,
+            fix(),
         );
-    } else if !ENCODING_LABELS.contains(&label.as_str()) {
+    } else if !known(ENCODING_LABELS) {
         c.report(
             at("Content-Type", i),
             format!("`charset={cs}` is not an encoding label browsers know; they ignore it and guess the encoding."),
-            fix,
+            fix(),
         );
     }
 }

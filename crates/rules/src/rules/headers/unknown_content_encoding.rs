@@ -50,7 +50,7 @@ const KNOWN: &[&str] = &[
 
 fn check(c: &mut Checker<'_>) {
     for (i, m) in members(c, "Content-Encoding") {
-        let name = coding_name(&m);
+        let name = coding_name(m);
         if KNOWN.contains(&name.as_str()) {
             continue;
         }

@@ -43,7 +43,7 @@ const KNOWN: &[&str] = &["chunked", "gzip", "deflate", "compress", "x-gzip", "x-
 
 fn check(c: &mut Checker<'_>) {
     for (i, m) in members(c, "Transfer-Encoding") {
-        let name = coding_name(&m);
+        let name = coding_name(m);
         if KNOWN.contains(&name.as_str()) {
             continue;
         }

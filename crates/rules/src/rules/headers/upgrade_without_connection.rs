@@ -44,7 +44,7 @@ fn check(c: &mut Checker<'_>) {
     if matches!(c.status(), 101 | 426) {
         return;
     }
-    let Some(&(i, v)) = lines(c, "Upgrade").first() else { return };
+    let Some((i, v)) = lines(c, "Upgrade").next() else { return };
     if matches!(c.header("Connection"), Presence::Hidden) {
         return;
     }

@@ -2,7 +2,7 @@ use crate::declare_rule;
 use crate::registry::Checker;
 use crate::spec::rfc;
 
-use super::syntax::{at, members};
+use super::syntax::{at, vary_members};
 
 declare_rule! {
     /// ## What it checks
@@ -35,7 +35,7 @@ declare_rule! {
 }
 
 fn check(c: &mut Checker<'_>) {
-    if let Some((i, _)) = members(c, "Vary").into_iter().find(|(_, m)| m.eq_ignore_ascii_case("host")) {
+    if let Some(&(i, _)) = vary_members(c).iter().find(|(_, m)| m.eq_ignore_ascii_case("host")) {
         c.report(
             at("Vary", i),
             "`Vary` lists `Host`, which is already part of every cache key; it only adds lookups (and some CDNs stop caching).",

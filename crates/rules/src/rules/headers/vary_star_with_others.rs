@@ -2,7 +2,7 @@ use crate::declare_rule;
 use crate::registry::Checker;
 use crate::spec::rfc;
 
-use super::syntax::{at, members};
+use super::syntax::{at, vary_members};
 
 declare_rule! {
     /// ## What it checks
@@ -38,9 +38,9 @@ declare_rule! {
 }
 
 fn check(c: &mut Checker<'_>) {
-    let ms = members(c, "Vary");
-    let Some(&(i, _)) = ms.iter().find(|(_, m)| m == "*") else { return };
-    let others: Vec<&str> = ms.iter().filter(|(_, m)| m != "*").map(|(_, m)| m.as_str()).collect();
+    let ms = vary_members(c);
+    let Some(&(i, _)) = ms.iter().find(|(_, m)| *m == "*") else { return };
+    let others: Vec<&str> = ms.iter().filter(|(_, m)| *m != "*").map(|&(_, m)| m).collect();
     if others.is_empty() {
         return;
     }

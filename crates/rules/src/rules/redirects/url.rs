@@ -5,19 +5,30 @@
 
 /// The scheme of a URI reference (RFC 3986 §3.1), lowercased, when it has one.
 pub(crate) fn scheme(r: &str) -> Option<String> {
-    let end = r.find([':', '/', '?', '#'])?;
-    if !r[end..].starts_with(':') || end == 0 {
-        return None;
-    }
+    scheme_str(r).map(str::to_ascii_lowercase)
+}
+
+/// The offset of the first `://`.
+pub(crate) fn find_scheme_separator(s: &str) -> Option<usize> {
+    s.as_bytes().windows(3).position(|w| w == b"://")
+}
+
+/// Whether the URI reference has a scheme ([`scheme`] without the copy).
+pub(crate) fn has_scheme(r: &str) -> bool {
+    scheme_str(r).is_some()
+}
+
+fn scheme_str(r: &str) -> Option<&str> {
+    let end = find_byte(r, |b| matches!(b, b':' | b'/' | b'?' | b'#'))?;
     let s = &r[..end];
+    (r[end..].starts_with(':') && is_scheme(s)).then_some(s)
+}
+
+/// Whether `s` is a whole scheme: `ALPHA *( ALPHA / DIGIT / "+" / "-" / "." )`.
+fn is_scheme(s: &str) -> bool {
     let mut b = s.bytes();
-    if !b.next().is_some_and(|c| c.is_ascii_alphabetic()) {
-        return None;
-    }
-    if !b.all(|c| c.is_ascii_alphanumeric() || matches!(c, b'+' | b'-' | b'.')) {
-        return None;
-    }
-    Some(s.to_ascii_lowercase())
+    b.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && b.all(|c| c.is_ascii_alphanumeric() || matches!(c, b'+' | b'-' | b'.'))
 }
 
 /// The five components of a URI reference (RFC 3986 §5.2.1 / Appendix B).
@@ -30,22 +41,27 @@ pub(crate) struct Parts<'a> {
     pub fragment: Option<&'a str>,
 }
 
+/// The offset of the first byte matching `f` (for ASCII delimiters, always a character boundary).
+fn find_byte(s: &str, f: impl Fn(u8) -> bool) -> Option<usize> {
+    s.bytes().position(f)
+}
+
 pub(crate) fn split(r: &str) -> Parts<'_> {
-    let (rest, fragment) = match r.find('#') {
+    let (rest, fragment) = match find_byte(r, |b| b == b'#') {
         Some(i) => (&r[..i], Some(&r[i + 1..])),
         None => (r, None),
     };
-    let (rest, query) = match rest.find('?') {
+    let (rest, query) = match find_byte(rest, |b| b == b'?') {
         Some(i) => (&rest[..i], Some(&rest[i + 1..])),
         None => (rest, None),
     };
-    let (scheme, rest) = match scheme(rest) {
-        Some(s) => (Some(&rest[..s.len()]), &rest[s.len() + 1..]),
+    let (scheme, rest) = match scheme_str(rest) {
+        Some(s) => (Some(s), &rest[s.len() + 1..]),
         None => (None, rest),
     };
     let (authority, path) = match rest.strip_prefix("//") {
         Some(after) => {
-            let end = after.find('/').unwrap_or(after.len());
+            let end = find_byte(after, |b| b == b'/').unwrap_or(after.len());
             (Some(&after[..end]), &after[end..])
         }
         None => (None, rest),
@@ -145,18 +161,24 @@ pub(crate) fn resolve(base: &str, reference: &str) -> Option<String> {
 
 /// Host (lowercased, IPv6 brackets kept) and port of an authority, userinfo removed.
 pub(crate) fn host_port(authority: &str) -> (String, Option<&str>) {
-    let hp = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+    let (host, port) = host_port_as_written(authority);
+    (host.to_ascii_lowercase(), port)
+}
+
+/// [`host_port`] without lowercasing the host.
+pub(crate) fn host_port_as_written(authority: &str) -> (&str, Option<&str>) {
+    // Byte searches: `@`, `[`, `]` and `:` are ASCII, so every split is at a character boundary.
+    let last = |s: &str, b: u8| s.bytes().rposition(|x| x == b);
+    let hp = last(authority, b'@').map_or(authority, |i| &authority[i + 1..]);
     if hp.starts_with('[') {
-        if let Some(end) = hp.find(']') {
-            let host = &hp[..=end];
-            let port = hp[end + 1..].strip_prefix(':');
-            return (host.to_ascii_lowercase(), port);
+        if let Some(end) = hp.bytes().position(|x| x == b']') {
+            return (&hp[..=end], hp[end + 1..].strip_prefix(':'));
         }
-        return (hp.to_ascii_lowercase(), None);
+        return (hp, None);
     }
-    match hp.rsplit_once(':') {
-        Some((h, p)) => (h.to_ascii_lowercase(), Some(p)),
-        None => (hp.to_ascii_lowercase(), None),
+    match last(hp, b':') {
+        Some(i) => (&hp[..i], Some(&hp[i + 1..])),
+        None => (hp, None),
     }
 }
 

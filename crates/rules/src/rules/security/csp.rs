@@ -3,31 +3,32 @@
 use std::collections::HashSet;
 
 use crate::model::Headers;
+use crate::registry::Checker;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Directive {
+pub struct Directive<'a> {
     /// ASCII-lowercased.
     pub name: String,
     /// The name as written.
-    pub raw_name: String,
-    pub values: Vec<String>,
+    pub raw_name: &'a str,
+    pub values: Vec<&'a str>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Policy {
+pub struct Policy<'a> {
     /// Index of the header line that carries the policy.
     pub index: usize,
-    pub directives: Vec<Directive>,
+    pub directives: Vec<Directive<'a>>,
     /// Directive names that appeared again after their first occurrence (ignored by browsers).
     pub duplicates: Vec<String>,
 }
 
-impl Policy {
-    pub fn get(&self, name: &str) -> Option<&Directive> {
+impl<'a> Policy<'a> {
+    pub fn get(&self, name: &str) -> Option<&Directive<'a>> {
         self.directives.iter().find(|d| d.name == name)
     }
     /// The source list that governs scripts: `script-src`, else `default-src`.
-    pub fn script_sources(&self) -> Option<&Directive> {
+    pub fn script_sources(&self) -> Option<&Directive<'a>> {
         self.get("script-src").or_else(|| self.get("default-src"))
     }
 }
@@ -37,10 +38,12 @@ fn is_ascii_ws(c: char) -> bool {
 }
 
 /// Parses one serialized policy.
-pub fn parse_policy(index: usize, serialized: &str) -> Policy {
+pub fn parse_policy(index: usize, serialized: &str) -> Policy<'_> {
     let mut p = Policy { index, directives: Vec::new(), duplicates: Vec::new() };
-    let mut seen: HashSet<String> = HashSet::new();
-    let mut repeated: HashSet<String> = HashSet::new();
+    // Names seen: a scan of the directives for the usual dozen, sets once there are many (so
+    // a hostile policy stays linear).
+    const SCAN_LIMIT: usize = 16;
+    let mut sets: Option<(HashSet<String>, HashSet<String>)> = None;
     for token in serialized.split(';') {
         let token = token.trim_matches(is_ascii_ws);
         if token.is_empty() {
@@ -49,20 +52,34 @@ pub fn parse_policy(index: usize, serialized: &str) -> Policy {
         let mut parts = token.split(is_ascii_ws).filter(|s| !s.is_empty());
         let Some(raw_name) = parts.next() else { continue };
         let name = raw_name.to_ascii_lowercase();
-        if !seen.insert(name.clone()) {
-            if repeated.insert(name.clone()) {
+        if sets.is_none() && p.directives.len() + p.duplicates.len() >= SCAN_LIMIT {
+            let seen = p.directives.iter().map(|d| d.name.clone()).collect();
+            sets = Some((seen, p.duplicates.iter().cloned().collect()));
+        }
+        let (first_time, first_repeat) = match &mut sets {
+            Some((seen, repeated)) => {
+                let first_time = seen.insert(name.clone());
+                (first_time, !first_time && repeated.insert(name.clone()))
+            }
+            None => {
+                let first_time = !p.directives.iter().any(|d| d.name == name);
+                (first_time, !first_time && !p.duplicates.contains(&name))
+            }
+        };
+        if !first_time {
+            if first_repeat {
                 p.duplicates.push(name);
             }
             continue;
         }
-        let values = parts.map(str::to_string).collect();
-        p.directives.push(Directive { name, raw_name: raw_name.to_string(), values });
+        let values = parts.collect();
+        p.directives.push(Directive { name, raw_name, values });
     }
     p
 }
 
 /// Every policy in the header fields named `name` (each line may hold several, comma-separated).
-pub fn policies(headers: &Headers, name: &str) -> Vec<Policy> {
+pub fn policies<'a>(headers: &'a Headers, name: &str) -> Vec<Policy<'a>> {
     let mut out = Vec::new();
     for (i, v) in headers.all(name) {
         for serialized in v.split(',') {
@@ -73,6 +90,19 @@ pub fn policies(headers: &Headers, name: &str) -> Vec<Policy> {
         }
     }
     out
+}
+
+/// The enforced policy's field.
+pub const ENFORCED: &str = "Content-Security-Policy";
+/// The report-only policy's field.
+pub const REPORT_ONLY: &str = "Content-Security-Policy-Report-Only";
+
+/// The response's policies in [`ENFORCED`] or [`REPORT_ONLY`], parsed once per lint.
+pub fn response_policies<'a>(c: &Checker<'a>, name: &str) -> &'a [Policy<'a>] {
+    debug_assert!(name.eq_ignore_ascii_case(ENFORCED) || name.eq_ignore_ascii_case(REPORT_ONLY));
+    let memo = c.memo();
+    let slot = if name.eq_ignore_ascii_case(REPORT_ONLY) { &memo.csp_report_only } else { &memo.csp };
+    slot.get_or_init(|| policies(&c.response().headers, name))
 }
 
 pub fn is_keyword(v: &str, kw: &str) -> bool {
@@ -90,7 +120,26 @@ pub fn is_nonce_or_hash(v: &str) -> bool {
 
 /// CSP3 "does a source list allow all inline behavior": `'unsafe-inline'` without a nonce, a hash
 /// or `'strict-dynamic'` (which make browsers ignore `'unsafe-inline'`).
-pub fn allows_all_inline(values: &[String]) -> bool {
+pub fn allows_all_inline(values: &[&str]) -> bool {
     values.iter().any(|v| is_keyword(v, "unsafe-inline"))
         && !values.iter().any(|v| is_nonce_or_hash(v) || is_keyword(v, "strict-dynamic"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn duplicates_in_order_of_first_repeat() {
+        for n in [3, 40] {
+            let mut s: Vec<String> = (0..n).map(|i| format!("D{i} 'self'")).collect();
+            s.extend(["d1 x", "D0", "d1", "new-one a b"].map(String::from));
+            let serialized = s.join("; ");
+            let p = parse_policy(0, &serialized);
+            assert_eq!(p.duplicates, ["d1", "d0"]);
+            assert_eq!(p.directives.len(), n + 1);
+            assert_eq!(p.get("d1").unwrap().values, ["'self'"]);
+            assert_eq!(p.get("new-one").unwrap().raw_name, "new-one");
+        }
+    }
 }

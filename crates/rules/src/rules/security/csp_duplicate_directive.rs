@@ -40,8 +40,8 @@ declare_rule! {
 
 fn check(c: &mut Checker<'_>) {
     for header in ["Content-Security-Policy", "Content-Security-Policy-Report-Only"] {
-        let policies = csp::policies(&c.response().headers, header);
-        for p in &policies {
+        let policies = csp::response_policies(c, header);
+        for p in policies {
             for d in &p.duplicates {
                 c.report(
                     Target::Header { name: header.to_string(), index: Some(p.index) },

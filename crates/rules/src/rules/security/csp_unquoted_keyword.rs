@@ -65,16 +65,16 @@ fn unquoted(v: &str) -> bool {
 
 fn check(c: &mut Checker<'_>) {
     for header in ["Content-Security-Policy", "Content-Security-Policy-Report-Only"] {
-        let policies = csp::policies(&c.response().headers, header);
+        let policies = csp::response_policies(c, header);
         let mut reported: Vec<usize> = Vec::new();
-        for p in &policies {
+        for p in policies {
             for d in p.directives.iter().filter(|d| is_source_list(&d.name)) {
                 for v in d.values.iter().filter(|v| unquoted(v)) {
                     if reported.len() >= 5 {
                         continue;
                     }
                     reported.push(p.index);
-                    let name = d.raw_name.clone();
+                    let name = d.raw_name;
                     c.report(
                         Target::Header { name: header.to_string(), index: Some(p.index) },
                         format!("`{name} {v}`: without single quotes `{v}` is read as a host name, not as the keyword `'{v}'`."),

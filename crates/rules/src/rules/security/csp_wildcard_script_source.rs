@@ -45,15 +45,15 @@ declare_rule! {
 
 const ANY_HOST: &[&str] = &["*", "https:", "http:", "https://*", "http://*", "data:"];
 
-fn wildcard(values: &[String]) -> Option<&String> {
+fn wildcard<'a>(values: &[&'a str]) -> Option<&'a str> {
     if values.iter().any(|v| csp::is_keyword(v, "strict-dynamic")) {
         return None;
     }
-    values.iter().find(|v| ANY_HOST.iter().any(|w| v.eq_ignore_ascii_case(w)))
+    values.iter().copied().find(|v| ANY_HOST.iter().any(|w| v.eq_ignore_ascii_case(w)))
 }
 
 fn check(c: &mut Checker<'_>) {
-    let policies = csp::policies(&c.response().headers, "Content-Security-Policy");
+    let policies = csp::response_policies(c, "Content-Security-Policy");
     let governing: Vec<&csp::Policy> = policies.iter().filter(|p| p.script_sources().is_some()).collect();
     let Some(first) = governing.first() else { return };
     if !governing.iter().all(|p| p.script_sources().is_some_and(|d| wildcard(&d.values).is_some())) {
@@ -61,7 +61,7 @@ fn check(c: &mut Checker<'_>) {
     }
     let Some(d) = first.script_sources() else { return };
     let Some(w) = wildcard(&d.values) else { return };
-    let (name, w) = (d.raw_name.clone(), w.clone());
+    let (name, w) = (d.raw_name, w);
     c.report(
         Target::Header { name: "Content-Security-Policy".into(), index: Some(first.index) },
         format!("`{name}` allows `{w}`: an injected `<script src>` can load code from any host, so the policy does not prevent script injection."),

@@ -1,5 +1,8 @@
 //! `Strict-Transport-Security` (RFC 6797 §6.1) as user agents parse it.
 
+use std::borrow::Cow;
+
+use crate::registry::Checker;
 use crate::rules::content::media::is_token_char;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -9,29 +12,33 @@ pub struct Sts {
 }
 
 /// Splits on `;` outside quoted strings.
-fn split_semicolons(v: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    let (mut start, mut in_q, mut esc) = (0, false, false);
-    for (i, ch) in v.char_indices() {
-        if esc {
-            esc = false;
-            continue;
-        }
-        match ch {
-            '\\' if in_q => esc = true,
-            '"' => in_q = !in_q,
-            ';' if !in_q => {
-                out.push(&v[start..i]);
-                start = i + 1;
+fn split_semicolons(v: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(v);
+    std::iter::from_fn(move || {
+        let s = rest?;
+        let (mut in_q, mut esc) = (false, false);
+        // Bytes are enough: `\\`, `"` and `;` are ASCII and never part of a multi-byte character.
+        for (i, b) in s.bytes().enumerate() {
+            if esc {
+                esc = false;
+                continue;
             }
-            _ => {}
+            match b {
+                b'\\' if in_q => esc = true,
+                b'"' => in_q = !in_q,
+                b';' if !in_q => {
+                    rest = Some(&s[i + 1..]);
+                    return Some(&s[..i]);
+                }
+                _ => {}
+            }
         }
-    }
-    out.push(&v[start..]);
-    out
+        rest = None;
+        Some(s)
+    })
 }
 
-fn unquote(v: &str) -> Option<String> {
+fn unquote(v: &str) -> Option<Cow<'_, str>> {
     if let Some(inner) = v.strip_prefix('"') {
         let inner = inner.strip_suffix('"')?;
         let mut out = String::new();
@@ -51,9 +58,9 @@ fn unquote(v: &str) -> Option<String> {
         if esc {
             return None;
         }
-        Some(out)
+        Some(Cow::Owned(out))
     } else if !v.is_empty() && v.chars().all(is_token_char) {
-        Some(v.to_string())
+        Some(Cow::Borrowed(v))
     } else {
         None
     }
@@ -62,10 +69,10 @@ fn unquote(v: &str) -> Option<String> {
 /// Parses one field value. `Err` carries why user agents ignore the whole field (RFC 6797 §6.1:
 /// a value that does not match the grammar, a repeated directive, or no `max-age`).
 pub fn parse(v: &str) -> Result<Sts, String> {
-    if split_semicolons(v).iter().any(|part| part.contains(',') && !part.contains('"')) {
+    if split_semicolons(v).any(|part| part.contains(',') && !part.contains('"')) {
         return Err("directives must be separated by `;`, not `,`".to_string());
     }
-    let mut seen: Vec<String> = Vec::new();
+    let mut seen: Vec<&str> = Vec::new();
     let mut max_age = None;
     let mut include_subdomains = false;
     for part in split_semicolons(v) {
@@ -80,31 +87,35 @@ pub fn parse(v: &str) -> Result<Sts, String> {
         if name.is_empty() || !name.chars().all(is_token_char) {
             return Err(format!("`{part}` is not a directive (directives are separated by `;`)"));
         }
-        let lower = name.to_ascii_lowercase();
-        if seen.contains(&lower) {
+        if seen.iter().any(|s| s.eq_ignore_ascii_case(name)) {
             return Err(format!("the directive `{name}` appears more than once"));
         }
-        seen.push(lower.clone());
+        seen.push(name);
         let value = match value {
             Some(raw) => Some(unquote(raw).ok_or_else(|| format!("the value of `{name}` is neither a token nor a quoted string"))?),
             None => None,
         };
-        match lower.as_str() {
-            "max-age" => {
-                let v = value.ok_or_else(|| "`max-age` has no value".to_string())?;
-                if v.is_empty() || !v.bytes().all(|b| b.is_ascii_digit()) {
-                    return Err(format!("`max-age={v}` is not a number of seconds"));
-                }
-                max_age = Some(v.bytes().fold(0u64, |n, d| n.saturating_mul(10).saturating_add(u64::from(d - b'0'))));
+        if name.eq_ignore_ascii_case("max-age") {
+            let v = value.ok_or_else(|| "`max-age` has no value".to_string())?;
+            if v.is_empty() || !v.bytes().all(|b| b.is_ascii_digit()) {
+                return Err(format!("`max-age={v}` is not a number of seconds"));
             }
-            "includesubdomains" => include_subdomains = true,
-            _ => {}
+            max_age = Some(v.bytes().fold(0u64, |n, d| n.saturating_mul(10).saturating_add(u64::from(d - b'0'))));
+        } else if name.eq_ignore_ascii_case("includesubdomains") {
+            include_subdomains = true;
         }
     }
     match max_age {
         Some(max_age) => Ok(Sts { max_age, include_subdomains }),
         None => Err("the required `max-age` directive is missing".to_string()),
     }
+}
+
+/// The response's first `Strict-Transport-Security` line (index, value) and its parse, parsed
+/// once per lint; `None` when absent or hidden.
+pub(crate) fn response_sts<'a>(c: &Checker<'a>) -> Option<(usize, &'a str, &'a Result<Sts, String>)> {
+    let (i, v) = super::present(c, "Strict-Transport-Security")?;
+    Some((i, v, c.memo().hsts.get_or_init(|| parse(v))))
 }
 
 #[cfg(test)]

@@ -36,8 +36,8 @@ declare_rule! {
 
 fn check(c: &mut Checker<'_>) {
     let Some((i, _)) = super::present(c, "Cross-Origin-Resource-Policy") else { return };
-    let Some(v) = c.response().headers.combined("Cross-Origin-Resource-Policy") else { return };
-    if matches!(v.as_str(), "same-origin" | "same-site" | "cross-origin") {
+    let Some(v) = c.header_combined("Cross-Origin-Resource-Policy") else { return };
+    if matches!(&*v, "same-origin" | "same-site" | "cross-origin") {
         return;
     }
     c.report(

@@ -44,7 +44,7 @@ declare_rule! {
 
 fn check(c: &mut Checker<'_>) {
     let Some((i, _)) = super::present(c, "Permissions-Policy") else { return };
-    let Some(v) = c.response().headers.combined("Permissions-Policy") else { return };
+    let Some(v) = c.header_combined("Permissions-Policy") else { return };
     if let Err(why) = sf::parse_dictionary(&v) {
         c.report(
             Target::Header { name: "Permissions-Policy".into(), index: Some(i) },

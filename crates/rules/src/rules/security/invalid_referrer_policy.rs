@@ -59,8 +59,11 @@ pub(crate) fn is_policy(t: &str) -> bool {
 
 fn check(c: &mut Checker<'_>) {
     let Some((i, _)) = super::present(c, "Referrer-Policy") else { return };
-    let tokens = c.response().headers.list("Referrer-Policy");
-    let unknown: Vec<&String> = tokens.iter().filter(|t| !is_policy(t)).collect();
+    if c.header_members("Referrer-Policy").all(is_policy) {
+        return;
+    }
+    let tokens: Vec<&str> = c.header_members("Referrer-Policy").collect();
+    let unknown: Vec<&&str> = tokens.iter().filter(|t| !is_policy(t)).collect();
     if unknown.is_empty() {
         return;
     }

@@ -40,8 +40,8 @@ declare_rule! {
 }
 
 fn check(c: &mut Checker<'_>) {
-    let Some((i, v)) = super::present(c, "Strict-Transport-Security") else { return };
-    if let Err(why) = hsts::parse(v) {
+    let Some((i, v, parsed)) = hsts::response_sts(c) else { return };
+    if let Err(why) = parsed {
         c.report(
             Target::Header { name: "Strict-Transport-Security".into(), index: Some(i) },
             format!("Browsers ignore `Strict-Transport-Security: {v}`: {why}."),

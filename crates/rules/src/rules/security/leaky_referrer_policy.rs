@@ -42,14 +42,19 @@ declare_rule! {
 
 fn check(c: &mut Checker<'_>) {
     let Some((i, _)) = super::present(c, "Referrer-Policy") else { return };
-    let tokens = c.response().headers.list("Referrer-Policy");
-    let Some(effective) = tokens.iter().rev().find(|t| super::invalid_referrer_policy::is_policy(t)) else { return };
-    let e = effective.to_ascii_lowercase();
-    let what = match e.as_str() {
-        "unsafe-url" => "the full URL (path and query) to every origin, even from HTTPS pages to HTTP ones",
-        "no-referrer-when-downgrade" => "the full URL (path and query) to every other HTTPS origin",
-        _ => return,
+    // The last recognised policy wins.
+    let Some(effective) = c.header_members("Referrer-Policy").filter(|t| super::invalid_referrer_policy::is_policy(t)).last()
+    else {
+        return;
     };
+    let what = if effective.eq_ignore_ascii_case("unsafe-url") {
+        "the full URL (path and query) to every origin, even from HTTPS pages to HTTP ones"
+    } else if effective.eq_ignore_ascii_case("no-referrer-when-downgrade") {
+        "the full URL (path and query) to every other HTTPS origin"
+    } else {
+        return;
+    };
+    let e = effective.to_ascii_lowercase();
     c.report(
         Target::Header { name: "Referrer-Policy".into(), index: Some(i) },
         format!("The effective referrer policy `{e}` sends {what}."),

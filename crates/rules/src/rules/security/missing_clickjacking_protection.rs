@@ -52,7 +52,7 @@ fn check(c: &mut Checker<'_>) {
     match c.header("Content-Security-Policy") {
         Presence::Hidden => return,
         Presence::Present(..) => {
-            let policies = csp::policies(&c.response().headers, "Content-Security-Policy");
+            let policies = csp::response_policies(c, "Content-Security-Policy");
             if policies.iter().any(|p| p.get("frame-ancestors").is_some()) {
                 return;
             }

@@ -38,7 +38,7 @@ declare_rule! {
 
 fn check(c: &mut Checker<'_>) {
     let Some((scheme, host)) = super::request_scheme_host(c) else { return };
-    if scheme != "https" || host == "localhost" || host.ends_with(".localhost") || super::url::is_ip_literal(&host) {
+    if scheme != "https" || host == "localhost" || host.ends_with(".localhost") || super::url::is_ip_literal(host) {
         return;
     }
     if (100..200).contains(&c.status()) {

@@ -31,6 +31,7 @@ pub mod short_hsts_max_age;
 pub mod unknown_csp_directive;
 pub mod x_xss_protection_enabled;
 
+use crate::model::ascii_lowercase;
 use crate::registry::{Checker, Presence};
 
 /// This category's rules (add each new rule here).
@@ -79,8 +80,16 @@ pub(crate) fn is_document(c: &Checker<'_>) -> bool {
 }
 
 /// The request's scheme and host, when the request and its absolute URL are known.
-pub(crate) fn request_scheme_host(c: &Checker<'_>) -> Option<(String, String)> {
-    url::scheme_and_host(&c.request()?.url)
+/// Parsed once per lint.
+pub(crate) fn request_scheme_host<'a>(c: &Checker<'a>) -> Option<(&'a str, &'a str)> {
+    c.memo()
+        .request_scheme_host
+        .get_or_init(|| {
+            let (scheme, host) = url::scheme_and_host_as_written(&c.request()?.url)?;
+            Some((ascii_lowercase(scheme), ascii_lowercase(host)))
+        })
+        .as_ref()
+        .map(|(s, h)| (s.as_ref(), h.as_ref()))
 }
 
 /// Whether the request is known to have gone over `https`.

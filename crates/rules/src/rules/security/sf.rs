@@ -237,7 +237,7 @@ impl<'a> P<'a> {
 
     fn params(&mut self) -> R<Params> {
         let mut out: Params = Vec::new();
-        let mut index: HashMap<String, usize> = HashMap::new();
+        let mut index = KeyIndex::default();
         while self.peek() == Some(b';') {
             self.i += 1;
             self.skip_sp();
@@ -248,10 +248,10 @@ impl<'a> P<'a> {
             } else {
                 Bare::Boolean(true)
             };
-            match index.get(&k) {
-                Some(&at) => out[at].1 = v,
+            match index.find(&out, &k) {
+                Some(at) => out[at].1 = v,
                 None => {
-                    index.insert(k.clone(), out.len());
+                    index.insert(&k, out.len());
                     out.push((k, v));
                 }
             }
@@ -302,11 +302,37 @@ pub fn parse_item(input: &str) -> R<(Bare, Params)> {
     Ok(item)
 }
 
+/// Where each key sits in a list of members with distinct keys: a scan while there are few, a
+/// map once there are many (so hostile input stays linear).
+#[derive(Default)]
+struct KeyIndex(Option<HashMap<String, usize>>);
+
+impl KeyIndex {
+    const SCAN_LIMIT: usize = 16;
+
+    fn find<T>(&mut self, members: &[(String, T)], key: &str) -> Option<usize> {
+        if self.0.is_none() && members.len() >= Self::SCAN_LIMIT {
+            self.0 = Some(members.iter().enumerate().map(|(i, (k, _))| (k.clone(), i)).collect());
+        }
+        match &self.0 {
+            Some(map) => map.get(key).copied(),
+            None => members.iter().position(|(k, _)| k == key),
+        }
+    }
+
+    /// Records `key` at `at` (call after [`KeyIndex::find`] found nothing).
+    fn insert(&mut self, key: &str, at: usize) {
+        if let Some(map) = &mut self.0 {
+            map.insert(key.to_string(), at);
+        }
+    }
+}
+
 /// Parses a field value as a Dictionary (later duplicates replace earlier ones, in place).
 pub fn parse_dictionary(input: &str) -> R<Vec<(String, Member)>> {
     let mut p = P { s: input.as_bytes(), i: 0 };
     let mut out: Vec<(String, Member)> = Vec::new();
-    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut index = KeyIndex::default();
     p.skip_sp();
     if p.at_end() {
         return Ok(out);
@@ -320,10 +346,10 @@ pub fn parse_dictionary(input: &str) -> R<Vec<(String, Member)>> {
             let params = p.params()?;
             Member::Item(Bare::Boolean(true), params)
         };
-        match index.get(&k) {
-            Some(&at) => out[at].1 = m,
+        match index.find(&out, &k) {
+            Some(at) => out[at].1 = m,
             None => {
-                index.insert(k.clone(), out.len());
+                index.insert(&k, out.len());
                 out.push((k, m));
             }
         }
@@ -368,6 +394,20 @@ mod tests {
         for s in ["", "=", "(((", "a=(\"", "a=:ab", "a=?", "a=1.2345", "a=%\"%zz\"", "a=-", "a=@x", "a;b=;"] {
             let _ = parse_dictionary(s);
             let _ = parse_item(s);
+        }
+    }
+
+    #[test]
+    fn later_duplicates_replace_in_place() {
+        for n in [3, 40] {
+            let mut members: Vec<String> = (0..n).map(|i| format!("k{i}={i};p=1;q=2;p=3")).collect();
+            members.extend(["k1=100".to_string(), "k0".to_string()]);
+            let d = parse_dictionary(&members.join(", ")).unwrap();
+            assert_eq!(d.len(), n);
+            assert_eq!(d[0].1, Member::Item(Bare::Boolean(true), vec![]));
+            assert_eq!(d[1].1, Member::Item(Bare::Integer(100), vec![]));
+            let Member::Item(_, params) = &d[2].1 else { panic!() };
+            assert_eq!(params, &[("p".to_string(), Bare::Integer(3)), ("q".to_string(), Bare::Integer(2))]);
         }
     }
 }

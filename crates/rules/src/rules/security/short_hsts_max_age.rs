@@ -40,8 +40,7 @@ declare_rule! {
 }
 
 fn check(c: &mut Checker<'_>) {
-    let Some((i, v)) = super::present(c, "Strict-Transport-Security") else { return };
-    let Ok(sts) = hsts::parse(v) else { return };
+    let Some((i, _, Ok(sts))) = hsts::response_sts(c) else { return };
     if sts.max_age > 0 && sts.max_age < 86_400 {
         c.report(
             Target::Header { name: "Strict-Transport-Security".into(), index: Some(i) },

@@ -86,8 +86,8 @@ const OBSOLETE: &[&str] = &[
 
 fn check(c: &mut Checker<'_>) {
     for header in ["Content-Security-Policy", "Content-Security-Policy-Report-Only"] {
-        let policies = csp::policies(&c.response().headers, header);
-        for p in &policies {
+        let policies = csp::response_policies(c, header);
+        for p in policies {
             for d in &p.directives {
                 if KNOWN.contains(&d.name.as_str()) {
                     continue;

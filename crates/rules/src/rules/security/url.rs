@@ -3,6 +3,11 @@
 /// The scheme (lowercased) and host (lowercased, without port; IPv6 literals keep their
 /// brackets) of an absolute URL, or `None` for anything else.
 pub fn scheme_and_host(url: &str) -> Option<(String, String)> {
+    scheme_and_host_as_written(url).map(|(s, h)| (s.to_ascii_lowercase(), h.to_ascii_lowercase()))
+}
+
+/// [`scheme_and_host`] without lowercasing.
+pub(crate) fn scheme_and_host_as_written(url: &str) -> Option<(&str, &str)> {
     let (scheme, rest) = url.split_once("://")?;
     if scheme.is_empty()
         || !scheme.starts_with(|c: char| c.is_ascii_alphabetic())
@@ -23,7 +28,7 @@ pub fn scheme_and_host(url: &str) -> Option<(String, String)> {
     if host.is_empty() {
         return None;
     }
-    Some((scheme.to_ascii_lowercase(), host.to_ascii_lowercase()))
+    Some((scheme, host))
 }
 
 /// An IPv4 or bracketed IPv6 literal.

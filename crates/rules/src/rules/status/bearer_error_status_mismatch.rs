@@ -42,7 +42,7 @@ declare_rule! {
 fn check(c: &mut Checker<'_>) {
     let status = c.status();
     let mut found = Vec::new();
-    for (i, v) in c.response().headers.all("WWW-Authenticate") {
+    for (i, v) in c.header_lines("WWW-Authenticate") {
         let Ok(chs) = parse_challenges(v) else { continue };
         for ch in chs.iter().filter(|ch| ch.scheme.eq_ignore_ascii_case("bearer")) {
             let Some(e) = ch.param("error") else { continue };

@@ -39,7 +39,7 @@ fn check(c: &mut Checker<'_>) {
     if c.status() != 206 {
         return;
     }
-    let Some((i, v)) = c.response().headers.all("Content-Type").next() else { return };
+    let Some((i, v)) = c.header_lines("Content-Type").next() else { return };
     let mt = super::helpers::media_type(v);
     if mt.essence != "multipart/byteranges" {
         return;

@@ -48,7 +48,7 @@ fn check(c: &mut Checker<'_>) {
             format!("Remove the body, or answer 200 if there is content to send."),
         );
     } else if status == 204 {
-        if let Some((i, v)) = c.response().headers.all("Content-Length").next() {
+        if let Some((i, v)) = c.header_lines("Content-Length").next() {
             if v.trim() != "0" {
                 c.report(
                     Target::Header { name: "Content-Length".into(), index: Some(i) },

@@ -6,7 +6,7 @@ use crate::model::{split_list, Headers};
 
 /// `tchar` (RFC 9110 §5.6.2).
 pub(crate) fn is_tchar(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b)
+    crate::model::is_tchar(b)
 }
 
 /// A non-empty `token` (RFC 9110 §5.6.2).
@@ -63,7 +63,7 @@ impl MediaType {
 }
 
 pub(crate) fn media_type(v: &str) -> MediaType {
-    let mut parts = split_outside_quotes(v, ';').into_iter();
+    let mut parts = split_outside_quotes(v, b';').into_iter();
     let essence = parts.next().unwrap_or("").trim().to_ascii_lowercase();
     let params = parts
         .filter_map(|p| {
@@ -181,7 +181,7 @@ pub(crate) fn range_count(v: &str) -> usize {
 
 /// Whether a `Connection` field lists the `upgrade` option.
 pub(crate) fn connection_has_upgrade(h: &Headers) -> bool {
-    h.list("Connection").iter().any(|o| o.eq_ignore_ascii_case("upgrade"))
+    h.members("Connection").any(|o| o.eq_ignore_ascii_case("upgrade"))
 }
 
 /// One challenge of `WWW-Authenticate` / `Proxy-Authenticate` (RFC 9110 §11.6.1 / §11.3).

@@ -81,7 +81,7 @@ fn check(c: &mut Checker<'_>) {
     if matches!(c.header("Link"), Presence::Hidden) {
         return;
     }
-    let blocked_by = c.response().headers.all("Link").any(|(_, v)| rel_types(v).iter().any(|r| r == "blocked-by"));
+    let blocked_by = c.header_lines("Link").any(|(_, v)| rel_types(v).iter().any(|r| r == "blocked-by"));
     if !blocked_by {
         c.report(
             Target::Header { name: "Link".into(), index: None },

@@ -41,8 +41,8 @@ fn check(c: &mut Checker<'_>) {
     }
     super::require_critical_header(c, &[405], "Allow", "Add `Allow` listing the methods the resource supports, e.g. `Allow: GET, HEAD`.");
     if let (Presence::Present(i, _), Some(method)) = (c.header("Allow"), c.method()) {
-        let allowed = c.response().headers.list("Allow");
-        if allowed.iter().any(|m| m == method) {
+        let allowed: Vec<&str> = c.header_members("Allow").collect();
+        if allowed.contains(&method) {
             c.report(
                 Target::Header { name: "Allow".into(), index: Some(i) },
                 format!("`Allow` lists `{method}`, the method this 405 refused."),

@@ -43,7 +43,7 @@ fn check(c: &mut Checker<'_>) {
     if !req.is_method("OPTIONS") || req.headers.contains("Access-Control-Request-Method") {
         return;
     }
-    if c.response().headers.contains("Access-Control-Allow-Methods") {
+    if c.has_header("Access-Control-Allow-Methods") {
         return;
     }
     if let Presence::Absent = c.header("Allow") {

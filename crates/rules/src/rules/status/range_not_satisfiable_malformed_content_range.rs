@@ -40,7 +40,7 @@ fn check(c: &mut Checker<'_>) {
     if c.status() != 416 {
         return;
     }
-    let Some((i, v)) = c.response().headers.all("Content-Range").next() else { return };
+    let Some((i, v)) = c.header_lines("Content-Range").next() else { return };
     let msg = match content_range(v) {
         ContentRange::Unsatisfied { .. } | ContentRange::OtherUnit => return,
         ContentRange::Range { .. } => {

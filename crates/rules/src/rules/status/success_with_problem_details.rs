@@ -41,8 +41,12 @@ fn check(c: &mut Checker<'_>) {
     if !(200..=299).contains(&status) {
         return;
     }
-    let h = &c.response().headers;
-    let Some((i, v)) = h.all("Content-Type").next() else { return };
+    let Some((i, v)) = c.header_lines("Content-Type").next() else { return };
+    // Cheap pre-check: both problem types start so.
+    const PREFIX: &str = "application/problem+";
+    if !v.trim_start().get(..PREFIX.len()).is_some_and(|p| p.eq_ignore_ascii_case(PREFIX)) {
+        return;
+    }
     let essence = super::helpers::media_type(v).essence;
     if essence != "application/problem+json" && essence != "application/problem+xml" {
         return;

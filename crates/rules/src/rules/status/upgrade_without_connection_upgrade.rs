@@ -48,7 +48,7 @@ fn check(c: &mut Checker<'_>) {
     }
     let reason = crate::codes::reason(status);
     c.report(
-        Target::Header { name: "Connection".into(), index: c.response().headers.index_of("Connection") },
+        Target::Header { name: "Connection".into(), index: c.header_lines("Connection").next().map(|(i, _)| i) },
         format!("This `{status} {reason}` sends `Upgrade: {v}` without `Connection: upgrade`; intermediaries may forward `Upgrade` or clients may reject the switch."),
         "Add `Connection: Upgrade`.".to_string(),
     );
