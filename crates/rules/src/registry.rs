@@ -400,9 +400,9 @@ pub fn lint(exchange: &Exchange, context: &LintContext) -> Vec<Finding> {
 /// Runs `f` with a checker over `exchange` outside any rule, for analyses that reuse the rules'
 /// helpers (the cache view). Nothing it reports is kept.
 pub(crate) fn with_checker<R>(exchange: &Exchange, context: &LintContext, f: impl FnOnce(&Checker<'_>) -> R) -> R {
-    let mut out = Vec::new();
+    let out = RefCell::new(Vec::new());
     let memo = Memo::default();
-    let c = Checker { exchange, context, rule: crate::rules::RULES[0], out: &mut out, memo: &memo };
+    let c = Checker { exchange, context, rule: crate::rules::RULES[0], spec: &SPEC_LINKS[0], out: &out, memo: &memo };
     f(&c)
 }
 

@@ -264,7 +264,10 @@ mod app {
     use super::*;
 
     fn dist_with_index() -> std::path::PathBuf {
-        let dir = std::env::temp_dir().join(format!("statuslab-dist-{}", std::process::id()));
+        // One directory per call: tests run in parallel and must not rewrite each other's files.
+        static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let n = N.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let dir = std::env::temp_dir().join(format!("statuslab-dist-{}-{n}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         std::fs::write(
             dir.join("index.html"),

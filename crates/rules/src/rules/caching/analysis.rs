@@ -6,7 +6,7 @@
 
 use serde::Serialize;
 
-use super::{base_time, cache_control, cacheable_method, delta_seconds, explicit_lifetime, heuristic_lifetime, human, Lifetime};
+use super::{base_time, cache_control, cacheable_method, delta_seconds, explicit_lifetime, heuristic_lifetime, human, CacheControl, Lifetime};
 use crate::model::{split_list, Exchange, LintContext};
 use crate::registry::{with_checker, Checker, Presence};
 
@@ -52,8 +52,8 @@ pub struct CacheReport {
     pub notes: Vec<String>,
 }
 
-fn freshness(l: Option<Lifetime>, heuristic: bool) -> Option<Freshness> {
-    l.map(|l| Freshness { secs: l.secs, source: l.source.replace('`', ""), heuristic })
+fn freshness(l: Option<&Lifetime<'_>>, heuristic: bool) -> Option<Freshness> {
+    l.map(|l| Freshness { secs: l.secs, source: l.source.to_string().replace('`', ""), heuristic })
 }
 
 fn header_value(c: &Checker<'_>, name: &str) -> Option<String> {
@@ -70,15 +70,16 @@ pub fn analyze(exchange: &Exchange, context: &LintContext) -> CacheReport {
 
 fn report(c: &Checker<'_>) -> CacheReport {
     let status = c.status();
-    let cc = cache_control(c).unwrap_or_default();
+    let no_cc = CacheControl::default();
+    let cc = cache_control(c).unwrap_or(&no_cc);
     let cc_hidden = cache_control(c).is_none();
     let mut notes = Vec::new();
     if cc_hidden {
         notes.push("Cache-Control is hidden from this page, so this analysis may be incomplete.".to_string());
     }
     let heuristically = crate::codes::get(status).is_some_and(|e| e.cacheable_by_default);
-    let explicit_private = explicit_lifetime(c, &cc, false);
-    let explicit_shared = explicit_lifetime(c, &cc, true);
+    let explicit_private = explicit_lifetime(c, false);
+    let explicit_shared = explicit_lifetime(c, true);
     let has_authz = c.request().is_some_and(|r| r.headers.get("authorization").is_some());
 
     let not_stored = |why: &str| Storable { yes: false, why: why.to_string() };
@@ -116,7 +117,7 @@ fn report(c: &Checker<'_>) -> CacheReport {
     let (fresh, shared_fresh) = if !private.yes || no_cache {
         (None, None)
     } else {
-        let h = || freshness(heuristic_lifetime(c, &cc), true);
+        let h = || freshness(heuristic_lifetime(c, cc).as_ref(), true);
         let p = freshness(explicit_private, false).or_else(h);
         let s = if shared.yes { freshness(explicit_shared, false).or_else(h) } else { None };
         (p, s)
