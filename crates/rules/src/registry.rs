@@ -253,6 +253,7 @@ pub(crate) struct Memo<'a> {
     pub hsts: OnceCell<Result<crate::rules::security::hsts::Sts, String>>,
     pub csp: OnceCell<Vec<crate::rules::security::csp::Policy<'a>>>,
     pub csp_report_only: OnceCell<Vec<crate::rules::security::csp::Policy<'a>>>,
+    pub json_body: OnceCell<Option<crate::rules::content::json::JsonCheck>>,
 }
 
 /// Handed to each rule's check: the exchange, the context, and where to report.

@@ -1,6 +1,7 @@
 //! Content: what the body is and how it is described.
 
 pub mod media;
+pub(crate) mod json;
 
 pub mod duplicate_json_keys;
 pub mod html_body_mislabelled;
