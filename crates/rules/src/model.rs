@@ -105,10 +105,12 @@ pub fn list_members(v: &str) -> impl Iterator<Item = &str> + Clone {
     })
 }
 
-/// The text before the first comma outside a quoted string, and the text after it.
-fn split_at_comma(s: &str) -> (&str, Option<&str>) {
+/// The text before the first `sep` outside a quoted string (RFC 9110 §5.6.4), and the text after
+/// it. The one quote-aware splitter: list members, `;` parameters and directive lists use it.
+pub(crate) fn split_once_outside_quotes(s: &str, sep: u8) -> (&str, Option<&str>) {
+    debug_assert!(sep.is_ascii());
     let (mut in_q, mut esc) = (false, false);
-    // Bytes are enough: `\`, `"` and `,` are ASCII and never part of a multi-byte character,
+    // Bytes are enough: `\`, `"` and `sep` are ASCII and never part of a multi-byte character,
     // and an escaped multi-byte character's continuation bytes match none of them.
     for (i, b) in s.bytes().enumerate() {
         if esc {
@@ -118,11 +120,25 @@ fn split_at_comma(s: &str) -> (&str, Option<&str>) {
         match b {
             b'\\' if in_q => esc = true,
             b'"' => in_q = !in_q,
-            b',' if !in_q => return (&s[..i], Some(&s[i + 1..])),
+            _ if b == sep && !in_q => return (&s[..i], Some(&s[i + 1..])),
             _ => {}
         }
     }
     (s, None)
+}
+
+/// Every piece of `s` between `sep`s outside quoted strings.
+pub(crate) fn pieces_outside_quotes(s: &str, sep: u8) -> impl Iterator<Item = &str> {
+    let mut rest = Some(s);
+    std::iter::from_fn(move || {
+        let (piece, after) = split_once_outside_quotes(rest?, sep);
+        rest = after;
+        Some(piece)
+    })
+}
+
+fn split_at_comma(s: &str) -> (&str, Option<&str>) {
+    split_once_outside_quotes(s, b',')
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -73,30 +73,7 @@ pub(crate) fn quoted(s: &str) -> Option<(String, &str)> {
 
 /// Splits on the ASCII `sep` outside quoted strings (backslash escapes honoured inside quotes).
 pub(crate) fn split_outside_quotes(s: &str, sep: u8) -> Vec<&str> {
-    debug_assert!(sep.is_ascii());
-    let mut out = Vec::new();
-    let mut start = 0;
-    let mut in_q = false;
-    let mut esc = false;
-    // Bytes are enough: `\\`, `"` and `sep` are ASCII and never part of a multi-byte character,
-    // and an escaped multi-byte character's continuation bytes match none of them.
-    for (i, b) in s.bytes().enumerate() {
-        if esc {
-            esc = false;
-            continue;
-        }
-        match b {
-            b'\\' if in_q => esc = true,
-            b'"' => in_q = !in_q,
-            _ if b == sep && !in_q => {
-                out.push(&s[start..i]);
-                start = i + 1;
-            }
-            _ => {}
-        }
-    }
-    out.push(&s[start..]);
-    out
+    crate::model::pieces_outside_quotes(s, sep).collect()
 }
 
 /// Whether the value has only digits (and at least one).

@@ -13,29 +13,7 @@ pub struct Sts {
 
 /// Splits on `;` outside quoted strings.
 fn split_semicolons(v: &str) -> impl Iterator<Item = &str> {
-    let mut rest = Some(v);
-    std::iter::from_fn(move || {
-        let s = rest?;
-        let (mut in_q, mut esc) = (false, false);
-        // Bytes are enough: `\\`, `"` and `;` are ASCII and never part of a multi-byte character.
-        for (i, b) in s.bytes().enumerate() {
-            if esc {
-                esc = false;
-                continue;
-            }
-            match b {
-                b'\\' if in_q => esc = true,
-                b'"' => in_q = !in_q,
-                b';' if !in_q => {
-                    rest = Some(&s[i + 1..]);
-                    return Some(&s[..i]);
-                }
-                _ => {}
-            }
-        }
-        rest = None;
-        Some(s)
-    })
+    crate::model::pieces_outside_quotes(v, b';')
 }
 
 fn unquote(v: &str) -> Option<Cow<'_, str>> {
