@@ -18,8 +18,9 @@ use crate::components::share::{ToolAction, ToolsData};
 use crate::observe::{CspViolation, ProbeResult, ServerRecord};
 use crate::state::{FetchOptions, Phase};
 
-/// The annotated response's inputs.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// The annotated response's inputs: the props of `ResponsePanel`, and what crosses to the views
+/// module.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Properties)]
 pub struct ResponseData {
     pub phase: Phase,
     pub record: Option<Rc<ServerRecord>>,
@@ -51,20 +52,7 @@ pub fn view_html(view: &View, dispatch: Callback<ToolAction>) -> Html {
     use crate::components::rules_pages::{RulePage, RulesIndex};
     use crate::components::share::{CodePanel, HistoryPanel, ImportPanel, SharePanel};
     match view {
-        View::Response(d) => html! {
-            <ResponsePanel
-                phase={d.phase.clone()}
-                record={d.record.clone()}
-                method={AttrValue::from(d.method.clone())}
-                url={AttrValue::from(d.url.clone())}
-                request_headers={d.request_headers.clone()}
-                body={AttrValue::from(d.body.clone())}
-                options={d.options.clone()}
-                probe={d.probe.clone()}
-                csp={d.csp.clone()}
-                embed={d.embed}
-            />
-        },
+        View::Response(d) => html! { <ResponsePanel ..(**d).clone() /> },
         View::Tools(t) => html! {
             <div class="tools">
                 <SharePanel tools={t.clone()} dispatch={dispatch.clone()} />

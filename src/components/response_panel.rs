@@ -11,23 +11,12 @@ use crate::components::headers_table::HeadersTable;
 use crate::components::reference::AboutCode;
 use crate::components::server_record::ServerRecordView;
 use crate::net;
-use crate::observe::{is_simulator, notes_for_failure, notes_for_response, page_exchange, record_exchange, FailureKind, Note, Observed, ServerRecord};
+use crate::observe::{is_simulator, notes_for_failure, notes_for_response, page_exchange, record_exchange, FailureKind, Note, Observed};
 use crate::state::Phase;
 use crate::text::rich;
 
-#[derive(Properties, PartialEq)]
-pub struct ResponsePanelProps {
-    pub phase: Phase,
-    pub record: Option<Rc<ServerRecord>>,
-    pub method: AttrValue,
-    pub url: AttrValue,
-    pub request_headers: Rc<Vec<(String, String)>>,
-    pub body: AttrValue,
-    pub options: crate::state::FetchOptions,
-    pub probe: Option<Rc<crate::observe::ProbeResult>>,
-    pub csp: Option<Rc<crate::observe::CspViolation>>,
-    pub embed: bool,
-}
+/// The panel's inputs are the deferred view's data (`deferred::View::Response`).
+pub use crate::deferred::ResponseData as ResponsePanelProps;
 
 fn notes(list: &[Note]) -> Html {
     html! {
@@ -179,9 +168,7 @@ fn observed_view(o: &Observed, props: &ResponsePanelProps, filter: &UseStateHand
             { finding_list(&status_findings) }
             if !hidden.is_empty() { { notes(&hidden) } }
             { effects_view(&props.options, Ok(o), props.record.as_deref(), &o.sent_url) }
-            if let Some(r) = &props.record {
-                <RedirectView record={r.clone()} method={props.method.clone()} headers={props.request_headers.clone()} has_body={!props.body.is_empty()} options={props.options.clone()} />
-            }
+            { redirect_view(props) }
             if !opaque {
                 <HeadersTable caption={AttrValue::from("Response headers visible to this page")} headers={o.headers.clone()} findings={header_findings} />
                 <h3>{ "Body" }</h3>
@@ -195,6 +182,16 @@ fn observed_view(o: &Observed, props: &ResponsePanelProps, filter: &UseStateHand
             if let Some(r) = &props.record { <ServerRecordView record={r.clone()} lint_it={opaque} /> }
             if !props.embed && o.status >= 100 { <AboutCode code={o.status} /> }
         </>
+    }
+}
+
+/// The redirect chain the simulator recorded, for a completed or a failed fetch.
+fn redirect_view(props: &ResponsePanelProps) -> Html {
+    match &props.record {
+        Some(r) => html! {
+            <RedirectView record={r.clone()} method={AttrValue::from(props.method.clone())} headers={props.request_headers.clone()} has_body={!props.body.is_empty()} options={props.options.clone()} />
+        },
+        None => html! {},
     }
 }
 
@@ -248,9 +245,7 @@ pub fn ResponsePanel(props: &ResponsePanelProps) -> Html {
                     if !why.is_empty() { { notes(&why) } }
                     { diagnosis(props, f.kind) }
                     if f.kind == FailureKind::Network { { effects_view(&props.options, Err(f), props.record.as_deref(), &url) } }
-                    if let Some(r) = &props.record {
-                        <RedirectView record={r.clone()} method={props.method.clone()} headers={props.request_headers.clone()} has_body={!props.body.is_empty()} options={props.options.clone()} />
-                    }
+                    { redirect_view(props) }
                     if let Some(r) = &props.record { <ServerRecordView record={r.clone()} lint_it={true} /> }
                     if let Some(code) = server_status { if !props.embed { <AboutCode code={code} /> } }
                 </>
