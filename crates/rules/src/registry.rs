@@ -201,29 +201,42 @@ struct HeaderIndex {
     keys: Vec<u32>,
     /// One bit per key present ([`key_bit`]).
     mask: u64,
+    /// One bit per key present on more than one line.
+    repeated: u64,
 }
 
 impl HeaderIndex {
     fn new(headers: &Headers) -> Self {
         let keys: Vec<u32> = headers.0.iter().map(|(n, _)| name_key(n)).collect();
-        let mask = keys.iter().fold(0, |m, &k| m | key_bit(k));
-        HeaderIndex { keys, mask }
+        let (mut mask, mut repeated) = (0, 0);
+        for (i, &k) in keys.iter().enumerate() {
+            let bit = key_bit(k);
+            // A bit already set is a repeat or a collision of two keys; only the first counts.
+            if mask & bit != 0 && keys[..i].contains(&k) {
+                repeated |= bit;
+            }
+            mask |= bit;
+        }
+        HeaderIndex { keys, mask, repeated }
     }
 }
 
 /// A cheap case-insensitive summary of a field name: its length and its first and last octets,
 /// ASCII-lowercased. Equal names have equal keys; the converse is checked by comparing names.
-fn name_key(name: &str) -> u32 {
+#[inline(always)]
+const fn name_key(name: &str) -> u32 {
     let b = name.as_bytes();
     let (first, last) = match (b.first(), b.last()) {
         (Some(f), Some(l)) => (f.to_ascii_lowercase(), l.to_ascii_lowercase()),
         _ => (0, 0),
     };
-    (b.len().min(0xffff) as u32) << 16 | u32::from(first) << 8 | u32::from(last)
+    let len = if b.len() > 0xffff { 0xffff } else { b.len() as u32 };
+    len << 16 | (first as u32) << 8 | last as u32
 }
 
 /// The key's bit in [`HeaderIndex::mask`] (Fibonacci hashing onto 64 bits).
-fn key_bit(key: u32) -> u64 {
+#[inline(always)]
+const fn key_bit(key: u32) -> u64 {
     1 << (key.wrapping_mul(0x9e37_79b9) >> 26)
 }
 
@@ -232,7 +245,6 @@ fn key_bit(key: u32) -> u64 {
 /// 200 times. One lazily filled slot per value; parsed views may borrow from the exchange.
 #[derive(Default)]
 pub(crate) struct Memo<'a> {
-    header_index: OnceCell<HeaderIndex>,
     pub cache_control: OnceCell<Option<crate::rules::caching::CacheControl<'a>>>,
     /// The explicit freshness lifetimes (private cache, shared cache).
     pub lifetimes: OnceCell<[Option<crate::rules::caching::Lifetime<'a>>; 2]>,
@@ -265,6 +277,7 @@ pub struct Checker<'a> {
     spec: &'static [SpecLink],
     out: &'a RefCell<Vec<Finding>>,
     memo: &'a Memo<'a>,
+    index: &'a HeaderIndex,
 }
 
 impl<'a> Checker<'a> {
@@ -288,9 +301,13 @@ impl<'a> Checker<'a> {
     }
     /// Every (index, value) of the response field `name`, in order (like
     /// [`Headers::all`](crate::Headers::all), through the per-lint name index).
+    ///
+    /// Inlined, so that for a literal `name` the key and its bit are constants and asking for an
+    /// absent field (most lookups) costs one load and one test.
+    #[inline(always)]
     pub fn header_lines<'n>(&self, name: &'n str) -> impl Iterator<Item = (usize, &'a str)> + use<'a, 'n> {
         let headers = &self.exchange.response.headers;
-        let index = self.memo.header_index.get_or_init(|| HeaderIndex::new(headers));
+        let index = self.index;
         let key = name_key(name);
         let candidates = if index.mask & key_bit(key) != 0 { &index.keys[..] } else { &[] };
         candidates.iter().enumerate().filter(move |&(_, &k)| k == key).filter_map(move |(i, _)| {
@@ -300,10 +317,17 @@ impl<'a> Checker<'a> {
         })
     }
     /// The first value of the response field `name`.
+    #[inline(always)]
     pub fn header_value(&self, name: &str) -> Option<&'a str> {
         self.header_lines(name).next().map(|(_, v)| v)
     }
+    /// Whether the response carries the field `name` on more than one line.
+    #[inline(always)]
+    pub fn header_repeated(&self, name: &str) -> bool {
+        self.index.repeated & key_bit(name_key(name)) != 0 && self.header_lines(name).nth(1).is_some()
+    }
     /// Whether the response carries the field `name`.
+    #[inline(always)]
     pub fn has_header(&self, name: &str) -> bool {
         self.header_lines(name).next().is_some()
     }
@@ -326,6 +350,7 @@ impl<'a> Checker<'a> {
         self.header_lines(name).flat_map(|(_, v)| crate::model::list_members(v))
     }
 
+    #[inline(always)]
     pub fn header(&self, name: &str) -> Presence<'a> {
         let r = self.response();
         match self.header_lines(name).next() {
@@ -387,10 +412,11 @@ static SPEC_LINKS: LazyLock<Vec<Box<[SpecLink]>>> =
 /// Runs every rule on the exchange. Findings come out errors first, then warnings, then info,
 /// each group in rule-code order.
 pub fn lint(exchange: &Exchange, context: &LintContext) -> Vec<Finding> {
-    let out = RefCell::new(Vec::new());
+    let out = RefCell::new(Vec::with_capacity(16));
     let memo = Memo::default();
+    let index = HeaderIndex::new(&exchange.response.headers);
     for (rule, spec) in crate::rules::RULES.iter().zip(SPEC_LINKS.iter()) {
-        let mut c = Checker { exchange, context, rule, spec, out: &out, memo: &memo };
+        let mut c = Checker { exchange, context, rule, spec, out: &out, memo: &memo, index: &index };
         (rule.check)(&mut c);
     }
     let mut out = out.into_inner();
@@ -403,7 +429,8 @@ pub fn lint(exchange: &Exchange, context: &LintContext) -> Vec<Finding> {
 pub(crate) fn with_checker<R>(exchange: &Exchange, context: &LintContext, f: impl FnOnce(&Checker<'_>) -> R) -> R {
     let out = RefCell::new(Vec::new());
     let memo = Memo::default();
-    let c = Checker { exchange, context, rule: crate::rules::RULES[0], spec: &SPEC_LINKS[0], out: &out, memo: &memo };
+    let index = HeaderIndex::new(&exchange.response.headers);
+    let c = Checker { exchange, context, rule: crate::rules::RULES[0], spec: &SPEC_LINKS[0], out: &out, memo: &memo, index: &index };
     f(&c)
 }
 

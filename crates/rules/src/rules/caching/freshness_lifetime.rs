@@ -2,7 +2,7 @@ use crate::declare_rule;
 use crate::registry::Checker;
 use crate::spec::rfc;
 
-use super::{cache_control, cacheable_method, explicit_lifetime, heuristic_lifetime, lifetime_text};
+use super::{cache_control, cacheable_method, explicit_lifetime, heuristic_lifetime, lifetime_text, push_lifetime};
 
 declare_rule! {
     /// ## What it checks
@@ -51,11 +51,11 @@ fn check(c: &mut Checker<'_>) {
     if cc.has("no-store") {
         return;
     }
-    let fix = "If this is not what you want, state it with `Cache-Control: max-age=<seconds>` or `no-cache`.".to_string();
+    let fix = || "If this is not what you want, state it with `Cache-Control: max-age=<seconds>` or `no-cache`.".to_string();
     if cc.has_unqualified("no-cache") {
         let d = cc.directives.iter().find(|d| d.name == "no-cache").map(|d| d.target("Cache-Control"));
         let target = d.unwrap_or_else(|| cc.target("Cache-Control"));
-        c.report(target, "`no-cache`: caches may store this response but must revalidate it with the server before every reuse.", fix);
+        c.report(target, "`no-cache`: caches may store this response but must revalidate it with the server before every reuse.", fix());
         return;
     }
     let private_only = cc.has_unqualified("private");
@@ -69,16 +69,25 @@ fn check(c: &mut Checker<'_>) {
             if p.secs == 0 && p.field == "Expires" {
                 return;
             }
-            let mut msg = if p.secs == 0 {
-                format!("This response is stale as soon as it is received ({}): caches must revalidate it before reusing it{scope}", p.source)
+            // Built by appending: this finding is reported for most cacheable responses.
+            let mut msg = String::with_capacity(160);
+            if p.secs == 0 {
+                msg.push_str("This response is stale as soon as it is received (");
+                p.source.push_to(&mut msg);
+                msg.push_str("): caches must revalidate it before reusing it");
             } else {
-                format!("{who} may reuse this response for {} without revalidating{scope}", lifetime_text(p))
-            };
+                msg.push_str(who);
+                msg.push_str(" may reuse this response for ");
+                push_lifetime(&mut msg, p);
+                msg.push_str(" without revalidating");
+            }
+            msg.push_str(scope);
             if let Some(s) = shared.filter(|s| s.secs != p.secs) {
-                msg.push_str(&format!("; shared caches for {}", lifetime_text(s)));
+                msg.push_str("; shared caches for ");
+                push_lifetime(&mut msg, s);
             }
             msg.push('.');
-            c.report(p.target(), msg, fix);
+            c.report(p.target(), msg, fix());
         }
         (None, Some(s)) => {
             let heuristic = heuristic_lifetime(c, cc)
@@ -87,7 +96,7 @@ fn check(c: &mut Checker<'_>) {
             c.report(
                 s.target(),
                 format!("Shared caches may reuse this response for {} without revalidating; {heuristic}.", lifetime_text(s)),
-                fix,
+                fix(),
             );
         }
         (None, None) => {

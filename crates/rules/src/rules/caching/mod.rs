@@ -458,16 +458,30 @@ pub(crate) enum LifetimeSource<'a> {
     Heuristic,
 }
 
+impl LifetimeSource<'_> {
+    /// Appends the text messages use (without `format!`: this runs on every lint with a lifetime).
+    pub(crate) fn push_to(&self, out: &mut String) {
+        let quoted = |out: &mut String, before: &str, v: &str| {
+            out.push_str(before);
+            out.push_str(v);
+            out.push('`');
+        };
+        match self {
+            LifetimeSource::Directive(raw) => quoted(out, "`", raw),
+            LifetimeSource::InvalidDirective(raw) => quoted(out, "the invalid `", raw),
+            LifetimeSource::ExpiresMinusDate => out.push_str("`Expires` − `Date`"),
+            LifetimeSource::ExpiresMinusReceipt => out.push_str("`Expires` − time of receipt"),
+            LifetimeSource::InvalidExpires(v) => quoted(out, "the invalid `Expires: ", v),
+            LifetimeSource::Heuristic => out.push_str("10% of the time since `Last-Modified`"),
+        }
+    }
+}
+
 impl std::fmt::Display for LifetimeSource<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            LifetimeSource::Directive(raw) => write!(f, "`{raw}`"),
-            LifetimeSource::InvalidDirective(raw) => write!(f, "the invalid `{raw}`"),
-            LifetimeSource::ExpiresMinusDate => f.write_str("`Expires` − `Date`"),
-            LifetimeSource::ExpiresMinusReceipt => f.write_str("`Expires` − time of receipt"),
-            LifetimeSource::InvalidExpires(v) => write!(f, "the invalid `Expires: {v}`"),
-            LifetimeSource::Heuristic => f.write_str("10% of the time since `Last-Modified`"),
-        }
+        let mut s = String::new();
+        self.push_to(&mut s);
+        f.write_str(&s)
     }
 }
 
@@ -568,26 +582,52 @@ pub(crate) fn cacheable_method(c: &Checker<'_>) -> bool {
 
 /// A lifetime with its source: `3600 s (1 h, `max-age=3600`)`, `30 s (`max-age=30`)`.
 pub(crate) fn lifetime_text(l: &Lifetime) -> String {
+    let mut out = String::with_capacity(48);
+    push_lifetime(&mut out, l);
+    out
+}
+
+/// Appends [`lifetime_text`].
+pub(crate) fn push_lifetime(out: &mut String, l: &Lifetime) {
+    push_seconds(out, l.secs);
     if l.secs < 60 {
-        format!("{} s ({})", l.secs, l.source)
+        out.push_str(" s (");
     } else {
-        format!("{} s ({}, {})", l.secs, human(l.secs), l.source)
+        out.push_str(" s (");
+        push_human(out, l.secs);
+        out.push_str(", ");
     }
+    l.source.push_to(out);
+    out.push(')');
+}
+
+fn push_seconds(out: &mut String, n: u64) {
+    out.push_str(itoa::Buffer::new().format(n));
 }
 
 /// A duration for people: `3600 s (1 h)`.
 pub(crate) fn seconds_text(secs: u64) -> String {
-    if secs < 60 {
-        return format!("{secs} s");
+    let mut out = String::with_capacity(24);
+    push_seconds(&mut out, secs);
+    out.push_str(" s");
+    if secs >= 60 {
+        out.push_str(" (");
+        push_human(&mut out, secs);
+        out.push(')');
     }
-    format!("{secs} s ({})", human(secs))
+    out
 }
 
 /// The two largest units: `1 d 2 h`, `5 min`, `1 h 30 min`.
 pub(crate) fn human(secs: u64) -> String {
-    use std::fmt::Write as _;
+    let mut out = String::with_capacity(16);
+    push_human(&mut out, secs);
+    out
+}
+
+/// Appends [`human`].
+fn push_human(out: &mut String, secs: u64) {
     let units = [(365 * 86_400, "y"), (86_400, "d"), (3600, "h"), (60, "min"), (1, "s")];
-    let mut out = String::new();
     let mut parts = 0;
     let mut rest = secs;
     for (size, name) in units {
@@ -595,7 +635,9 @@ pub(crate) fn human(secs: u64) -> String {
             if parts > 0 {
                 out.push(' ');
             }
-            let _ = write!(out, "{} {name}", rest / size);
+            push_seconds(out, rest / size);
+            out.push(' ');
+            out.push_str(name);
             parts += 1;
             rest %= size;
         } else if parts > 0 {
@@ -607,9 +649,7 @@ pub(crate) fn human(secs: u64) -> String {
         }
     }
     if parts == 0 {
-        "0 s".to_string()
-    } else {
-        out
+        out.push_str("0 s");
     }
 }
 

@@ -68,6 +68,9 @@ impl<'de> Visitor<'de> for Key {
 struct Walk<'p, 'de> {
     found: &'p mut Option<String>,
     path: &'p mut Vec<Seg<'de>>,
+    /// The member names of the objects being walked, innermost last: one buffer for the whole
+    /// document, so an object costs no allocation of its own.
+    names: &'p mut Vec<Cow<'de, str>>,
 }
 
 impl<'de> DeserializeSeed<'de> for Walk<'_, 'de> {
@@ -110,7 +113,7 @@ impl<'de> Visitor<'de> for Walk<'_, 'de> {
         let mut i = 0usize;
         loop {
             self.path.push(Seg::Index(i));
-            let more = seq.next_element_seed(Walk { found: &mut *self.found, path: &mut *self.path })?.is_some();
+            let more = seq.next_element_seed(Walk { found: &mut *self.found, path: &mut *self.path, names: &mut *self.names })?.is_some();
             self.path.pop();
             if !more {
                 return Ok(());
@@ -119,16 +122,18 @@ impl<'de> Visitor<'de> for Walk<'_, 'de> {
         }
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        let mut few: Vec<Cow<'de, str>> = Vec::new();
+        // This object's names are `names[start..]` while it is walked (its members' own objects
+        // push above them and truncate back), or a hash set once there are many.
+        let start = self.names.len();
         let mut many: Option<HashSet<Cow<'de, str>>> = None;
         while let Some(key) = map.next_key_seed(Key)? {
             let repeated = match &mut many {
                 Some(set) => !set.insert(key.clone()),
-                None if few.contains(&key) => true,
+                None if self.names[start..].contains(&key) => true,
                 None => {
-                    few.push(key.clone());
-                    if few.len() > LINEAR_KEYS {
-                        many = Some(few.drain(..).collect());
+                    self.names.push(key.clone());
+                    if self.names.len() - start > LINEAR_KEYS {
+                        many = Some(self.names.drain(start..).collect());
                     }
                     false
                 }
@@ -137,9 +142,10 @@ impl<'de> Visitor<'de> for Walk<'_, 'de> {
                 *self.found = Some(pointer(self.path, &key));
             }
             self.path.push(Seg::Key(key));
-            map.next_value_seed(Walk { found: &mut *self.found, path: &mut *self.path })?;
+            map.next_value_seed(Walk { found: &mut *self.found, path: &mut *self.path, names: &mut *self.names })?;
             self.path.pop();
         }
+        self.names.truncate(start);
         Ok(())
     }
 }
@@ -147,9 +153,10 @@ impl<'de> Visitor<'de> for Walk<'_, 'de> {
 /// Checks `body` (a byte-order mark is skipped, as JSON parsers may, RFC 8259 §8.1).
 pub(crate) fn check_json(body: &[u8]) -> JsonCheck {
     let mut found = None;
-    let mut path = Vec::new();
+    let (mut path, mut names) = (Vec::with_capacity(8), Vec::with_capacity(LINEAR_KEYS));
     let mut de = serde_json::Deserializer::from_slice(media::strip_bom(body));
-    let result = Walk { found: &mut found, path: &mut path }.deserialize(&mut de).and_then(|()| de.end());
+    let result =
+        Walk { found: &mut found, path: &mut path, names: &mut names }.deserialize(&mut de).and_then(|()| de.end());
     match result {
         Ok(()) => JsonCheck { error: None, duplicate: found },
         Err(e) => JsonCheck { error: Some(e.to_string()), duplicate: None },

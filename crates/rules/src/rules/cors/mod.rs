@@ -40,6 +40,7 @@ pub(crate) fn members(v: &str) -> impl Iterator<Item = &str> {
 }
 
 /// The members of every line of the response field `name`.
+#[inline(always)]
 pub(crate) fn response_list<'a>(c: &Checker<'a>, name: &str) -> Vec<&'a str> {
     c.header_lines(name).flat_map(|(_, v)| members(v)).collect()
 }
@@ -63,7 +64,14 @@ pub(crate) fn single_allow_origin<'a>(c: &Checker<'a>) -> Option<(usize, &'a str
 /// Whether a single `Access-Control-Allow-Origin` value is a list (commas, or spaces between
 /// values) — the case of `multiple-allow-origin-values`.
 pub(crate) fn looks_like_list(v: &str) -> bool {
-    v.contains(',') || v.split_whitespace().nth(1).is_some()
+    if !v.is_ascii() {
+        return v.contains(',') || v.split_whitespace().nth(1).is_some();
+    }
+    // ASCII: the same test octet by octet (these are `char::is_whitespace`'s ASCII members).
+    let ws = |b: &u8| matches!(b, b'\t'..=b'\r' | b' ');
+    let b = v.as_bytes();
+    let (Some(first), Some(last)) = (b.iter().position(|x| !ws(x)), b.iter().rposition(|x| !ws(x))) else { return false };
+    b.contains(&b',') || b[first..last].iter().any(ws)
 }
 
 fn default_port(scheme: &str) -> Option<&'static str> {
@@ -253,6 +261,15 @@ pub static RULES: &[&crate::registry::Rule] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn list_detection_matches_the_whitespace_split() {
+        for v in ["", " ", "https://a", " https://a\t", "https://a https://b", "https://a,https://b", "a\x0bb", "\x0ba\x0c",
+            "a\u{a0}b", "é b", "é", "*", "null null"] {
+            let reference = v.contains(',') || v.split_whitespace().nth(1).is_some();
+            assert_eq!(looks_like_list(v), reference, "{v:?}");
+        }
+    }
 
     #[test]
     fn origin_syntax() {

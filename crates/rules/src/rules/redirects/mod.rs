@@ -16,12 +16,10 @@ pub(crate) mod url;
 
 use crate::registry::{Checker, Presence};
 
-/// The redirect statuses a browser follows (Fetch §redirect-status).
-pub(crate) const REDIRECT_STATUSES: [u16; 5] = [301, 302, 303, 307, 308];
-
-/// The first `Location` of a redirect response (`301`, `302`, `303`, `307`, `308`).
+/// The first `Location` of a redirect response: one of the redirect statuses a browser follows
+/// (`301`, `302`, `303`, `307`, `308`, Fetch §redirect-status).
 pub(crate) fn redirect_location<'a>(c: &Checker<'a>) -> Option<(usize, &'a str)> {
-    if !REDIRECT_STATUSES.contains(&c.status()) {
+    if !matches!(c.status(), 301 | 302 | 303 | 307 | 308) {
         return None;
     }
     match c.header("Location") {

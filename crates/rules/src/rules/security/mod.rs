@@ -98,6 +98,7 @@ pub(crate) fn is_https(c: &Checker<'_>) -> bool {
 }
 
 /// The first value of a response header, or `None` when absent or hidden.
+#[inline(always)]
 pub(crate) fn present<'a>(c: &Checker<'a>, name: &str) -> Option<(usize, &'a str)> {
     match c.header(name) {
         Presence::Present(i, v) => Some((i, v)),
