@@ -58,7 +58,7 @@ pub fn parse_mime_type(input: &str) -> Option<MimeType<'_>> {
     let s = input.trim_matches(is_http_ws);
     let slash = s.find('/')?;
     let ty = &s[..slash];
-    if ty.is_empty() || !ty.chars().all(is_token_char) {
+    if ty.is_empty() || !ty.bytes().all(crate::model::is_tchar) {
         return None;
     }
     let rest = &s[slash + 1..];
@@ -67,7 +67,7 @@ pub fn parse_mime_type(input: &str) -> Option<MimeType<'_>> {
         None => (rest, ""),
     };
     let sub = sub.trim_end_matches(is_http_ws);
-    if sub.is_empty() || !sub.chars().all(is_token_char) {
+    if sub.is_empty() || !sub.bytes().all(crate::model::is_tchar) {
         return None;
     }
     // `type/subtype` is contiguous in the input: `sub` starts right after the slash.
@@ -143,8 +143,12 @@ pub fn parse_mime_type(input: &str) -> Option<MimeType<'_>> {
             Cow::Borrowed(v)
         };
         if !name.is_empty()
-            && name.chars().all(is_token_char)
-            && value.chars().all(is_quoted_string_cp)
+            && name.bytes().all(crate::model::is_tchar)
+            && (if value.is_ascii() {
+                value.bytes().all(|b| b == b'\t' || (b' '..=b'~').contains(&b))
+            } else {
+                value.chars().all(is_quoted_string_cp)
+            })
             && first_occurrence(&mut names, &params, &name)
         {
             params.push((name, value));

@@ -398,13 +398,17 @@ pub(crate) fn parse_media_type(v: &str) -> Result<MediaType<'_>, MediaTypeError>
     if v.is_empty() {
         return Err(MediaTypeError::Empty);
     }
-    let mut list = list_members(v);
-    let several = list.clone().nth(1).is_some();
-    if several && list.all(|m| m.split(';').next().unwrap_or("").contains('/')) {
-        return Err(MediaTypeError::Several);
+    // A comma-separated list of whole media types (`text/html, text/plain`); most values have
+    // no comma at all.
+    if memchr::memchr(b',', v.as_bytes()).is_some() {
+        let mut list = list_members(v);
+        let several = list.clone().nth(1).is_some();
+        if several && list.all(|m| m.split(';').next().unwrap_or("").contains('/')) {
+            return Err(MediaTypeError::Several);
+        }
     }
-    let parts = split_outside_quotes(v, b';');
-    let essence = parts.first().map(|s| s.trim()).unwrap_or("");
+    let mut parts = crate::model::pieces_outside_quotes(v, b';');
+    let essence = parts.next().map(|s| s.trim()).unwrap_or("");
     let Some((ty, sub)) = essence.split_once('/') else { return Err(MediaTypeError::BadEssence) };
     if !is_token(ty) || !is_token(sub) {
         return Err(MediaTypeError::BadEssence);
@@ -415,7 +419,7 @@ pub(crate) fn parse_media_type(v: &str) -> Result<MediaType<'_>, MediaTypeError>
         params: Vec::new(),
         bad_params: Vec::new(),
     };
-    for p in parts.iter().skip(1) {
+    for p in parts {
         let p = p.trim_start();
         if p.trim().is_empty() {
             // `parameters = *( OWS ";" OWS [ parameter ] )`: empty ones are allowed.

@@ -37,6 +37,9 @@ declare_rule! {
 }
 
 fn check(c: &mut Checker<'_>) {
+    if !matches!(c.header("Strict-Transport-Security"), Presence::Absent) {
+        return;
+    }
     let Some((scheme, host)) = super::request_scheme_host(c) else { return };
     if scheme != "https" || host == "localhost" || host.ends_with(".localhost") || super::url::is_ip_literal(host) {
         return;
@@ -44,11 +47,9 @@ fn check(c: &mut Checker<'_>) {
     if (100..200).contains(&c.status()) {
         return;
     }
-    if let Presence::Absent = c.header("Strict-Transport-Security") {
-        c.report(
-            Target::Header { name: "Strict-Transport-Security".into(), index: None },
-            format!("This HTTPS response has no `Strict-Transport-Security`: browsers may still try `http://{host}` first, which an attacker on the network can intercept."),
-            "Add `Strict-Transport-Security: max-age=31536000; includeSubDomains`.".to_string(),
-        );
-    }
+    c.report(
+        Target::Header { name: "Strict-Transport-Security".into(), index: None },
+        format!("This HTTPS response has no `Strict-Transport-Security`: browsers may still try `http://{host}` first, which an attacker on the network can intercept."),
+        "Add `Strict-Transport-Security: max-age=31536000; includeSubDomains`.".to_string(),
+    );
 }
