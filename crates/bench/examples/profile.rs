@@ -1,5 +1,5 @@
-//! `valgrind --tool=callgrind --toggle-collect=profile::run target/release/examples/profile [api]`
-//! — where lint time goes (on the HTML benchmark message, or the API one with `api`). One lint
+//! `valgrind --tool=callgrind --toggle-collect=profile::run target/release/examples/profile [api|html] [bare]`
+//! — where lint time goes (on the HTML benchmark message, or the API one with `api`; `bare` leaves the request out). One lint
 //! runs before `run` so that one-time initialisation (the rule table, the status-code data) stays
 //! out of the counts.
 use statuslab_bench::{API_12, HTML_25};
@@ -12,10 +12,12 @@ fn run(ex: &Exchange, cx: &LintContext, times: usize) -> usize {
 
 fn main() {
     let raw = if std::env::args().nth(1).as_deref() == Some("api") { API_12 } else { HTML_25 };
+    // `bare`: the response alone, as httplint gets it.
+    let bare = std::env::args().nth(2).as_deref() == Some("bare");
     let response = http1::parse_response(raw.as_bytes()).unwrap();
     let mut request = Request::new("GET", "https://app.example.com/items/42");
     request.headers.push("Origin", "https://app.example.com");
-    let ex = Exchange { request: Some(request), response };
+    let ex = Exchange { request: (!bare).then_some(request), response };
     let cx = LintContext { now: Some(1_795_645_000), page_origin: None };
     let warm_up = lint(&ex, &cx).len();
     println!("{}", warm_up + run(&ex, &cx, 300));

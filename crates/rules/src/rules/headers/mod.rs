@@ -46,6 +46,9 @@ pub mod unknown_transfer_coding;
 pub mod upgrade_without_connection;
 pub mod vary_host;
 pub mod vary_star_with_others;
+pub mod invalid_server_timing;
+pub mod invalid_sunset;
+pub mod sunset_in_the_past;
 
 /// This category's rules (add each new rule here).
 pub static RULES: &[&crate::registry::Rule] = &[
@@ -94,4 +97,7 @@ pub static RULES: &[&crate::registry::Rule] = &[
     &non_ascii_field_value::NON_ASCII_FIELD_VALUE,
     &request_field_in_response::REQUEST_FIELD_IN_RESPONSE,
     &obsolete_header_field::OBSOLETE_HEADER_FIELD,
+    &invalid_server_timing::INVALID_SERVER_TIMING,
+    &invalid_sunset::INVALID_SUNSET,
+    &sunset_in_the_past::SUNSET_IN_THE_PAST,
 ];
