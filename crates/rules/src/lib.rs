@@ -14,6 +14,6 @@ pub mod spec;
 pub mod snippets;
 
 pub use model::{Exchange, Headers, LintContext, Request, Response, Visibility};
-pub use registry::{find_rule, lint, Category, Finding, Rule, Severity, Target};
+pub use registry::{find_rule, lint, run_rule, Category, Finding, Rule, Severity, Target};
 pub use rules::caching::analysis as cache;
 pub use rules::RULES;

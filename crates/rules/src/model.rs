@@ -138,17 +138,6 @@ pub(crate) fn split_once_outside_quotes(s: &str, sep: u8) -> (&str, Option<&str>
     }
 }
 
-/// `s` without leading and trailing optional whitespace (SP and HTAB, RFC 9110 §5.6.3) — the
-/// byte-level trim for field values (`str::trim` also strips Unicode spaces, which are not OWS).
-#[inline]
-pub(crate) fn trim_ows(s: &str) -> &str {
-    let b = s.as_bytes();
-    let start = b.iter().position(|&c| c != b' ' && c != b'\t').unwrap_or(b.len());
-    let end = b.iter().rposition(|&c| c != b' ' && c != b'\t').map_or(start, |e| e + 1);
-    // Both ends stop at ASCII octets (or the string's ends), so both are character boundaries.
-    &s[start..end]
-}
-
 /// Every piece of `s` between `sep`s outside quoted strings.
 pub(crate) fn pieces_outside_quotes(s: &str, sep: u8) -> impl Iterator<Item = &str> {
     let mut rest = Some(s);
@@ -307,14 +296,6 @@ mod tests {
         assert_eq!(split_once_outside_quotes(&long, b','), split_reference(&long, b','));
     }
 
-    #[test]
-    fn trim_ows_strips_only_sp_and_htab() {
-        assert_eq!(trim_ows(" \t a b \t"), "a b");
-        assert_eq!(trim_ows("   "), "");
-        assert_eq!(trim_ows(""), "");
-        assert_eq!(trim_ows("\u{a0}x\u{a0}"), "\u{a0}x\u{a0}");
-        assert_eq!(trim_ows(" é "), "é");
-    }
 
     #[test]
     fn list_members_respect_quotes() {

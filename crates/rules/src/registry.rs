@@ -87,6 +87,10 @@ pub struct Rule {
     pub specs: &'static [StaticSpec],
     /// Markdown with the headings *What it checks*, *Why it matters*, *Example*, *Fix*.
     pub docs: &'static str,
+    /// Response fields without which the check never reports: when the response carries none
+    /// of them, [`lint`] skips the rule without calling it (one mask test instead of a call).
+    /// Empty: the rule always runs. `tests/registry.rs` holds every rule to its claim.
+    pub requires: &'static [&'static str],
     pub check: fn(&mut Checker<'_>),
 }
 
@@ -124,6 +128,7 @@ macro_rules! declare_rule {
             severity: $sev:ident,
             summary: $summary:literal,
             specs: [$($spec:expr),* $(,)?],
+            $(requires: [$($req:literal),* $(,)?],)?
             check: $check:path $(,)?
         }
     ) => {
@@ -137,6 +142,7 @@ macro_rules! declare_rule {
             // Without the `docs` feature (the wasm app) the docs are left out of the binary;
             // the app reads them from the server's `/api/rules`.
             docs: if cfg!(feature = "docs") { concat!($($doc, "\n"),*) } else { "" },
+            requires: &[$($($req),*)?],
             check: $check,
         };
     };
@@ -404,10 +410,15 @@ impl<'a> Checker<'a> {
     }
 }
 
-/// Every rule's spec links, in [`RULES`](crate::rules::RULES) order: built once, so a finding
-/// only borrows them.
-static SPEC_LINKS: LazyLock<Vec<Box<[SpecLink]>>> =
-    LazyLock::new(|| crate::rules::RULES.iter().map(|r| r.spec_links().into_boxed_slice()).collect());
+/// Per rule, in [`RULES`](crate::rules::RULES) order: its spec links (built once, so a finding
+/// only borrows them) and the [`HeaderIndex`] bits of its [`Rule::requires`] fields (0: always
+/// runs).
+static TABLE: LazyLock<Vec<(Box<[SpecLink]>, u64)>> = LazyLock::new(|| {
+    crate::rules::RULES
+        .iter()
+        .map(|r| (r.spec_links().into_boxed_slice(), r.requires.iter().fold(0, |m, n| m | key_bit(name_key(n)))))
+        .collect()
+});
 
 /// Runs every rule on the exchange. Findings come out errors first, then warnings, then info,
 /// each group in rule-code order.
@@ -415,7 +426,12 @@ pub fn lint(exchange: &Exchange, context: &LintContext) -> Vec<Finding> {
     let out = RefCell::new(Vec::with_capacity(16));
     let memo = Memo::default();
     let index = HeaderIndex::new(&exchange.response.headers);
-    for (rule, spec) in crate::rules::RULES.iter().zip(SPEC_LINKS.iter()) {
+    for (rule, (spec, requires)) in crate::rules::RULES.iter().zip(TABLE.iter()) {
+        // None of the fields the rule needs is there (a shared bit may let it run needlessly,
+        // never skip it wrongly).
+        if *requires != 0 && requires & index.mask == 0 {
+            continue;
+        }
         let mut c = Checker { exchange, context, rule, spec, out: &out, memo: &memo, index: &index };
         (rule.check)(&mut c);
     }
@@ -424,13 +440,25 @@ pub fn lint(exchange: &Exchange, context: &LintContext) -> Vec<Finding> {
     out
 }
 
+/// Runs one rule's check on the exchange, whatever its [`Rule::requires`] says (the registry
+/// tests hold each rule to that claim with it).
+pub fn run_rule(rule: &'static Rule, exchange: &Exchange, context: &LintContext) -> Vec<Finding> {
+    let position = crate::rules::RULES.iter().position(|r| std::ptr::eq(*r, rule)).expect("a registered rule");
+    let out = RefCell::new(Vec::new());
+    let memo = Memo::default();
+    let index = HeaderIndex::new(&exchange.response.headers);
+    let mut c = Checker { exchange, context, rule, spec: &TABLE[position].0, out: &out, memo: &memo, index: &index };
+    (rule.check)(&mut c);
+    out.into_inner()
+}
+
 /// Runs `f` with a checker over `exchange` outside any rule, for analyses that reuse the rules'
 /// helpers (the cache view). Nothing it reports is kept.
 pub(crate) fn with_checker<R>(exchange: &Exchange, context: &LintContext, f: impl FnOnce(&Checker<'_>) -> R) -> R {
     let out = RefCell::new(Vec::new());
     let memo = Memo::default();
     let index = HeaderIndex::new(&exchange.response.headers);
-    let c = Checker { exchange, context, rule: crate::rules::RULES[0], spec: &SPEC_LINKS[0], out: &out, memo: &memo, index: &index };
+    let c = Checker { exchange, context, rule: crate::rules::RULES[0], spec: &TABLE[0].0, out: &out, memo: &memo, index: &index };
     f(&c)
 }
 

@@ -6,7 +6,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use statuslab_rules::{http1, lint, Exchange, LintContext, RULES};
+use statuslab_rules::{http1, lint, run_rule, Exchange, LintContext, Visibility, RULES};
 
 fn fixtures_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
@@ -71,6 +71,34 @@ fn every_rule_has_fixtures_that_fire_and_stay_silent() {
         }
         if fires == 0 || silent == 0 {
             problems.push(format!("{}: needs at least one fires- and one silent- fixture", rule.code));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// A rule that declares `requires` is skipped by `lint` when the response carries none of those
+/// fields; it must then have nothing to say. Every fixture of every rule and the clean corpus,
+/// with those fields taken out (and under every visibility), is run through the rule itself.
+#[test]
+fn rules_are_silent_without_the_fields_they_require() {
+    let mut files: Vec<PathBuf> = fs::read_dir(fixtures_dir()).unwrap().flat_map(|e| responses(&e.unwrap().path())).collect();
+    files.extend(responses(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus")));
+    let exchanges: Vec<(PathBuf, Exchange)> = files.into_iter().map(|f| (f.clone(), load(&f))).collect();
+    let gated: Vec<_> = RULES.iter().filter(|r| !r.requires.is_empty()).collect();
+    assert!(gated.len() > 50, "most header rules declare the fields they need ({} do)", gated.len());
+    let mut problems = Vec::new();
+    for rule in gated {
+        for (f, ex) in &exchanges {
+            for visibility in [Visibility::Complete, Visibility::SameOrigin, Visibility::CorsFiltered] {
+                let mut ex = ex.clone();
+                for name in rule.requires {
+                    ex.response.headers.remove(name);
+                }
+                ex.response.visibility = visibility;
+                if let Some(x) = run_rule(rule, &ex, &context()).first() {
+                    problems.push(format!("{} requires {:?} but reported on {} without it: {}", rule.code, rule.requires, f.display(), x.message));
+                }
+            }
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
