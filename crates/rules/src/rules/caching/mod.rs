@@ -37,6 +37,7 @@ pub mod vary_star;
 pub mod weak_etag_on_partial_content;
 pub mod wrong_cache_directive_argument;
 
+use crate::model::TrimExt;
 use std::borrow::Cow;
 
 use crate::model::{list_members, Headers};
@@ -111,7 +112,7 @@ impl Directive<'_> {
     }
     /// Without an argument (an empty argument counts as none).
     pub fn unqualified(&self) -> bool {
-        self.arg.as_deref().is_none_or(|a| a.trim().is_empty())
+        self.arg.as_deref().is_none_or(|a| a.trim_fast().is_empty())
     }
     pub fn target(&self, field: &str) -> Target {
         Target::Header { name: field.to_string(), index: Some(self.index) }
@@ -178,18 +179,18 @@ impl<'a> CacheControl<'a> {
     /// Whether a qualified `no-cache` / `private` names `field` (case-insensitive).
     pub fn qualified_names(&self, directive: &str, field: &str) -> bool {
         self.directives.iter().filter(|d| d.name == directive && !d.unqualified()).any(|d| {
-            d.arg.as_deref().is_some_and(|a| a.split(',').any(|f| f.trim().eq_ignore_ascii_case(field)))
+            d.arg.as_deref().is_some_and(|a| a.split(',').any(|f| f.trim_fast().eq_ignore_ascii_case(field)))
         })
     }
 }
 
 fn parse_member(member: &str, index: usize) -> Directive<'_> {
-    let raw = member.trim();
+    let raw = member.trim_fast();
     let (name, arg) = match raw.find('=') {
-        Some(p) => (&raw[..p], Some(raw[p + 1..].trim())),
+        Some(p) => (&raw[..p], Some(raw[p + 1..].trim_fast())),
         None => (raw, None),
     };
-    let name = crate::model::ascii_lowercase(name.trim());
+    let name = crate::model::ascii_lowercase(name.trim_fast());
     let mut quoted = false;
     let mut bad_quote = false;
     let arg = arg.map(|a| {
@@ -218,7 +219,7 @@ fn parse_member(member: &str, index: usize) -> Directive<'_> {
                 Cow::Owned(s) => s.push_str(&rest[start..end]),
             }
             match closed_at {
-                Some(i) => bad_quote = !rest[i + 1..].trim().is_empty(),
+                Some(i) => bad_quote = !rest[i + 1..].trim_fast().is_empty(),
                 None => bad_quote = true,
             }
             out
@@ -294,7 +295,7 @@ impl DateValue {
 }
 
 pub(crate) fn parse_date(v: &str) -> DateValue {
-    let v = v.trim();
+    let v = v.trim_fast();
     if let Ok(t) = httpdate::parse_http_date(v) {
         if let Ok(d) = t.duration_since(std::time::UNIX_EPOCH) {
             return DateValue::Valid(i64::try_from(d.as_secs()).unwrap_or(i64::MAX));

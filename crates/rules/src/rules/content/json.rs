@@ -154,9 +154,20 @@ impl<'de> Visitor<'de> for Walk<'_, 'de> {
 pub(crate) fn check_json(body: &[u8]) -> JsonCheck {
     let mut found = None;
     let (mut path, mut names) = (Vec::with_capacity(8), Vec::with_capacity(LINEAR_KEYS));
-    let mut de = serde_json::Deserializer::from_slice(media::strip_bom(body));
-    let result =
-        Walk { found: &mut found, path: &mut path, names: &mut names }.deserialize(&mut de).and_then(|()| de.end());
+    let body = media::strip_bom(body);
+    let walk = Walk { found: &mut found, path: &mut path, names: &mut names };
+    // A body that is UTF-8 as a whole (almost all) is read as `str`: serde_json then skips
+    // validating each string again; errors and positions are the same either way.
+    let result = match std::str::from_utf8(body) {
+        Ok(text) => {
+            let mut de = serde_json::Deserializer::from_str(text);
+            walk.deserialize(&mut de).and_then(|()| de.end())
+        }
+        Err(_) => {
+            let mut de = serde_json::Deserializer::from_slice(body);
+            walk.deserialize(&mut de).and_then(|()| de.end())
+        }
+    };
     match result {
         Ok(()) => JsonCheck { error: None, duplicate: found },
         Err(e) => JsonCheck { error: Some(e.to_string()), duplicate: None },

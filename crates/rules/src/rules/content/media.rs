@@ -1,6 +1,7 @@
 //! Helpers shared by the content rules (and used by the security rules): the media type of a
 //! response as browsers extract it, and the body bytes as the recipient sees them.
 
+use crate::model::TrimExt;
 use std::collections::HashSet;
 
 use std::borrow::Cow;
@@ -234,7 +235,7 @@ fn compute_plain_body<'a>(c: &Checker<'a>) -> Option<&'a [u8]> {
             return None;
         }
         if let Some(cl) = c.header_value("Content-Length") {
-            if let Ok(n) = cl.trim().parse::<usize>() {
+            if let Ok(n) = cl.trim_fast().parse::<usize>() {
                 if n > body.len() {
                     return None;
                 }

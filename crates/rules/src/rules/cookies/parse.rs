@@ -1,6 +1,7 @@
 //! `Set-Cookie` as user agents read it (RFC 6265bis §5.6), keeping what the rules need to point
 //! at: each attribute as written, in order.
 
+use crate::model::TrimExt;
 use crate::registry::{Checker, Presence};
 
 /// The longest name + value a user agent stores (RFC 6265bis §5.6, step 5).
@@ -133,7 +134,7 @@ impl<'a> SetCookie<'a> {
     }
     /// A short label for messages: the name, or the value for a nameless cookie.
     pub fn label(&self) -> String {
-        let s = if self.name.is_empty() { self.pair.trim() } else { self.name };
+        let s = if self.name.is_empty() { self.pair.trim_fast() } else { self.name };
         let mut out: String = s.chars().take(40).collect();
         if s.chars().count() > 40 {
             out.push('…');

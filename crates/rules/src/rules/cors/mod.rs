@@ -25,6 +25,7 @@ pub mod wildcard_allow_methods_with_credentials;
 pub mod wildcard_expose_headers_with_credentials;
 pub mod wildcard_origin_with_credentials;
 
+use crate::model::TrimExt;
 use crate::model::Request;
 use crate::registry::{Checker, Presence};
 use crate::rules::redirects::url;
@@ -49,7 +50,7 @@ pub(crate) fn response_list<'a>(c: &Checker<'a>, name: &str) -> Vec<&'a str> {
 /// of all its lines must be exactly `true` (Fetch §cors-check).
 pub(crate) fn credentials_true(c: &Checker<'_>) -> bool {
     matches!(c.header("Access-Control-Allow-Credentials"), Presence::Present(..))
-        && c.header_combined("Access-Control-Allow-Credentials").is_some_and(|v| v.trim() == "true")
+        && c.header_combined("Access-Control-Allow-Credentials").is_some_and(|v| v.trim_fast() == "true")
 }
 
 /// The one `Access-Control-Allow-Origin` line, when there is exactly one.
@@ -57,7 +58,7 @@ pub(crate) fn single_allow_origin<'a>(c: &Checker<'a>) -> Option<(usize, &'a str
     // Looked up once per lint, shared by the CORS rules.
     *c.memo().single_allow_origin.get_or_init(|| {
         let Presence::Present(i, v) = c.header("Access-Control-Allow-Origin") else { return None };
-        (c.header_lines("Access-Control-Allow-Origin").count() == 1).then_some((i, v.trim()))
+        (c.header_lines("Access-Control-Allow-Origin").count() == 1).then_some((i, v.trim_fast()))
     })
 }
 
@@ -155,7 +156,7 @@ pub(crate) fn origin_problem(v: &str) -> Option<String> {
 /// Host and port, with an empty, `80` or `443` port dropped (lenient: the request URL's scheme
 /// is often a guess). Hosts compare case-insensitively.
 fn loose_host(authority: &str) -> (&str, Option<&str>) {
-    let (host, port) = url::host_port_as_written(authority.trim());
+    let (host, port) = url::host_port_as_written(authority.trim_fast());
     (host, port.filter(|p| !p.is_empty() && *p != "80" && *p != "443"))
 }
 
@@ -169,7 +170,7 @@ fn same_loose_host(a: &str, b: &str) -> bool {
 /// so this errs towards "same origin", where the CORS rules stay silent.
 pub(crate) fn is_cross_origin(req: &Request, origin: &str) -> Option<bool> {
     if let Some(site) = req.headers.get("Sec-Fetch-Site") {
-        if site.trim().eq_ignore_ascii_case("same-origin") {
+        if site.trim_fast().eq_ignore_ascii_case("same-origin") {
             return Some(false);
         }
     }
@@ -180,7 +181,7 @@ pub(crate) fn is_cross_origin(req: &Request, origin: &str) -> Option<bool> {
     let o_auth = &origin[sep + 3..];
     let o_auth = &o_auth[..o_auth.find('/').unwrap_or(o_auth.len())];
     let r_auth = match req.headers.get("Host") {
-        Some(h) if !h.trim().is_empty() => h.trim(),
+        Some(h) if !h.trim_fast().is_empty() => h.trim_fast(),
         _ => url::split(&req.url).authority?,
     };
     Some(!same_loose_host(o_auth, r_auth))
@@ -197,11 +198,11 @@ pub(crate) fn cors_origin<'a>(c: &Checker<'a>) -> Option<&'a str> {
 fn compute_cors_origin<'a>(c: &Checker<'a>) -> Option<&'a str> {
     let req = c.request()?;
     if let Some(mode) = req.headers.get("Sec-Fetch-Mode") {
-        if !mode.trim().eq_ignore_ascii_case("cors") {
+        if !mode.trim_fast().eq_ignore_ascii_case("cors") {
             return None;
         }
     }
-    let origin = req.headers.get("Origin")?.trim();
+    let origin = req.headers.get("Origin")?.trim_fast();
     if origin.is_empty() {
         return None;
     }
@@ -223,10 +224,10 @@ pub(crate) fn preflight<'a>(c: &Checker<'a>) -> Option<&'a str> {
     if req.method != "OPTIONS" {
         return None;
     }
-    if req.headers.get("Sec-Fetch-Mode").is_some_and(|m| !m.trim().eq_ignore_ascii_case("cors")) {
+    if req.headers.get("Sec-Fetch-Mode").is_some_and(|m| !m.trim_fast().eq_ignore_ascii_case("cors")) {
         return None;
     }
-    let m = req.headers.get("Access-Control-Request-Method")?.trim();
+    let m = req.headers.get("Access-Control-Request-Method")?.trim_fast();
     (!m.is_empty()).then_some(m)
 }
 

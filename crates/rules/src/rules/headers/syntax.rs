@@ -1,6 +1,7 @@
 //! Parsers and helpers shared by the header-field rules. Every function here is total (no
 //! panics on any input) and linear in the length of its input.
 
+use crate::model::TrimExt;
 use std::borrow::Cow;
 
 use crate::model::{ascii_lowercase, list_members};
@@ -44,7 +45,7 @@ pub(crate) fn connection_options<'a>(c: &Checker<'a>) -> Vec<(usize, Cow<'a, str
 
 /// The name of a coding list member (`gzip;q=1` → `gzip`), lowercased.
 pub(crate) fn coding_name(member: &str) -> String {
-    member.split(';').next().unwrap_or("").trim().to_ascii_lowercase()
+    member.split(';').next().unwrap_or("").trim_fast().to_ascii_lowercase()
 }
 
 /// Parses a quoted-string (RFC 9110 §5.6.4) at the start of `s`: the unescaped content and
@@ -107,7 +108,7 @@ impl DateForm {
 }
 
 pub(crate) fn parse_date(v: &str) -> DateForm {
-    let v = v.trim();
+    let v = v.trim_fast();
     if let Ok(t) = httpdate::parse_http_date(v) {
         if let Ok(d) = t.duration_since(std::time::UNIX_EPOCH) {
             let s = d.as_secs();
@@ -300,7 +301,7 @@ pub(crate) fn report_bad_dates(c: &mut Checker<'_>, name: &str, consequence: &st
                     fix(),
                 )
             }
-            DateForm::Invalid if v.trim().is_empty() => {
+            DateForm::Invalid if v.trim_fast().is_empty() => {
                 c.report(at(name, i), format!("`{name}` is empty; recipients {consequence}."), fix())
             }
             DateForm::Invalid => {
@@ -394,7 +395,7 @@ pub(crate) enum MediaTypeError {
 }
 
 pub(crate) fn parse_media_type(v: &str) -> Result<MediaType<'_>, MediaTypeError> {
-    let v = v.trim();
+    let v = v.trim_fast();
     if v.is_empty() {
         return Err(MediaTypeError::Empty);
     }
@@ -408,7 +409,7 @@ pub(crate) fn parse_media_type(v: &str) -> Result<MediaType<'_>, MediaTypeError>
         }
     }
     let mut parts = crate::model::pieces_outside_quotes(v, b';');
-    let essence = parts.next().map(|s| s.trim()).unwrap_or("");
+    let essence = parts.next().map(|s| s.trim_fast()).unwrap_or("");
     let Some((ty, sub)) = essence.split_once('/') else { return Err(MediaTypeError::BadEssence) };
     if !is_token(ty) || !is_token(sub) {
         return Err(MediaTypeError::BadEssence);
@@ -421,30 +422,30 @@ pub(crate) fn parse_media_type(v: &str) -> Result<MediaType<'_>, MediaTypeError>
     };
     for p in parts {
         let p = p.trim_start();
-        if p.trim().is_empty() {
+        if p.trim_fast().is_empty() {
             // `parameters = *( OWS ";" OWS [ parameter ] )`: empty ones are allowed.
             continue;
         }
         let Some((name, value)) = p.split_once('=') else {
-            mt.bad_params.push(p.trim());
+            mt.bad_params.push(p.trim_fast());
             continue;
         };
         if !is_token(name) {
-            mt.bad_params.push(p.trim());
+            mt.bad_params.push(p.trim_fast());
             continue;
         }
         let value = if value.starts_with('"') {
             match quoted(value) {
-                Some((q, rest)) if rest.trim().is_empty() => Cow::Owned(q),
+                Some((q, rest)) if rest.trim_fast().is_empty() => Cow::Owned(q),
                 _ => {
-                    mt.bad_params.push(p.trim());
+                    mt.bad_params.push(p.trim_fast());
                     continue;
                 }
             }
         } else {
-            let t = value.trim();
+            let t = value.trim_fast();
             if t.is_empty() {
-                mt.bad_params.push(p.trim());
+                mt.bad_params.push(p.trim_fast());
                 continue;
             }
             Cow::Borrowed(t)
@@ -541,7 +542,7 @@ pub(crate) const REPLACEMENT_LABELS: &[&str] =
 /// Why a URI-reference field value (`Location`, `Content-Location`) is unusable, judged as
 /// leniently as browsers: only emptiness, whitespace and control characters count.
 pub(crate) fn uri_reference_problem(v: &str) -> Option<&'static str> {
-    if v.trim().is_empty() {
+    if v.trim_fast().is_empty() {
         Some("is empty")
     } else if v.chars().any(|c| c == ' ' || c == '\t') {
         Some("contains whitespace")
