@@ -156,6 +156,22 @@ impl TrimExt for str {
     }
 }
 
+/// `s` without leading and trailing octets for which `strip` holds; `strip` must only hold for
+/// ASCII octets, so both cuts fall on character boundaries.
+#[inline]
+pub(crate) fn trim_ascii_by(s: &str, strip: impl Fn(u8) -> bool) -> &str {
+    let b = s.as_bytes();
+    let start = b.iter().position(|&c| !strip(c)).unwrap_or(b.len());
+    let end = b.iter().rposition(|&c| !strip(c)).map_or(start, |e| e + 1);
+    &s[start..end]
+}
+
+/// `s` without leading and trailing SP and HTAB (`OWS`/`WSP`, RFC 9110 §5.6.3, RFC 6265bis).
+#[inline]
+pub(crate) fn trim_wsp(s: &str) -> &str {
+    trim_ascii_by(s, |c| c == b' ' || c == b'\t')
+}
+
 /// Every piece of `s` between `sep`s outside quoted strings.
 pub(crate) fn pieces_outside_quotes(s: &str, sep: u8) -> impl Iterator<Item = &str> {
     let mut rest = Some(s);
@@ -287,6 +303,15 @@ mod tests {
             }
         }
         (s, None)
+    }
+
+    #[test]
+    fn byte_trims_match_char_trims() {
+        for s in ["", " ", "\t a \t", "a", " é ", "\u{a0}x\u{a0}", "\r\nx\r\n", "  \t"] {
+            assert_eq!(trim_wsp(s), s.trim_matches([' ', '\t']), "{s:?}");
+            let http_ws = |c: char| matches!(c, ' ' | '\t' | '\r' | '\n');
+            assert_eq!(trim_ascii_by(s, |b| matches!(b, b' ' | b'\t' | b'\r' | b'\n')), s.trim_matches(http_ws), "{s:?}");
+        }
     }
 
     #[test]

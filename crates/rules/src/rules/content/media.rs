@@ -41,6 +41,10 @@ impl MimeType<'_> {
     }
 }
 
+fn is_http_ws_byte(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\r' | b'\n')
+}
+
 fn is_http_ws(c: char) -> bool {
     matches!(c, ' ' | '\t' | '\r' | '\n')
 }
@@ -56,7 +60,7 @@ fn is_quoted_string_cp(c: char) -> bool {
 /// WHATWG "parse a MIME type": `None` is failure. Parameters are parsed leniently, as browsers do
 /// (malformed ones are skipped).
 pub fn parse_mime_type(input: &str) -> Option<MimeType<'_>> {
-    let s = input.trim_matches(is_http_ws);
+    let s = crate::model::trim_ascii_by(input, is_http_ws_byte);
     let slash = s.find('/')?;
     let ty = &s[..slash];
     if ty.is_empty() || !ty.bytes().all(crate::model::is_tchar) {

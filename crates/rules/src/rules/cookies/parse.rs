@@ -41,7 +41,7 @@ pub struct SetCookie<'a> {
 }
 
 fn trim_wsp(s: &str) -> &str {
-    s.trim_matches([' ', '\t'])
+    crate::model::trim_wsp(s)
 }
 
 pub fn parse(index: usize, raw: &str) -> SetCookie<'_> {

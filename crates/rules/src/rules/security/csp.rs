@@ -7,8 +7,8 @@ use crate::registry::Checker;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Directive<'a> {
-    /// ASCII-lowercased.
-    pub name: String,
+    /// ASCII-lowercased (borrowed when written in lowercase).
+    pub name: std::borrow::Cow<'a, str>,
     /// The name as written.
     pub raw_name: &'a str,
     pub values: Vec<&'a str>,
@@ -33,10 +33,6 @@ impl<'a> Policy<'a> {
     }
 }
 
-fn is_ascii_ws(c: char) -> bool {
-    matches!(c, '\t' | '\n' | '\x0C' | '\r' | ' ')
-}
-
 /// Parses one serialized policy.
 pub fn parse_policy(index: usize, serialized: &str) -> Policy<'_> {
     let mut p = Policy { index, directives: Vec::new(), duplicates: Vec::new() };
@@ -45,30 +41,28 @@ pub fn parse_policy(index: usize, serialized: &str) -> Policy<'_> {
     const SCAN_LIMIT: usize = 16;
     let mut sets: Option<(HashSet<String>, HashSet<String>)> = None;
     for token in serialized.split(';') {
-        let token = token.trim_matches(is_ascii_ws);
-        if token.is_empty() {
-            continue;
-        }
-        let mut parts = token.split(is_ascii_ws).filter(|s| !s.is_empty());
+        // ASCII whitespace here is the WHATWG set (TAB, LF, FF, CR, SPACE), which is exactly
+        // what `split_ascii_whitespace` splits on.
+        let mut parts = token.split_ascii_whitespace();
         let Some(raw_name) = parts.next() else { continue };
-        let name = raw_name.to_ascii_lowercase();
+        let name = crate::model::ascii_lowercase(raw_name);
         if sets.is_none() && p.directives.len() + p.duplicates.len() >= SCAN_LIMIT {
-            let seen = p.directives.iter().map(|d| d.name.clone()).collect();
+            let seen = p.directives.iter().map(|d| d.name.to_string()).collect();
             sets = Some((seen, p.duplicates.iter().cloned().collect()));
         }
         let (first_time, first_repeat) = match &mut sets {
             Some((seen, repeated)) => {
-                let first_time = seen.insert(name.clone());
-                (first_time, !first_time && repeated.insert(name.clone()))
+                let first_time = seen.insert(name.to_string());
+                (first_time, !first_time && repeated.insert(name.to_string()))
             }
             None => {
                 let first_time = !p.directives.iter().any(|d| d.name == name);
-                (first_time, !first_time && !p.duplicates.contains(&name))
+                (first_time, !first_time && !p.duplicates.iter().any(|d| *d == name))
             }
         };
         if !first_time {
             if first_repeat {
-                p.duplicates.push(name);
+                p.duplicates.push(name.into_owned());
             }
             continue;
         }

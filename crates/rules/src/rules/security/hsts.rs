@@ -77,12 +77,12 @@ pub fn parse(v: &str) -> Result<Sts, String> {
 }
 
 fn directive<'v>(part: &'v str, seen: &mut Vec<&'v str>, max_age: &mut Option<u64>, include_subdomains: &mut bool) -> Result<(), String> {
-    let part = part.trim_matches([' ', '\t']);
+    let part = crate::model::trim_wsp(part);
     if part.is_empty() {
         return Ok(());
     }
     let (name, value) = match memchr::memchr(b'=', part.as_bytes()) {
-        Some(i) => (part[..i].trim_matches([' ', '\t']), Some(part[i + 1..].trim_matches([' ', '\t']))),
+        Some(i) => (crate::model::trim_wsp(&part[..i]), Some(crate::model::trim_wsp(&part[i + 1..]))),
         None => (part, None),
     };
     if name.is_empty() || !name.bytes().all(crate::model::is_tchar) {

@@ -89,12 +89,12 @@ fn check(c: &mut Checker<'_>) {
         let policies = csp::response_policies(c, header);
         for p in policies {
             for d in &p.directives {
-                if KNOWN.contains(&d.name.as_str()) {
+                if KNOWN.contains(&d.name.as_ref()) {
                     continue;
                 }
                 let target = Target::Header { name: header.to_string(), index: Some(p.index) };
                 let name = &d.raw_name;
-                if OBSOLETE.contains(&d.name.as_str()) {
+                if OBSOLETE.contains(&d.name.as_ref()) {
                     c.report_with(
                         Severity::Info,
                         target,
