@@ -46,6 +46,10 @@ fn check(c: &mut Checker<'_>) {
     let Some(cookies) = set_cookies(c) else { return };
     for ck in cookies.iter().filter(|k| !k.ignored_entirely()) {
         for attr in ["Expires", "Max-Age", "Domain", "Path", "SameSite"] {
+            // Most cookies carry each attribute once: tell that before collecting anything.
+            if ck.attrs.iter().filter(|a| a.is(attr)).nth(1).is_none() {
+                continue;
+            }
             let values: Vec<&str> = ck.attrs.iter().filter(|a| a.is(attr)).map(|a| a.value).collect();
             let Some(last) = values.last() else { continue };
             let differs = values.iter().any(|v| if attr == "SameSite" || attr == "Domain" { !v.eq_ignore_ascii_case(last) } else { v != last });
