@@ -71,11 +71,27 @@ impl Headers {
 }
 
 /// `tchar` (RFC 9110 §5.6.2): the octets of a token.
+#[inline]
 pub(crate) const fn is_tchar(b: u8) -> bool {
+    TCHAR[b as usize]
+}
+
+const fn tchar_definition(b: u8) -> bool {
     matches!(b,
         b'0'..=b'9' | b'A'..=b'Z' | b'a'..=b'z'
         | b'!' | b'#' | b'$' | b'%' | b'&' | b'\'' | b'*' | b'+' | b'-' | b'.' | b'^' | b'_' | b'`' | b'|' | b'~')
 }
+
+/// [`tchar_definition`] for every octet: one load per octet where tokens are checked.
+static TCHAR: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = tchar_definition(i as u8);
+        i += 1;
+    }
+    t
+};
 
 /// `s` ASCII-lowercased, copied only when it has uppercase letters.
 pub(crate) fn ascii_lowercase(s: &str) -> std::borrow::Cow<'_, str> {
