@@ -426,13 +426,17 @@ pub fn lint(exchange: &Exchange, context: &LintContext) -> Vec<Finding> {
     let out = RefCell::new(Vec::with_capacity(16));
     let memo = Memo::default();
     let index = HeaderIndex::new(&exchange.response.headers);
-    for (rule, (spec, requires)) in crate::rules::RULES.iter().zip(TABLE.iter()) {
+    let (rules, table) = (&*crate::rules::RULES, &*TABLE);
+    // One checker, re-aimed at each rule in turn.
+    let mut c = Checker { exchange, context, rule: rules[0], spec: &table[0].0, out: &out, memo: &memo, index: &index };
+    for (rule, (spec, requires)) in rules.iter().zip(table.iter()) {
         // None of the fields the rule needs is there (a shared bit may let it run needlessly,
         // never skip it wrongly).
         if *requires != 0 && requires & index.mask == 0 {
             continue;
         }
-        let mut c = Checker { exchange, context, rule, spec, out: &out, memo: &memo, index: &index };
+        c.rule = rule;
+        c.spec = spec;
         (rule.check)(&mut c);
     }
     let mut out = out.into_inner();
