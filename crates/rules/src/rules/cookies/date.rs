@@ -87,6 +87,8 @@ fn month_of(token: &[u8]) -> Option<u32> {
     M.iter().position(|m| m.eq_ignore_ascii_case(p)).map(|i| i as u32 + 1)
 }
 
+// `is_multiple_of` needs Rust 1.87; the workspace supports 1.85.
+#[allow(clippy::manual_is_multiple_of)]
 fn days_in_month(y: u32, m: u32) -> u32 {
     match m {
         2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
