@@ -2,6 +2,9 @@
 //! responses (and requests) built from every header name the rules read, with valid, mutated and
 //! hostile values, are linted. Deterministic (xorshift), so a failure reproduces.
 
+// `is_multiple_of` needs Rust 1.87; the workspace declares 1.85.
+#![allow(clippy::manual_is_multiple_of)]
+
 use statuslab_rules::{lint, Exchange, Headers, LintContext, Request, Response, Visibility};
 
 struct Rng(u64);
@@ -27,6 +30,7 @@ const NAMES: &[&str] = &[
     "X-Content-Type-Options", "Server", "X-Powered-By", "Access-Control-Allow-Origin", "Access-Control-Allow-Credentials",
     "Access-Control-Allow-Methods", "Access-Control-Allow-Headers", "Access-Control-Expose-Headers",
     "Access-Control-Max-Age", "Timing-Allow-Origin", "CDN-Cache-Control", "Sec-WebSocket-Accept", "Warning", "Content-MD5",
+    "Clear-Site-Data", "Deprecation", "RateLimit", "RateLimit-Policy", "Content-Digest", "Repr-Digest",
 ];
 const VALUES: &[&str] = &[
     "", " ", "*", "null", "0", "-1", "99999999999999999999999", "max-age=60", "max-age=\"60\", public, private, no-store",
@@ -37,7 +41,8 @@ const VALUES: &[&str] = &[
     "__Host-x=1; Path=/x", "Bearer realm=\"a\", error=\"invalid_token\", Basic", "Basic realm=", "Bearer ,,,, =",
     "default-src 'self'; script-src 'unsafe-inline' *; frame-ancestors", "geolocation=(), camera=(self \"https://x\")",
     "<https://x>; rel=preload; as=style, <bad", "h3=\":443\"; ma=86400, clear", "GET, POST, PUT DELETE", "X-A, *, authorization",
-    "chunked, gzip", "gzip, chunked, chunked", "é✓\u{1F600}", "\t\t", ";;;;====", "\"\\\"\"", "a,b,c,,,,d",
+    "chunked, gzip", "gzip, chunked, chunked", "@1688169599", "\"default\";r=5;t=1, \"x\";q=-1;pk=?0",
+    "sha-256=:X48E9qOokqqrvdts8nOJRJN3OWDUoyWxBf7kbu9DBPE=:, md5=:AA==:, sha-512=:xyz", "\"cache\", cookies, \"*\"", "é✓\u{1F600}", "\t\t", ";;;;====", "\"\\\"\"", "a,b,c,,,,d",
 ];
 
 fn value(rng: &mut Rng) -> String {
