@@ -299,6 +299,7 @@ mod tests {
 
     const PAGE: &str = "http://127.0.0.1:8080";
 
+    #[allow(clippy::too_many_arguments)] // a test's record builder: one argument per field
     fn entry(seq: u64, kind: &str, method: &str, host: &str, path: &str, headers: &[(&str, &str)], status: u16, location: Option<&str>) -> RecordedExchange {
         let mut h: Vec<(String, String)> = vec![("host".into(), host.into())];
         h.extend(headers.iter().map(|(n, v)| (n.to_string(), v.to_string())));

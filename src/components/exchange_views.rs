@@ -130,8 +130,12 @@ pub struct CacheViewProps {
     pub evidence: Option<AttrValue>,
     /// The URL as sent (with its rid) and the request headers, for the probe; `None` when the
     /// probe cannot be run (not the simulator, not a GET).
-    pub probe: Option<(AttrValue, Rc<Vec<(String, String)>>, AttrValue)>,
+    pub probe: Option<Probe>,
 }
+
+/// What the cache probe needs: the URL as sent, the request headers, and the simulator's
+/// exchange-record id (rid) to read what reached the server.
+pub type Probe = (AttrValue, Rc<Vec<(String, String)>>, AttrValue);
 
 fn secs(s: u64) -> String {
     match s {

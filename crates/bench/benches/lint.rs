@@ -1,7 +1,8 @@
 //! Native lint speed on the two benchmark messages. `scripts/bench.sh` runs this and httplint on
 //! the same messages in the same run and prints the ratio.
 
-use criterion::{black_box, criterion_group, criterion_main, Criterion};
+use criterion::{criterion_group, criterion_main, Criterion};
+use std::hint::black_box;
 use statuslab_bench::{API_12, HTML_25};
 use statuslab_rules::{http1, lint, Exchange, LintContext, Request};
 

@@ -272,6 +272,8 @@ pub(crate) struct Memo<'a> {
     pub csp: OnceCell<Vec<crate::rules::security::csp::Policy<'a>>>,
     pub csp_report_only: OnceCell<Vec<crate::rules::security::csp::Policy<'a>>>,
     pub json_body: OnceCell<Option<crate::rules::content::json::JsonCheck>>,
+    /// `Content-Digest` and `Repr-Digest` (`headers::digest`).
+    pub digest_fields: OnceCell<[Option<crate::rules::headers::digest::DigestField<'a>>; 2]>,
 }
 
 /// Handed to each rule's check: the exchange, the context, and where to report.

@@ -780,6 +780,7 @@ mod tests {
 
     #[test]
     fn grammar_errors_for_every_language() {
+        #[allow(clippy::type_complexity)]
         let cases: &[(&str, &str, &[(&str, &str)], &str)] = &[
             ("", "http://h/", &[], "method is empty"),
             ("GET /x", "http://h/", &[], "not an HTTP token"),

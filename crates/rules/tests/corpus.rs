@@ -28,6 +28,6 @@ fn the_clean_corpus_draws_no_warning_or_error() {
             }
         }
     }
-    assert!(files.len() >= 1);
+    assert!(!files.is_empty());
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }

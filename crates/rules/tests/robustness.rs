@@ -29,6 +29,7 @@ const NAMES: &[&str] = &[
     "X-Content-Type-Options", "Server", "X-Powered-By", "Access-Control-Allow-Origin", "Access-Control-Allow-Credentials",
     "Access-Control-Allow-Methods", "Access-Control-Allow-Headers", "Access-Control-Expose-Headers",
     "Access-Control-Max-Age", "Timing-Allow-Origin", "CDN-Cache-Control", "Sec-WebSocket-Accept", "Warning", "Content-MD5",
+    "Clear-Site-Data", "Deprecation", "RateLimit", "RateLimit-Policy", "Content-Digest", "Repr-Digest",
 ];
 const VALUES: &[&str] = &[
     "", " ", "*", "null", "0", "-1", "99999999999999999999999", "max-age=60", "max-age=\"60\", public, private, no-store",
@@ -39,7 +40,8 @@ const VALUES: &[&str] = &[
     "__Host-x=1; Path=/x", "Bearer realm=\"a\", error=\"invalid_token\", Basic", "Basic realm=", "Bearer ,,,, =",
     "default-src 'self'; script-src 'unsafe-inline' *; frame-ancestors", "geolocation=(), camera=(self \"https://x\")",
     "<https://x>; rel=preload; as=style, <bad", "h3=\":443\"; ma=86400, clear", "GET, POST, PUT DELETE", "X-A, *, authorization",
-    "chunked, gzip", "gzip, chunked, chunked", "é✓\u{1F600}", "\t\t", ";;;;====", "\"\\\"\"", "a,b,c,,,,d",
+    "chunked, gzip", "gzip, chunked, chunked", "@1688169599", "\"default\";r=5;t=1, \"x\";q=-1;pk=?0",
+    "sha-256=:X48E9qOokqqrvdts8nOJRJN3OWDUoyWxBf7kbu9DBPE=:, md5=:AA==:, sha-512=:xyz", "\"cache\", cookies, \"*\"", "é✓\u{1F600}", "\t\t", ";;;;====", "\"\\\"\"", "a,b,c,,,,d",
 ];
 
 fn value(rng: &mut Rng) -> String {
@@ -48,7 +50,7 @@ fn value(rng: &mut Rng) -> String {
         v.push_str(rng.pick(&[", ", "; ", "=", "\"", "/", " ", "*"]));
         v.push_str(rng.pick(VALUES));
     }
-    if rng.next() % 10 == 0 {
+    if rng.next().is_multiple_of(10) {
         v = v.repeat(1 + (rng.next() % 50) as usize);
     }
     v
@@ -59,14 +61,14 @@ fn random_exchanges_never_panic_any_rule() {
     let mut rng = Rng(0x5eed_1234_abcd_ef01);
     let bodies: &[&[u8]] = &[b"", b"{\"a\":1,\"a\":2}", b"\xef\xbb\xbf{}", b"<!doctype html><meta charset=x>", b"\xff\xfe\x00",
         b"{\"type\":5,\"status\":\"x\"}", b"--b\r\nContent-Range: bytes 0-1/2\r\n\r\nab\r\n--b--", b"Traceback (most recent call last):"];
-    for i in 0..4000 {
+    for i in 0..4000u32 {
         let mut headers = Headers::new();
         for _ in 0..(rng.next() % 12) {
             headers.push(rng.pick(NAMES), value(&mut rng));
         }
         let status = [0u16, 100, 101, 200, 201, 204, 206, 301, 302, 304, 401, 405, 407, 412, 416, 426, 429, 451, 500, 503, 599, 999]
             [(rng.next() % 22) as usize];
-        let request = (i % 3 != 0).then(|| {
+        let request = (!i.is_multiple_of(3)).then(|| {
             let mut r = Request::new(rng.pick(&["GET", "HEAD", "POST", "OPTIONS", "PUT", "patch", ""]), rng.pick(&[
                 "https://a.example/x?y=1", "http://127.0.0.1:8080/", "/relative", "", "https://[::1]:0/", "garbage",
             ]));
@@ -85,7 +87,7 @@ fn random_exchanges_never_panic_any_rule() {
         let ex = Exchange { request, response };
         let cx = LintContext { now, page_origin: None };
         let found = lint(&ex, &cx);
-        if i % 4 == 0 {
+        if i.is_multiple_of(4) {
             let key = |f: &statuslab_rules::Finding| (f.code, f.message.clone());
             let mut linted: Vec<_> = found.iter().map(key).collect();
             let mut every: Vec<_> = RULES.iter().flat_map(|r| run_rule(r, &ex, &cx)).map(|f| key(&f)).collect();

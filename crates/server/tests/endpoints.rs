@@ -271,7 +271,9 @@ async fn every_new_endpoint_answers_preflights_and_cors() {
 async fn endpoint_responses_pass_our_own_rules() {
     use statuslab_rules::{lint, Exchange, Headers, LintContext, Severity};
     let st = state();
-    let cases: &[(&str, &str, &[(&str, &str)])] = &[
+    /// Method, path and query, request headers.
+    type Case<'a> = (&'a str, &'a str, &'a [(&'a str, &'a str)]);
+    let cases: &[Case] = &[
         ("GET", "/api/redirect/2?status=301", &[]),
         ("POST", "/api/redirect/1?status=307", &[]),
         ("GET", "/api/cache?cache-control=max-age%3D60&etag=%22v1%22&vary=Accept", &[]),

@@ -9,6 +9,7 @@ pub mod headers;
 pub mod redirects;
 pub mod security;
 pub mod status;
+pub(crate) mod structured;
 
 use std::sync::LazyLock;
 

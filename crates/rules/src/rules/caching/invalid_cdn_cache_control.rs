@@ -2,7 +2,7 @@ use crate::declare_rule;
 use crate::registry::{Checker, Target};
 use crate::spec::rfc;
 
-use super::sf::{parse_dictionary, Item};
+use crate::rules::structured::{describe, dictionary, Value};
 use super::DELTA_DIRECTIVES;
 
 /// Directives that take no value: a Boolean `true` in a targeted field.
@@ -64,34 +64,36 @@ fn check(c: &mut Checker<'_>) {
     for (name, index, values) in &fields {
         let joined = values.join(", ");
         let target = Target::Header { name: name.clone(), index: Some(*index) };
-        match parse_dictionary(&joined) {
+        if crate::model::trim_wsp(&joined).is_empty() {
+            findings.push((
+                target,
+                format!("`{name}` is empty: CDNs must ignore an empty targeted field and fall back to `Cache-Control`."),
+            ));
+            continue;
+        }
+        match dictionary(&joined) {
             Err(e) => findings.push((
                 target,
-                format!("`{name}: {joined}` is not a valid Structured Field Dictionary ({e}): CDNs must ignore the whole field and fall back to `Cache-Control`."),
+                format!("`{name}: {joined}` is not a valid Structured Field Dictionary ({}): CDNs must ignore the whole field and fall back to `Cache-Control`.", describe(&e, &joined)),
             )),
             Ok(members) => {
-                for (key, item) in members {
-                    let ok = if DELTA_DIRECTIVES.contains(&key.as_str()) {
-                        matches!(item, Item::Integer(n) if n >= 0)
-                    } else if FLAGS.contains(&key.as_str()) {
-                        item == Item::Boolean(true)
+                for (key, member) in members {
+                    let item = &member.value;
+                    let (ok, expected) = if DELTA_DIRECTIVES.contains(&key) {
+                        (matches!(item, Value::Integer(n) if *n >= 0), "must be a non-negative Integer")
+                    } else if FLAGS.contains(&key) {
+                        (*item == Value::Boolean(true), "must have no value")
                     } else if key == "no-cache" || key == "private" {
-                        matches!(item, Item::Boolean(true) | Item::String(_))
+                        (matches!(item, Value::Boolean(true) | Value::String(_)), "must have no value or be a String")
                     } else {
-                        true
+                        // No cache directive takes an Inner List.
+                        (*item != Value::InnerList, "must not be an Inner List")
                     };
                     if ok {
                         continue;
                     }
-                    let expected = if DELTA_DIRECTIVES.contains(&key.as_str()) {
-                        "must be a non-negative Integer"
-                    } else if FLAGS.contains(&key.as_str()) {
-                        "must have no value"
-                    } else {
-                        "must have no value or be a String"
-                    };
                     let got = match item {
-                        Item::Integer(n) if n < 0 => "a negative Integer",
+                        Value::Integer(n) if *n < 0 => "a negative Integer",
                         _ => item.kind(),
                     };
                     findings.push((

@@ -29,7 +29,6 @@ pub mod public_and_private;
 pub mod request_directive_in_response;
 pub mod revalidation_without_validator;
 pub mod s_maxage_with_private;
-pub mod sf;
 pub mod unknown_cache_directive;
 pub mod unnecessary_public;
 pub mod vary_on_high_cardinality_header;

@@ -7,13 +7,16 @@ pub mod conflicting_connection_options;
 pub mod conflicting_content_length;
 pub mod connection_names_end_to_end_field;
 pub mod content_length_mismatch;
+pub mod content_digest_mismatch;
 pub mod content_length_with_transfer_encoding;
 pub mod content_range_ignored;
 pub mod date_in_future;
+pub(crate) mod digest;
 pub mod duplicate_singleton_field;
 pub mod empty_field_value;
 pub mod forbidden_trailer_field;
 pub mod identity_content_encoding;
+pub mod insecure_digest_algorithm;
 pub mod invalid_age;
 pub mod invalid_allow;
 pub mod invalid_alt_svc;
@@ -22,10 +25,14 @@ pub mod invalid_content_length;
 pub mod invalid_content_location;
 pub mod invalid_content_type;
 pub mod invalid_date;
+pub mod invalid_deprecation;
+pub mod invalid_digest_field;
 pub mod invalid_etag;
 pub mod invalid_expires;
 pub mod invalid_last_modified;
 pub mod invalid_link;
+pub mod invalid_ratelimit;
+pub mod invalid_ratelimit_policy;
 pub mod invalid_retry_after;
 pub mod invalid_vary;
 pub mod keep_alive_without_connection;
@@ -52,6 +59,12 @@ pub mod sunset_in_the_past;
 
 /// This category's rules (add each new rule here).
 pub static RULES: &[&crate::registry::Rule] = &[
+    &invalid_deprecation::INVALID_DEPRECATION,
+    &invalid_ratelimit::INVALID_RATELIMIT,
+    &invalid_ratelimit_policy::INVALID_RATELIMIT_POLICY,
+    &invalid_digest_field::INVALID_DIGEST_FIELD,
+    &insecure_digest_algorithm::INSECURE_DIGEST_ALGORITHM,
+    &content_digest_mismatch::CONTENT_DIGEST_MISMATCH,
     &invalid_retry_after::INVALID_RETRY_AFTER,
     &invalid_date::INVALID_DATE,
     &missing_date::MISSING_DATE,

@@ -2,7 +2,8 @@ use crate::declare_rule;
 use crate::registry::{Checker, Target};
 use crate::spec::StaticSpec;
 
-use super::sf;
+use crate::rules::structured::bare_item;
+use sfv::BareItemFromInput;
 
 declare_rule! {
     /// ## What it checks
@@ -44,10 +45,7 @@ declare_rule! {
 pub(crate) fn check_token_header(c: &mut Checker<'_>, name: &str, allowed: &[&str], fallback: &str, effect: &str) {
     let Some((i, _)) = super::present(c, name) else { return };
     let Some(combined) = c.header_combined(name) else { return };
-    let ok = match sf::parse_item(&combined) {
-        Ok((sf::Bare::Token(t), _)) => allowed.contains(&t.as_str()),
-        _ => false,
-    };
+    let ok = matches!(bare_item(&combined), Ok(BareItemFromInput::Token(t)) if allowed.contains(&t.as_str()));
     if ok {
         return;
     }

@@ -2,7 +2,7 @@ use crate::declare_rule;
 use crate::registry::{Checker, Target};
 use crate::spec::{rfc, StaticSpec};
 
-use super::sf;
+use crate::rules::structured::{check_dictionary, describe};
 
 declare_rule! {
     /// ## What it checks
@@ -45,7 +45,8 @@ declare_rule! {
 fn check(c: &mut Checker<'_>) {
     let Some((i, _)) = super::present(c, "Permissions-Policy") else { return };
     let Some(v) = c.header_combined("Permissions-Policy") else { return };
-    if let Err(why) = sf::parse_dictionary(&v) {
+    if let Err(e) = check_dictionary(&v) {
+        let why = describe(&e, &v);
         c.report(
             Target::Header { name: "Permissions-Policy".into(), index: Some(i) },
             format!("`Permissions-Policy: {v}` is not a structured-field dictionary ({why}), so browsers ignore the whole policy."),

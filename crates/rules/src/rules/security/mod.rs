@@ -2,7 +2,6 @@
 
 pub mod csp;
 pub mod hsts;
-pub mod sf;
 pub mod url;
 
 pub mod csp_allows_inline_script;
@@ -11,6 +10,7 @@ pub mod csp_report_only_without_enforcement;
 pub mod csp_unquoted_keyword;
 pub mod csp_wildcard_script_source;
 pub mod deprecated_feature_policy;
+pub mod invalid_clear_site_data;
 pub mod invalid_cross_origin_embedder_policy;
 pub mod invalid_cross_origin_opener_policy;
 pub mod invalid_cross_origin_resource_policy;
@@ -36,6 +36,7 @@ use crate::registry::{Checker, Presence};
 
 /// This category's rules (add each new rule here).
 pub static RULES: &[&crate::registry::Rule] = &[
+    &invalid_clear_site_data::INVALID_CLEAR_SITE_DATA,
     &missing_nosniff::MISSING_NOSNIFF,
     &missing_content_security_policy::MISSING_CONTENT_SECURITY_POLICY,
     &csp_allows_inline_script::CSP_ALLOWS_INLINE_SCRIPT,

@@ -42,7 +42,7 @@ fn check(c: &mut Checker<'_>) {
         .headers
         .all("WWW-Authenticate")
         .filter(|(_, v)| {
-            let scheme = v.trim_start().split(|ch: char| ch == ' ' || ch == ',').next().unwrap_or("");
+            let scheme = v.trim_start().split([' ', ',']).next().unwrap_or("");
             scheme.eq_ignore_ascii_case("basic")
         })
         .map(|(i, _)| i)

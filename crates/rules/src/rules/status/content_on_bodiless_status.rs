@@ -45,7 +45,7 @@ fn check(c: &mut Checker<'_>) {
         c.report(
             Target::Body,
             format!("A `{status} {reason}` response carries {len} bytes of content; it cannot have any."),
-            format!("Remove the body, or answer 200 if there is content to send."),
+            "Remove the body, or answer 200 if there is content to send.".to_string(),
         );
     } else if status == 204 {
         if let Some((i, v)) = c.header_lines("Content-Length").next() {

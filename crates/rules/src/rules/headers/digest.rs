@@ -1,0 +1,70 @@
+//! `Content-Digest` and `Repr-Digest` (RFC 9530), parsed once per lint (through `sfv`) and
+//! shared by the digest rules.
+
+use crate::registry::Checker;
+use crate::rules::structured::{describe, dictionary, Member};
+
+/// The digest fields, in the order of [`digest_fields`].
+pub(crate) const FIELDS: [&str; 2] = ["Content-Digest", "Repr-Digest"];
+
+/// One digest field of the response: every line parsed as one Dictionary.
+pub(crate) struct DigestField<'a> {
+    pub name: &'static str,
+    /// The first line's index.
+    pub index: usize,
+    /// The lines joined, for messages.
+    pub value: String,
+    /// (algorithm, member), a repeated algorithm's last value winning; or `sfv`'s error.
+    pub parsed: Result<Vec<(&'a str, Member<'a>)>, String>,
+}
+
+/// The algorithms of the IANA "Hash Algorithms for HTTP Digest Fields" registry: (key, status
+/// Active, digest length in bytes when fixed).
+pub(crate) const ALGORITHMS: &[(&str, bool, Option<usize>)] = &[
+    ("sha-512", true, Some(64)),
+    ("sha-256", true, Some(32)),
+    ("md5", false, Some(16)),
+    ("sha", false, Some(20)),
+    ("unixsum", false, None),
+    ("unixcksum", false, None),
+    ("adler", false, Some(4)),
+    ("crc32c", false, Some(4)),
+];
+
+pub(crate) fn algorithm(key: &str) -> Option<(bool, Option<usize>)> {
+    ALGORITHMS.iter().find(|(k, _, _)| *k == key).map(|&(_, active, len)| (active, len))
+}
+
+/// The response's `Content-Digest` and `Repr-Digest`, parsed on first use.
+pub(crate) fn digest_fields<'a>(c: &Checker<'a>) -> &'a [Option<DigestField<'a>>; 2] {
+    c.memo().digest_fields.get_or_init(|| FIELDS.map(|name| parse_field(c, name)))
+}
+
+fn parse_field<'a>(c: &Checker<'a>, name: &'static str) -> Option<DigestField<'a>> {
+    let mut lines = c.header_lines(name).peekable();
+    let index = lines.peek()?.0;
+    let mut members: Vec<(&'a str, Member<'a>)> = Vec::new();
+    let mut value = String::new();
+    let mut error = None;
+    for (_, line) in lines {
+        if !value.is_empty() {
+            value.push_str(", ");
+        }
+        value.push_str(line);
+        if error.is_some() {
+            continue;
+        }
+        // A Dictionary split over several lines is the lines joined with commas (RFC 9651
+        // §4.2): parsing line by line keeps the keys borrowed from the exchange.
+        match dictionary(line) {
+            Ok(d) => {
+                for (k, m) in d {
+                    members.retain(|(old, _)| *old != k);
+                    members.push((k, m));
+                }
+            }
+            Err(e) => error = Some(describe(&e, line)),
+        }
+    }
+    Some(DigestField { name, index, value, parsed: error.map_or(Ok(members), Err) })
+}
