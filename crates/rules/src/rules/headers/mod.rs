@@ -56,6 +56,7 @@ pub mod vary_star_with_others;
 pub mod invalid_server_timing;
 pub mod invalid_sunset;
 pub mod sunset_in_the_past;
+pub mod sunset_before_deprecation;
 
 /// This category's rules (add each new rule here).
 pub static RULES: &[&crate::registry::Rule] = &[
@@ -113,4 +114,5 @@ pub static RULES: &[&crate::registry::Rule] = &[
     &invalid_server_timing::INVALID_SERVER_TIMING,
     &invalid_sunset::INVALID_SUNSET,
     &sunset_in_the_past::SUNSET_IN_THE_PAST,
+    &sunset_before_deprecation::SUNSET_BEFORE_DEPRECATION,
 ];
