@@ -30,6 +30,18 @@ pub enum Phase {
     Failed(Rc<Failure>),
 }
 
+/// The request as it was when the response on screen was asked for: the response is explained
+/// against it, not against whatever the composer holds since.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SentRequest {
+    pub method: String,
+    /// As typed (the simulator's `rid` is added when sending).
+    pub url: String,
+    pub headers: Vec<(String, String)>,
+    pub body: String,
+    pub options: FetchOptions,
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct State {
     pub method: String,
@@ -44,6 +56,9 @@ pub struct State {
     pub probe: Option<Rc<ProbeResult>>,
     /// The page's Content-Security-Policy blocked the last send (a `securitypolicyviolation` event).
     pub csp: Option<Rc<CspViolation>>,
+    /// The request behind the response on screen (set when a send starts, a link with a
+    /// snapshot opens, or a message is pasted).
+    pub sent: Option<Rc<SentRequest>>,
     /// The response snapshot a link carried (compared with a live re-send).
     pub link_snapshot: Option<Rc<Observed>>,
     /// Why the link in the address bar could not be opened.
@@ -68,6 +83,7 @@ impl State {
             record: None,
             probe: None,
             csp: None,
+            sent: None,
             link_snapshot: None,
             link_error: None,
             include_secrets: false,
@@ -115,6 +131,22 @@ impl State {
         })
     }
     /// The enabled header rows with a name, as (name, value).
+    /// The composer's request, frozen.
+    pub fn snapshot_request(&self) -> Rc<SentRequest> {
+        Rc::new(SentRequest {
+            method: self.method.trim().to_string(),
+            url: self.url.trim().to_string(),
+            headers: self.active_headers(),
+            body: self.body.clone(),
+            options: self.options.clone(),
+        })
+    }
+
+    /// The request the response on screen answers: the one sent, else the composer's.
+    pub fn request_for_response(&self) -> Rc<SentRequest> {
+        self.sent.clone().unwrap_or_else(|| self.snapshot_request())
+    }
+
     pub fn active_headers(&self) -> Vec<(String, String)> {
         self.headers
             .iter()
@@ -206,6 +238,7 @@ impl Reducible for State {
             Action::SetKeepalive(v) => s.options.keepalive = v,
             Action::Started => {
                 s.seq += 1;
+                s.sent = Some(s.snapshot_request());
                 s.phase = Phase::Sending { seq: s.seq };
                 s.record = None;
                 s.probe = None;
@@ -276,6 +309,7 @@ impl Reducible for State {
                     Some(o) => Phase::Done(o.clone()),
                     None => Phase::Idle,
                 };
+                s.sent = Some(s.snapshot_request());
                 s.record = None;
                 s.probe = None;
                 s.csp = None;
@@ -298,6 +332,7 @@ impl Reducible for State {
             }
             Action::Pasted(o) => {
                 s.seq += 1;
+                s.sent = Some(s.snapshot_request());
                 s.phase = Phase::Done(Rc::new(o));
                 s.record = None;
                 s.probe = None;
@@ -346,6 +381,20 @@ mod tests {
         assert!(matches!(&s.phase, Phase::Failed(f) if f.kind == FailureKind::Cancelled));
         let s = s.reduce(Action::Finished { seq, outcome: Err(Failure::network("late".into())) });
         assert!(matches!(&s.phase, Phase::Failed(f) if f.kind == FailureKind::Cancelled));
+    }
+
+    #[test]
+    fn the_response_is_explained_against_the_request_that_was_sent() {
+        let s = st().reduce(Action::SetMethod("POST".into())).reduce(Action::SetBody("{}".into()));
+        assert_eq!(s.request_for_response().method, "POST", "before any send: the composer");
+        let s = s.reduce(Action::Started);
+        let s = s.reduce(Action::SetMethod("DELETE".into())).reduce(Action::SetBody("changed".into())).reduce(Action::AddHeader);
+        let sent = s.request_for_response();
+        assert_eq!((sent.method.as_str(), sent.body.as_str()), ("POST", "{}"));
+        assert_eq!(sent.headers, vec![("Accept".to_string(), "application/json".to_string())]);
+        assert_eq!(s.method, "DELETE", "the composer itself keeps the edits");
+        let s = s.reduce(Action::Started);
+        assert_eq!(s.request_for_response().method, "DELETE", "the next send takes the edits");
     }
 
     #[test]

@@ -244,14 +244,17 @@ pub fn Playground(props: &PlaygroundProps) -> Html {
             </section>
         },
         _ => {
+            // Explained against the request that was sent: editing the composer afterwards
+            // neither changes the findings nor re-renders the response.
+            let sent = state.request_for_response();
             let view = View::Response(Box::new(ResponseData {
                 phase: state.phase.clone(),
                 record: state.record.clone(),
-                method: state.method.clone(),
-                url: state.url.clone(),
-                request_headers: Rc::new(state.active_headers()),
-                body: state.body.clone(),
-                options: state.options.clone(),
+                method: sent.method.clone(),
+                url: sent.url.clone(),
+                request_headers: Rc::new(sent.headers.clone()),
+                body: sent.body.clone(),
+                options: sent.options.clone(),
                 probe: state.probe.clone(),
                 csp: state.csp.clone(),
                 embed: props.embed,
