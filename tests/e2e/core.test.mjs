@@ -38,6 +38,27 @@ test('a 401 without WWW-Authenticate raises the rule beside the response', async
   await context.close();
 });
 
+test('findings explain the request that was sent, not the composer as edited since', async () => {
+  const { page, context } = await open(browser);
+  await urlBox(page).fill(`${BASE}/api/range/100`);
+  await page.getByLabel('Header name').first().fill('Range');
+  await page.getByLabel('Header value').first().fill('bytes=0-9');
+  await send(page);
+  const status = page.getByTestId('status');
+  await status.waitFor();
+  assert.match(await status.textContent(), /^206/);
+  await page.locator('.headers-table').first().waitFor();
+  const codes = async () => (await page.locator('[data-testid=finding]').evaluateAll((fs) => fs.map((f) => f.dataset.code))).sort();
+  const before = await codes();
+  assert.ok(!before.includes('STA016'), 'a 206 answering a Range request');
+  // Take the Range header out of the composer: the 206 on screen still answers a Range request.
+  await page.getByLabel('Header name').first().fill('X-Other');
+  await page.getByLabel('Header value').first().fill('1');
+  await page.waitForTimeout(300);
+  assert.deepEqual(await codes(), before);
+  await context.close();
+});
+
 test('a closed port shows a clear error, not a blank page', async () => {
   const { page, context, problems } = await open(browser);
   await urlBox(page).fill('http://127.0.0.1:65530/nothing');
