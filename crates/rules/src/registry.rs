@@ -264,6 +264,8 @@ pub(crate) struct Memo<'a> {
     pub single_allow_origin: OnceCell<Option<(usize, &'a str)>>,
     pub plain_body: OnceCell<Option<&'a [u8]>>,
     pub vary_members: OnceCell<Vec<(usize, &'a str)>>,
+    /// `Connection` options, lowercased, with their line indexes.
+    pub connection_options: OnceCell<Vec<(usize, Cow<'a, str>)>>,
     pub content_length_members: OnceCell<Vec<crate::rules::headers::syntax::LengthMember<'a>>>,
     pub response_date: OnceCell<Option<i64>>,
     /// `headers::syntax::line_date`, by line index.

@@ -38,6 +38,7 @@ declare_rule! {
         severity: Warning,
         summary: "Connection must not name end-to-end fields: proxies strip them",
         specs: [rfc(9110, "7.6.1")],
+        requires: ["Connection"],
         check: check,
     }
 }
@@ -64,7 +65,8 @@ fn is_end_to_end(o: &str) -> bool {
 
 fn check(c: &mut Checker<'_>) {
     for (i, o) in connection_options(c) {
-        if is_end_to_end(&o) {
+        let i = *i;
+        if is_end_to_end(o) {
             c.report(
                 at("Connection", i),
                 format!("`Connection` names `{o}`, an end-to-end field; the next proxy deletes `{o}` before forwarding the response."),

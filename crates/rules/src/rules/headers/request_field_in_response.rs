@@ -37,6 +37,7 @@ declare_rule! {
         severity: Info,
         summary: "Request-only fields have no meaning in a response",
         specs: [rfc(9110, "10.1"), rfc(9110, "13.1"), rfc(9110, "11.6.2"), rfc(6265, "5.4")],
+        requires: ["Host", "Expect", "Max-Forwards", "TE", "Range", "Referer", "If-Match", "If-None-Match", "If-Modified-Since", "If-Unmodified-Since", "If-Range", "Authorization", "Proxy-Authorization", "Cookie"],
         check: check,
     }
 }
@@ -85,5 +86,17 @@ fn check(c: &mut Checker<'_>) {
                 format!("Remove `{name}` from the response."),
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn requires_names_exactly_the_fields_it_looks_for() {
+        let mut listed: Vec<&str> = super::REQUEST_ONLY.iter().chain(super::CREDENTIALS).copied().collect();
+        let mut required = super::REQUEST_FIELD_IN_RESPONSE.requires.to_vec();
+        listed.sort_unstable();
+        required.sort_unstable();
+        assert_eq!(listed, required);
     }
 }

@@ -39,8 +39,9 @@ pub(crate) fn vary_members<'a>(c: &Checker<'a>) -> &'a [(usize, &'a str)] {
 }
 
 /// The lowercased connection options of every `Connection` line.
-pub(crate) fn connection_options<'a>(c: &Checker<'a>) -> Vec<(usize, Cow<'a, str>)> {
-    members(c, "Connection").map(|(i, m)| (i, ascii_lowercase(m))).collect()
+pub(crate) fn connection_options<'a>(c: &Checker<'a>) -> &'a [(usize, Cow<'a, str>)] {
+    // Read once per lint, shared by the four `Connection` rules.
+    c.memo().connection_options.get_or_init(|| members(c, "Connection").map(|(i, m)| (i, ascii_lowercase(m))).collect())
 }
 
 /// The name of a coding list member (`gzip;q=1` → `gzip`), lowercased.
