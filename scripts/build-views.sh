@@ -7,13 +7,14 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 export PATH="$root/tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 out="${TRUNK_STAGING_DIR:-$root/dist}/views"
-if [ "${TRUNK_PROFILE:-release}" = "release" ]; then profile=wasm-release; dir=wasm-release; else profile=dev; dir=debug; fi
+# Release: the `wasm-views` profile (Cargo.toml: "z" like the shell, the linter at opt-level 2).
+if [ "${TRUNK_PROFILE:-release}" = "release" ]; then profile=wasm-views; dir=wasm-views; else profile=dev; dir=debug; fi
 cargo build --quiet -p statuslab-app --bin statuslab-views --features views \
   --target wasm32-unknown-unknown --profile "$profile"
 rm -rf "$out"
 wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name statuslab_views \
   "${CARGO_TARGET_DIR:-$root/target}/wasm32-unknown-unknown/$dir/statuslab-views.wasm"
-if [ "$profile" = "wasm-release" ]; then
+if [ "$profile" = "wasm-views" ]; then
   wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
     --enable-mutable-globals --enable-reference-types \
     "$out/statuslab_views_bg.wasm" -o "$out/statuslab_views_bg.wasm"
