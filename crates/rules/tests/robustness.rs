@@ -29,7 +29,8 @@ const NAMES: &[&str] = &[
     "X-Content-Type-Options", "Server", "X-Powered-By", "Access-Control-Allow-Origin", "Access-Control-Allow-Credentials",
     "Access-Control-Allow-Methods", "Access-Control-Allow-Headers", "Access-Control-Expose-Headers",
     "Access-Control-Max-Age", "Timing-Allow-Origin", "CDN-Cache-Control", "Sec-WebSocket-Accept", "Warning", "Content-MD5",
-    "Clear-Site-Data", "Deprecation", "RateLimit", "RateLimit-Policy", "Content-Digest", "Repr-Digest",
+    "Clear-Site-Data", "Deprecation", "RateLimit", "RateLimit-Policy", "Content-Digest", "Repr-Digest", "Server-Timing",
+    "Sunset",
 ];
 const VALUES: &[&str] = &[
     "", " ", "*", "null", "0", "-1", "99999999999999999999999", "max-age=60", "max-age=\"60\", public, private, no-store",
@@ -41,7 +42,7 @@ const VALUES: &[&str] = &[
     "default-src 'self'; script-src 'unsafe-inline' *; frame-ancestors", "geolocation=(), camera=(self \"https://x\")",
     "<https://x>; rel=preload; as=style, <bad", "h3=\":443\"; ma=86400, clear", "GET, POST, PUT DELETE", "X-A, *, authorization",
     "chunked, gzip", "gzip, chunked, chunked", "@1688169599", "\"default\";r=5;t=1, \"x\";q=-1;pk=?0",
-    "sha-256=:X48E9qOokqqrvdts8nOJRJN3OWDUoyWxBf7kbu9DBPE=:, md5=:AA==:, sha-512=:xyz", "\"cache\", cookies, \"*\"", "é✓\u{1F600}", "\t\t", ";;;;====", "\"\\\"\"", "a,b,c,,,,d",
+    "sha-256=:X48E9qOokqqrvdts8nOJRJN3OWDUoyWxBf7kbu9DBPE=:, md5=:AA==:, sha-512=:xyz", "\"cache\", cookies, \"*\"", "db;dur=53ms, app;dur=\"4\";desc=x y;dur", "miss, cache;desc=\"a\\\"b\"", "é✓\u{1F600}", "\t\t", ";;;;====", "\"\\\"\"", "a,b,c,,,,d",
 ];
 
 fn value(rng: &mut Rng) -> String {
