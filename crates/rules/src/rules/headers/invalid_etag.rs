@@ -1,4 +1,5 @@
 use crate::declare_rule;
+use crate::model::TrimExt;
 use crate::registry::Checker;
 use crate::spec::rfc;
 
@@ -41,20 +42,22 @@ declare_rule! {
     }
 }
 
-fn is_etagc(c: char) -> bool {
-    c == '!' || ('#'..='~').contains(&c) || (c as u32) >= 0x80
+/// `etagc` (RFC 9110 §8.8.3): `%x21 / %x23-7E / obs-text`. Octet by octet: every octet of a
+/// non-ASCII character is ≥ 0x80, so this accepts exactly the characters the grammar does.
+fn is_etagc(b: u8) -> bool {
+    b == b'!' || (b'#'..=b'~').contains(&b) || b >= 0x80
 }
 
 fn check(c: &mut Checker<'_>) {
     for (i, v) in lines(c, "ETag") {
-        let v = v.trim();
+        let v = v.trim_fast();
         let (weak, opaque) = match v.strip_prefix("W/") {
             Some(rest) => (true, rest),
             None => (false, v),
         };
         let inner = opaque.strip_prefix('"').and_then(|s| s.strip_suffix('"'));
         let msg = match inner {
-            Some(tag) if opaque.len() >= 2 && tag.chars().all(is_etagc) => continue,
+            Some(tag) if opaque.len() >= 2 && tag.bytes().all(is_etagc) => continue,
             _ if v.is_empty() => "`ETag` is empty; it cannot be used for revalidation.".to_string(),
             _ if v.starts_with("w/\"") => {
                 format!("`ETag: {v}` marks a weak tag with a lowercase `w/`; only `W/` is recognised, so the tag is not valid.")
