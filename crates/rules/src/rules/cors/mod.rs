@@ -93,15 +93,17 @@ pub(crate) fn origin_problem(v: &str) -> Option<String> {
     if v.is_empty() {
         return Some("is empty".into());
     }
-    let whitespace = if v.is_ascii() {
-        v.bytes().any(|b| matches!(b, b'\t'..=b'\r' | b' '))
-    } else {
-        v.chars().any(char::is_whitespace)
-    };
+    // One pass for the ASCII case (almost always); `char::is_whitespace` only when it is not.
+    let (mut ascii, mut ws) = (true, false);
+    for &b in v.as_bytes() {
+        ascii &= b.is_ascii();
+        ws |= matches!(b, b'\t'..=b'\r' | b' ');
+    }
+    let whitespace = if ascii { ws } else { v.chars().any(char::is_whitespace) };
     if whitespace {
         return Some("contains whitespace".into());
     }
-    if !v.is_ascii() {
+    if !ascii {
         return Some("contains non-ASCII characters (origins are serialized in ASCII, with punycode host names)".into());
     }
     let Some(sep) = url::find_scheme_separator(v) else {
@@ -126,10 +128,11 @@ pub(crate) fn origin_problem(v: &str) -> Option<String> {
     if !tail.is_empty() {
         return Some("has a path, query or fragment, while an origin is only scheme, host and port".into());
     }
-    if authority.contains('@') {
+    let (at, star) = authority.bytes().fold((false, false), |(a, s), b| (a || b == b'@', s || b == b'*'));
+    if at {
         return Some("contains user information, which origins never have".into());
     }
-    if authority.contains('*') {
+    if star {
         return Some("contains `*`, but wildcards inside an origin are not supported (only the whole value `*` is)".into());
     }
     let (host, port) = url::host_port_as_written(authority);
