@@ -89,7 +89,9 @@ pub struct Rule {
     pub docs: &'static str,
     /// Response fields without which the check never reports: when the response carries none
     /// of them, [`lint`] skips the rule without calling it (one mask test instead of a call).
-    /// Empty: the rule always runs. `tests/registry.rs` holds every rule to its claim.
+    /// Empty: the rule always runs. Held by tests: `fixtures.rs` (every fixture and corpus message
+    /// without those fields draws nothing from the rule) and `robustness.rs` (`lint` equals running
+    /// every rule unconditionally on generated exchanges).
     pub requires: &'static [&'static str],
     pub check: fn(&mut Checker<'_>),
 }
@@ -217,7 +219,8 @@ impl HeaderIndex {
         let (mut mask, mut repeated) = (0, 0);
         for (i, &k) in keys.iter().enumerate() {
             let bit = key_bit(k);
-            // A bit already set is a repeat or a collision of two keys; only the first counts.
+            // A bit already set means a repeated name, or two different keys sharing a bit:
+            // comparing the keys tells which.
             if mask & bit != 0 && keys[..i].contains(&k) {
                 repeated |= bit;
             }
@@ -448,8 +451,11 @@ pub fn lint(exchange: &Exchange, context: &LintContext) -> Vec<Finding> {
     out
 }
 
-/// Runs one rule's check on the exchange, whatever its [`Rule::requires`] says (the registry
-/// tests hold each rule to that claim with it).
+/// Runs one rule's check on the exchange, whatever its [`Rule::requires`] says (the tests hold
+/// each rule to that claim with it).
+///
+/// # Panics
+/// If `rule` is not one of [`RULES`](crate::rules::RULES).
 pub fn run_rule(rule: &'static Rule, exchange: &Exchange, context: &LintContext) -> Vec<Finding> {
     let position = crate::rules::RULES.iter().position(|r| std::ptr::eq(*r, rule)).expect("a registered rule");
     let out = RefCell::new(Vec::new());
