@@ -211,22 +211,33 @@ struct HeaderIndex {
     mask: u64,
     /// One bit per key present on more than one line.
     repeated: u64,
+    /// Per bit: the first line and one past the last line whose key has that bit (only read for
+    /// bits in `mask`), so a lookup scans from the field's first line to its last, not the whole
+    /// header section.
+    span: [(u32, u32); 64],
 }
 
 impl HeaderIndex {
     fn new(headers: &Headers) -> Self {
         let keys: Vec<u32> = headers.0.iter().map(|(n, _)| name_key(n)).collect();
         let (mut mask, mut repeated) = (0, 0);
+        let mut span = [(0, 0); 64];
         for (i, &k) in keys.iter().enumerate() {
-            let bit = key_bit(k);
+            let (slot, bit) = (key_slot(k), key_bit(k));
+            let at = u32::try_from(i).unwrap_or(u32::MAX - 1);
             // A bit already set means a repeated name, or two different keys sharing a bit:
             // comparing the keys tells which.
-            if mask & bit != 0 && keys[..i].contains(&k) {
-                repeated |= bit;
+            if mask & bit != 0 {
+                if keys[..i].contains(&k) {
+                    repeated |= bit;
+                }
+                span[slot].1 = at + 1;
+            } else {
+                span[slot] = (at, at + 1);
             }
             mask |= bit;
         }
-        HeaderIndex { keys, mask, repeated }
+        HeaderIndex { keys, mask, repeated, span }
     }
 }
 
@@ -246,7 +257,13 @@ const fn name_key(name: &str) -> u32 {
 /// The key's bit in [`HeaderIndex::mask`] (Fibonacci hashing onto 64 bits).
 #[inline(always)]
 const fn key_bit(key: u32) -> u64 {
-    1 << (key.wrapping_mul(0x9e37_79b9) >> 26)
+    1 << key_slot(key)
+}
+
+/// The key's position in [`HeaderIndex::mask`] and [`HeaderIndex::span`] (0..64).
+#[inline(always)]
+const fn key_slot(key: u32) -> usize {
+    (key.wrapping_mul(0x9e37_79b9) >> 26) as usize
 }
 
 /// Values parsed once per lint and shared by every rule that needs them (`Cache-Control`
@@ -322,8 +339,10 @@ impl<'a> Checker<'a> {
         let headers = &self.exchange.response.headers;
         let index = self.index;
         let key = name_key(name);
-        let candidates = if index.mask & key_bit(key) != 0 { &index.keys[..] } else { &[] };
-        candidates.iter().enumerate().filter(move |&(_, &k)| k == key).filter_map(move |(i, _)| {
+        let (from, to) = if index.mask & key_bit(key) != 0 { index.span[key_slot(key)] } else { (0, 0) };
+        let (from, to) = (from as usize, to as usize);
+        index.keys[from..to].iter().enumerate().filter(move |&(_, &k)| k == key).filter_map(move |(j, _)| {
+            let i = from + j;
             let (n, v) = &headers.0[i];
             // Names usually arrive in the same case as asked for: the exact comparison is cheaper.
             (n == name || n.eq_ignore_ascii_case(name)).then_some((i, v.as_str()))
@@ -482,4 +501,38 @@ pub fn find_rule(key: &str) -> Option<&'static Rule> {
         .iter()
         .copied()
         .find(|r| r.code.eq_ignore_ascii_case(key) || r.name.eq_ignore_ascii_case(key))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::{Exchange, Headers, LintContext, Response};
+
+    /// The index answers exactly what a scan of every line answers: repeated names, other cases,
+    /// names sharing a key or a bit, absent names.
+    #[test]
+    fn header_lookups_match_a_full_scan() {
+        let names = [
+            "Vary", "vary", "Via", "ETag", "Etag", "X-A", "x-a", "Age", "Date", "Set-Cookie", "set-cookie", "Content-Type",
+            "Content-Range", "Cache-Control", "CDN-Cache-Control", "Link", "Lnk", "Allow", "a", "A", "",
+        ];
+        let mut x: u64 = 0x853c_49e6_748f_ea9b;
+        for round in 0..300 {
+            let mut headers = Headers::new();
+            for _ in 0..(round % 40) {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                headers.push(names[(x % names.len() as u64) as usize], "v");
+            }
+            let ex = Exchange { request: None, response: Response { headers, ..Response::new(200) } };
+            super::with_checker(&ex, &LintContext::default(), |c| {
+                for name in names.iter().chain(&["Server", "Content-Length"]) {
+                    let indexed: Vec<usize> = c.header_lines(name).map(|(i, _)| i).collect();
+                    let scanned: Vec<usize> = ex.response.headers.all(name).map(|(i, _)| i).collect();
+                    assert_eq!(indexed, scanned, "{name:?} in {:?}", ex.response.headers);
+                    assert_eq!(c.header_repeated(name), scanned.len() > 1, "{name:?}");
+                }
+            });
+        }
+    }
 }
