@@ -353,6 +353,10 @@ impl<'a> Checker<'a> {
     pub fn header_value(&self, name: &str) -> Option<&'a str> {
         self.header_lines(name).next().map(|(_, v)| v)
     }
+    /// Whether any field name appears on more than one line (most responses: none).
+    pub fn any_header_repeated(&self) -> bool {
+        self.index.repeated != 0
+    }
     /// Whether the response carries the field `name` on more than one line.
     #[inline(always)]
     pub fn header_repeated(&self, name: &str) -> bool {

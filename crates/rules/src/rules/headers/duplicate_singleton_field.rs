@@ -61,6 +61,9 @@ const SINGLETONS: &[&str] = &[
 ];
 
 fn check(c: &mut Checker<'_>) {
+    if !c.any_header_repeated() {
+        return;
+    }
     for &name in SINGLETONS {
         if !c.header_repeated(name) {
             continue;

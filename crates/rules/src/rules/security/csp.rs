@@ -96,7 +96,8 @@ pub fn response_policies<'a>(c: &Checker<'a>, name: &str) -> &'a [Policy<'a>] {
     debug_assert!(name.eq_ignore_ascii_case(ENFORCED) || name.eq_ignore_ascii_case(REPORT_ONLY));
     let memo = c.memo();
     let slot = if name.eq_ignore_ascii_case(REPORT_ONLY) { &memo.csp_report_only } else { &memo.csp };
-    slot.get_or_init(|| policies(&c.response().headers, name))
+    // Absent (most responses): no scan of the header section.
+    slot.get_or_init(|| if c.has_header(name) { policies(&c.response().headers, name) } else { Vec::new() })
 }
 
 pub fn is_keyword(v: &str, kw: &str) -> bool {

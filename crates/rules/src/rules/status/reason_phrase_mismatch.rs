@@ -65,7 +65,8 @@ fn check(c: &mut Checker<'_>) {
     let status = c.status();
     let Some(phrase) = c.response().reason.as_deref() else { return };
     let Some(entry) = crate::codes::get(status) else { return };
-    if entry.registry_status == RegistryStatus::Unofficial {
+    // The registered phrase as is (almost every status line) needs no normalising.
+    if entry.registry_status == RegistryStatus::Unofficial || phrase == entry.reason {
         return;
     }
     let p = norm(phrase);
