@@ -67,7 +67,10 @@ impl<'de> Visitor<'de> for Key {
 
 struct Walk<'p, 'de> {
     found: &'p mut Option<String>,
+    /// Where the walk is, kept only when `track` is set: the first pass only tells whether
+    /// there is a duplicate; a second pass, run only then, builds its pointer.
     path: &'p mut Vec<Seg<'de>>,
+    track: bool,
     /// The member names of the objects being walked, innermost last: one buffer for the whole
     /// document, so an object costs no allocation of its own.
     names: &'p mut Vec<Cow<'de, str>>,
@@ -112,9 +115,14 @@ impl<'de> Visitor<'de> for Walk<'_, 'de> {
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
         let mut i = 0usize;
         loop {
-            self.path.push(Seg::Index(i));
-            let more = seq.next_element_seed(Walk { found: &mut *self.found, path: &mut *self.path, names: &mut *self.names })?.is_some();
-            self.path.pop();
+            if self.track {
+                self.path.push(Seg::Index(i));
+            }
+            let walk = Walk { found: &mut *self.found, path: &mut *self.path, track: self.track, names: &mut *self.names };
+            let more = seq.next_element_seed(walk)?.is_some();
+            if self.track {
+                self.path.pop();
+            }
             if !more {
                 return Ok(());
             }
@@ -139,11 +147,16 @@ impl<'de> Visitor<'de> for Walk<'_, 'de> {
                 }
             };
             if repeated && self.found.is_none() {
-                *self.found = Some(pointer(self.path, &key));
+                *self.found = Some(if self.track { pointer(self.path, &key) } else { String::new() });
             }
-            self.path.push(Seg::Key(key));
-            map.next_value_seed(Walk { found: &mut *self.found, path: &mut *self.path, names: &mut *self.names })?;
-            self.path.pop();
+            if self.track {
+                self.path.push(Seg::Key(key));
+            }
+            let walk = Walk { found: &mut *self.found, path: &mut *self.path, track: self.track, names: &mut *self.names };
+            map.next_value_seed(walk)?;
+            if self.track {
+                self.path.pop();
+            }
         }
         self.names.truncate(start);
         Ok(())
@@ -152,10 +165,21 @@ impl<'de> Visitor<'de> for Walk<'_, 'de> {
 
 /// Checks `body` (a byte-order mark is skipped, as JSON parsers may, RFC 8259 §8.1).
 pub(crate) fn check_json(body: &[u8]) -> JsonCheck {
-    let mut found = None;
-    let (mut path, mut names) = (Vec::with_capacity(8), Vec::with_capacity(LINEAR_KEYS));
     let body = media::strip_bom(body);
-    let walk = Walk { found: &mut found, path: &mut path, names: &mut names };
+    match walk(body, false) {
+        Err(error) => JsonCheck { error: Some(error), duplicate: None },
+        Ok(None) => JsonCheck { error: None, duplicate: None },
+        // A repeated name (rare): walk again, keeping the path, to write its pointer.
+        Ok(Some(_)) => JsonCheck { error: None, duplicate: walk(body, true).ok().flatten() },
+    }
+}
+
+/// One pass: serde_json's error, or whether a member name repeats (with its pointer when
+/// `track`).
+fn walk(body: &[u8], track: bool) -> Result<Option<String>, String> {
+    let mut found = None;
+    let (mut path, mut names) = (Vec::new(), Vec::with_capacity(LINEAR_KEYS));
+    let walk = Walk { found: &mut found, path: &mut path, track, names: &mut names };
     // A body that is UTF-8 as a whole (almost all) is read as `str`: serde_json then skips
     // validating each string again; errors and positions are the same either way.
     let result = match std::str::from_utf8(body) {
@@ -168,10 +192,7 @@ pub(crate) fn check_json(body: &[u8]) -> JsonCheck {
             walk.deserialize(&mut de).and_then(|()| de.end())
         }
     };
-    match result {
-        Ok(()) => JsonCheck { error: None, duplicate: found },
-        Err(e) => JsonCheck { error: Some(e.to_string()), duplicate: None },
-    }
+    result.map(|()| found).map_err(|e| e.to_string())
 }
 
 /// The check of the response's body when it is labelled JSON and is the plain content; once per

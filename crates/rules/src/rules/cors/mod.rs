@@ -185,7 +185,16 @@ pub(crate) fn is_cross_origin(req: &Request, origin: &str) -> Option<bool> {
     let o_auth = &o_auth[..o_auth.find('/').unwrap_or(o_auth.len())];
     let r_auth = match req.headers.get("Host") {
         Some(h) if !h.trim_fast().is_empty() => h.trim_fast(),
-        _ => url::split(&req.url).authority?,
+        _ => {
+            // The request URL starting with the origin itself (a page fetching its own API)
+            // settles it without taking either apart: the authorities are the same text.
+            if let Some(rest) = req.url.strip_prefix(origin) {
+                if rest.is_empty() || rest.starts_with(['/', '?', '#']) {
+                    return Some(false);
+                }
+            }
+            url::split(&req.url).authority?
+        }
     };
     Some(!same_loose_host(o_auth, r_auth))
 }
