@@ -140,8 +140,12 @@ pub(crate) struct CacheControl<'a> {
 
 impl<'a> CacheControl<'a> {
     pub fn parse(headers: &'a Headers, field: &str) -> Self {
+        Self::from_lines(headers.all(field))
+    }
+    /// From the field's lines, (index, value) in order.
+    pub fn from_lines(lines: impl Iterator<Item = (usize, &'a str)>) -> Self {
         let mut out = CacheControl::default();
-        for (i, v) in headers.all(field) {
+        for (i, v) in lines {
             out.first_index.get_or_insert(i);
             for member in list_members(v) {
                 out.directives.push(parse_member(member, i));
@@ -236,7 +240,7 @@ pub(crate) fn cache_control<'a>(c: &Checker<'a>) -> Option<&'a CacheControl<'a>>
         .cache_control
         .get_or_init(|| match c.header("Cache-Control") {
             Presence::Hidden => None,
-            _ => Some(CacheControl::parse(&c.response().headers, "Cache-Control")),
+            _ => Some(CacheControl::from_lines(c.header_lines("Cache-Control"))),
         })
         .as_ref()
 }

@@ -68,11 +68,18 @@ pub(crate) fn looks_like_list(v: &str) -> bool {
     if !v.is_ascii() {
         return v.contains(',') || v.split_whitespace().nth(1).is_some();
     }
-    // ASCII: the same test octet by octet (these are `char::is_whitespace`'s ASCII members).
-    let ws = |b: &u8| matches!(b, b'\t'..=b'\r' | b' ');
-    let b = v.as_bytes();
-    let (Some(first), Some(last)) = (b.iter().position(|x| !ws(x)), b.iter().rposition(|x| !ws(x))) else { return false };
-    b.contains(&b',') || b[first..last].iter().any(ws)
+    // ASCII, in one pass: a comma anywhere, or whitespace between two non-whitespace octets
+    // (these are `char::is_whitespace`'s ASCII members).
+    let (mut started, mut gap) = (false, false);
+    for &b in v.as_bytes() {
+        match b {
+            b',' => return true,
+            b'\t'..=b'\r' | b' ' => gap |= started,
+            _ if gap => return true,
+            _ => started = true,
+        }
+    }
+    false
 }
 
 fn default_port(scheme: &str) -> Option<&'static str> {
