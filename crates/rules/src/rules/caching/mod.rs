@@ -39,7 +39,7 @@ pub mod wrong_cache_directive_argument;
 use crate::model::TrimExt;
 use std::borrow::Cow;
 
-use crate::model::{list_members, Headers};
+use crate::model::list_members;
 use crate::registry::{Checker, Presence, Target};
 
 /// This category's rules (add each new rule here).
@@ -139,9 +139,6 @@ pub(crate) struct CacheControl<'a> {
 }
 
 impl<'a> CacheControl<'a> {
-    pub fn parse(headers: &'a Headers, field: &str) -> Self {
-        Self::from_lines(headers.all(field))
-    }
     /// From the field's lines, (index, value) in order.
     pub fn from_lines(lines: impl Iterator<Item = (usize, &'a str)>) -> Self {
         let mut out = CacheControl::default();
@@ -660,6 +657,7 @@ fn push_human(out: &mut String, secs: u64) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Headers;
 
     #[test]
     fn delta_seconds_saturate() {
@@ -672,17 +670,17 @@ mod tests {
     #[test]
     fn members_parse() {
         let h = Headers::new().with("Cache-Control", "Max-Age=\"60\", private=\"Set-Cookie, X\", no-store");
-        let cc = CacheControl::parse(&h, "cache-control");
+        let cc = CacheControl::from_lines(h.all("cache-control"));
         assert_eq!(cc.seconds("max-age"), Some(60));
         assert!(cc.get("max-age").unwrap().quoted);
         assert!(cc.qualified_names("private", "set-cookie"));
         assert!(!cc.has_unqualified("private"));
         assert!(cc.has_unqualified("no-store"));
         let h = Headers::new().with("Cache-Control", "max-age=\"6");
-        let bad = CacheControl::parse(&h, "Cache-Control");
+        let bad = CacheControl::from_lines(h.all("Cache-Control"));
         assert!(bad.get("max-age").unwrap().bad_quote);
         let h = Headers::new().with("Cache-Control", r#"No-Cache="a\"b\\c", x="" , y="z\"#);
-        let cc = CacheControl::parse(&h, "Cache-Control");
+        let cc = CacheControl::from_lines(h.all("Cache-Control"));
         assert_eq!(cc.get("no-cache").unwrap().arg.as_deref(), Some(r#"a"b\c"#));
         assert!(!cc.get("no-cache").unwrap().bad_quote);
         assert_eq!(cc.get("x").unwrap().arg.as_deref(), Some(""));
