@@ -119,49 +119,20 @@ pub(crate) fn response_sts<'a>(c: &Checker<'a>) -> Option<(usize, &'a str, &'a R
 mod tests {
     use super::*;
 
-    /// The two-pass definition the one-pass parser must agree with. `Err` carries why user agents ignore the whole field (RFC 6797 §6.1:
-    /// a value that does not match the grammar, a repeated directive, or no `max-age`).
+    /// The two-pass order the one-pass parser must keep: a `,` anywhere is reported before any
+    /// other problem, then the first directive's problem, then a missing `max-age`. Each
+    /// directive is read by the same [`directive`] as the parser's.
     fn parse_reference(v: &str) -> Result<Sts, String> {
         if split_semicolons(v).any(|part| part.contains(',') && !part.contains('"')) {
             return Err("directives must be separated by `;`, not `,`".to_string());
         }
-        let mut seen: Vec<&str> = Vec::new();
-        let mut max_age = None;
-        let mut include_subdomains = false;
+        let (mut seen, mut max_age, mut include_subdomains) = (Vec::new(), None, false);
         for part in split_semicolons(v) {
-            let part = part.trim_matches([' ', '\t']);
-            if part.is_empty() {
-                continue;
-            }
-            let (name, value) = match part.find('=') {
-                Some(i) => (part[..i].trim_matches([' ', '\t']), Some(part[i + 1..].trim_matches([' ', '\t']))),
-                None => (part, None),
-            };
-            if name.is_empty() || !name.chars().all(is_token_char) {
-                return Err(format!("`{part}` is not a directive (directives are separated by `;`)"));
-            }
-            if seen.iter().any(|s| s.eq_ignore_ascii_case(name)) {
-                return Err(format!("the directive `{name}` appears more than once"));
-            }
-            seen.push(name);
-            let value = match value {
-                Some(raw) => Some(unquote(raw).ok_or_else(|| format!("the value of `{name}` is neither a token nor a quoted string"))?),
-                None => None,
-            };
-            if name.eq_ignore_ascii_case("max-age") {
-                let v = value.ok_or_else(|| "`max-age` has no value".to_string())?;
-                if v.is_empty() || !v.bytes().all(|b| b.is_ascii_digit()) {
-                    return Err(format!("`max-age={v}` is not a number of seconds"));
-                }
-                max_age = Some(v.bytes().fold(0u64, |n, d| n.saturating_mul(10).saturating_add(u64::from(d - b'0'))));
-            } else if name.eq_ignore_ascii_case("includesubdomains") {
-                include_subdomains = true;
-            }
+            directive(part, &mut seen, &mut max_age, &mut include_subdomains)?;
         }
-        match max_age {
-            Some(max_age) => Ok(Sts { max_age, include_subdomains }),
-            None => Err("the required `max-age` directive is missing".to_string()),
-        }
+        max_age
+            .map(|max_age| Sts { max_age, include_subdomains })
+            .ok_or_else(|| "the required `max-age` directive is missing".to_string())
     }
 
     #[test]
