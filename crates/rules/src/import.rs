@@ -892,6 +892,7 @@ pub fn base64_decode(s: &str) -> Result<Vec<u8>, String> {
 
 #[cfg(test)]
 mod tests {
+    use crate::testing::Rng;
     use super::*;
 
     fn req(i: Imported) -> Request {
@@ -1262,25 +1263,6 @@ mod tests {
     }
 
     // ---- robustness: no input panics ----
-
-    pub(crate) struct Rng(pub u64);
-    impl Rng {
-        pub fn next(&mut self) -> u64 {
-            let mut x = self.0;
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            self.0 = x;
-            x
-        }
-        pub fn below(&mut self, n: usize) -> usize {
-            if n == 0 {
-                0
-            } else {
-                (self.next() % n as u64) as usize
-            }
-        }
-    }
 
     const ALPHABET: &[char] = &[
         'c', 'u', 'r', 'l', ' ', ' ', '-', '-', 'H', 'X', 'd', 'G', 'I', 'b', 'u', 'F', '\'', '\'', '"', '"', '\\',

@@ -12,6 +12,8 @@ pub mod registry;
 pub mod rules;
 pub mod spec;
 pub mod snippets;
+#[cfg(test)]
+mod testing;
 
 pub use model::{Exchange, Headers, LintContext, Request, Response, Visibility};
 pub use registry::{find_rule, lint, run_rule, Category, Finding, Rule, Severity, Target};

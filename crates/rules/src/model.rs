@@ -340,18 +340,11 @@ mod tests {
     #[test]
     fn splitter_agrees_with_the_octet_definition() {
         let alphabet = ["a", ",", ";", "\"", "\\", " ", "é", "=", "\\\"", "\\é"];
-        let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut rng = crate::testing::Rng(0x9e37_79b9_7f4a_7c15);
         for _ in 0..20_000 {
             let mut s = String::new();
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            let len = (x % 40) as usize;
-            for _ in 0..len {
-                x ^= x << 13;
-                x ^= x >> 7;
-                x ^= x << 17;
-                s.push_str(alphabet[(x % alphabet.len() as u64) as usize]);
+            for _ in 0..rng.below(40) {
+                s.push_str(alphabet[rng.below(alphabet.len())]);
             }
             for sep in [b',', b';', b'='] {
                 assert_eq!(split_once_outside_quotes(&s, sep), split_reference(&s, sep), "{s:?} split on {}", sep as char);
