@@ -4,6 +4,7 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
+use crate::net::Outgoing;
 use crate::observe::{CspViolation, Failure, Observed, ProbeResult, ServerRecord};
 use crate::permalink::{Shared, Snapshot};
 
@@ -30,18 +31,6 @@ pub enum Phase {
     Failed(Rc<Failure>),
 }
 
-/// The request as it was when the response on screen was asked for: the response is explained
-/// against it, not against whatever the composer holds since.
-#[derive(Clone, Debug, PartialEq)]
-pub struct SentRequest {
-    pub method: String,
-    /// As typed (the simulator's `rid` is added when sending).
-    pub url: String,
-    pub headers: Vec<(String, String)>,
-    pub body: String,
-    pub options: FetchOptions,
-}
-
 #[derive(Clone, Debug, PartialEq)]
 pub struct State {
     pub method: String,
@@ -56,9 +45,11 @@ pub struct State {
     pub probe: Option<Rc<ProbeResult>>,
     /// The page's Content-Security-Policy blocked the last send (a `securitypolicyviolation` event).
     pub csp: Option<Rc<CspViolation>>,
-    /// The request behind the response on screen (set when a send starts, a link with a
-    /// snapshot opens, or a message is pasted).
-    pub sent: Option<Rc<SentRequest>>,
+    /// The request behind the response on screen, frozen when a send starts, a link with a
+    /// snapshot opens, or a message is pasted: the response is explained against it, not
+    /// against whatever the composer holds since. Its URL is as typed (without the simulator's
+    /// `rid` that the send adds).
+    pub sent: Option<Rc<Outgoing>>,
     /// The response snapshot a link carried (compared with a live re-send).
     pub link_snapshot: Option<Rc<Observed>>,
     /// Why the link in the address bar could not be opened.
@@ -132,8 +123,8 @@ impl State {
     }
     /// The enabled header rows with a name, as (name, value).
     /// The composer's request, frozen.
-    pub fn snapshot_request(&self) -> Rc<SentRequest> {
-        Rc::new(SentRequest {
+    pub fn snapshot_request(&self) -> Rc<Outgoing> {
+        Rc::new(Outgoing {
             method: self.method.trim().to_string(),
             url: self.url.trim().to_string(),
             headers: self.active_headers(),
@@ -143,7 +134,7 @@ impl State {
     }
 
     /// The request the response on screen answers: the one sent, else the composer's.
-    pub fn request_for_response(&self) -> Rc<SentRequest> {
+    pub fn request_for_response(&self) -> Rc<Outgoing> {
         self.sent.clone().unwrap_or_else(|| self.snapshot_request())
     }
 
