@@ -41,12 +41,13 @@ impl MimeType<'_> {
     }
 }
 
+/// HTTP whitespace (WHATWG Fetch): TAB, LF, CR, SPACE.
 fn is_http_ws_byte(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\r' | b'\n')
 }
 
 fn is_http_ws(c: char) -> bool {
-    matches!(c, ' ' | '\t' | '\r' | '\n')
+    c.is_ascii() && is_http_ws_byte(c as u8)
 }
 
 pub fn is_token_char(c: char) -> bool {
