@@ -82,14 +82,6 @@ pub(crate) fn looks_like_list(v: &str) -> bool {
     false
 }
 
-fn default_port(scheme: &str) -> Option<&'static str> {
-    match scheme {
-        "http" | "ws" => Some("80"),
-        "https" | "wss" => Some("443"),
-        _ => None,
-    }
-}
-
 /// Why `v` can never equal the serialization of an origin (HTML
 /// §ascii-serialisation-of-an-origin), which is what browsers send in `Origin` and compare
 /// byte for byte. `None` when it can (including `null`).
@@ -153,7 +145,7 @@ pub(crate) fn origin_problem(v: &str) -> Option<String> {
         if p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit()) {
             return Some("has an invalid port".into());
         }
-        if Some(p) == default_port(scheme) {
+        if Some(p) == url::default_port(scheme) {
             return Some(format!("names the default port `:{p}`, which serialized origins leave out"));
         }
         if p.len() > 1 && p.starts_with('0') {
