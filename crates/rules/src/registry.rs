@@ -121,6 +121,8 @@ impl Rule {
 /// Declares a rule: doc comment (the docs) + metadata + check function, in one place.
 #[macro_export]
 macro_rules! declare_rule {
+    (@requires) => { &[] };
+    (@requires $req:expr) => { $req };
     (
         $(#[doc = $doc:literal])*
         $vis:vis static $ident:ident = {
@@ -130,7 +132,7 @@ macro_rules! declare_rule {
             severity: $sev:ident,
             summary: $summary:literal,
             specs: [$($spec:expr),* $(,)?],
-            $(requires: [$($req:literal),* $(,)?],)?
+            $(requires: $req:expr,)?
             check: $check:path $(,)?
         }
     ) => {
@@ -144,7 +146,7 @@ macro_rules! declare_rule {
             // Without the `docs` feature (the wasm app) the docs are left out of the binary;
             // the app reads them from the server's `/api/rules`.
             docs: if cfg!(feature = "docs") { concat!($($doc, "\n"),*) } else { "" },
-            requires: &[$($($req),*)?],
+            requires: $crate::declare_rule!(@requires $($req)?),
             check: $check,
         };
     };

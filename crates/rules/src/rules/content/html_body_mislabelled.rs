@@ -37,7 +37,7 @@ declare_rule! {
             rfc(9110, "8.3"),
             StaticSpec::Other("MIME Sniffing: Determining the computed MIME type of a resource", "https://mimesniff.spec.whatwg.org/#determining-the-computed-mime-type-of-a-resource"),
         ],
-        requires: ["Content-Type"],
+        requires: &["Content-Type"],
         check: check,
     }
 }

@@ -39,7 +39,7 @@ declare_rule! {
             StaticSpec::Other("HTML: Specifying the document's character encoding", "https://html.spec.whatwg.org/multipage/semantics.html#charset"),
             rfc(9110, "8.3.2"),
         ],
-        requires: ["Content-Type"],
+        requires: &["Content-Type"],
         check: check,
     }
 }

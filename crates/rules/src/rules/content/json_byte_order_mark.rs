@@ -33,7 +33,7 @@ declare_rule! {
         severity: Warning,
         summary: "JSON must not start with a byte order mark",
         specs: [rfc(8259, "8.1")],
-        requires: ["Content-Type"],
+        requires: &["Content-Type"],
         check: check,
     }
 }

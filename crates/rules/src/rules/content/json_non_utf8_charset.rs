@@ -35,7 +35,7 @@ declare_rule! {
         severity: Warning,
         summary: "JSON is UTF-8; a different charset label is wrong or ignored",
         specs: [rfc(8259, "8.1"), rfc(8259, "11")],
-        requires: ["Content-Type"],
+        requires: &["Content-Type"],
         check: check,
     }
 }

@@ -34,7 +34,7 @@ declare_rule! {
             rfc(9110, "8.3"),
             StaticSpec::Other("OWASP: Cross Site Scripting Prevention (Content-Type for JSON)", "https://cheatsheetseries.owasp.org/cheatsheets/Cross_Site_Scripting_Prevention_Cheat_Sheet.html"),
         ],
-        requires: ["Content-Type"],
+        requires: &["Content-Type"],
         check: check,
     }
 }

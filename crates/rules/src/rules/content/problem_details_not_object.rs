@@ -31,7 +31,7 @@ declare_rule! {
         severity: Warning,
         summary: "application/problem+json content must be a JSON object",
         specs: [rfc(9457, "3")],
-        requires: ["Content-Type"],
+        requires: &["Content-Type"],
         check: check,
     }
 }

@@ -30,7 +30,7 @@ declare_rule! {
         severity: Info,
         summary: "Problem details with a custom type should have a title",
         specs: [rfc(9457, "3.1.3"), rfc(9457, "4.2.1")],
-        requires: ["Content-Type"],
+        requires: &["Content-Type"],
         check: check,
     }
 }

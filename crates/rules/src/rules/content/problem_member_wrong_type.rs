@@ -34,7 +34,7 @@ declare_rule! {
         severity: Warning,
         summary: "Problem detail members with the wrong type are ignored by clients",
         specs: [rfc(9457, "3.1"), rfc(9457, "3.1.1")],
-        requires: ["Content-Type"],
+        requires: &["Content-Type"],
         check: check,
     }
 }

@@ -35,7 +35,7 @@ declare_rule! {
         severity: Info,
         summary: "Non-ASCII text should declare its charset",
         specs: [rfc(9110, "8.3.2"), rfc(6838, "4.2.1")],
-        requires: ["Content-Type"],
+        requires: &["Content-Type"],
         check: check,
     }
 }

@@ -37,7 +37,7 @@ declare_rule! {
             StaticSpec::Other("RFC 6265bis §5.6.1 (The Expires Attribute)", "https://datatracker.ietf.org/doc/html/draft-ietf-httpbis-rfc6265bis#section-5.6.1"),
             StaticSpec::Other("RFC 6265bis §5.6.2 (The Max-Age Attribute)", "https://datatracker.ietf.org/doc/html/draft-ietf-httpbis-rfc6265bis#section-5.6.2"),
         ],
-        requires: ["Set-Cookie"],
+        requires: &["Set-Cookie"],
         check: check,
     }
 }

@@ -37,7 +37,7 @@ declare_rule! {
             StaticSpec::Other("RFC 6265bis §5.6.7 (The SameSite Attribute)", "https://datatracker.ietf.org/doc/html/draft-ietf-httpbis-rfc6265bis#section-5.6.7"),
             StaticSpec::Other("RFC 6265bis §8.8 (SameSite Cookies)", "https://datatracker.ietf.org/doc/html/draft-ietf-httpbis-rfc6265bis#section-8.8"),
         ],
-        requires: ["Set-Cookie"],
+        requires: &["Set-Cookie"],
         check: check,
     }
 }

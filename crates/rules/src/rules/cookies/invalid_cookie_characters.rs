@@ -35,7 +35,7 @@ declare_rule! {
         severity: Warning,
         summary: "Cookie names must be tokens and values must use cookie-octets only",
         specs: [StaticSpec::Other("RFC 6265bis §4.1.1 (Set-Cookie Syntax)", "https://datatracker.ietf.org/doc/html/draft-ietf-httpbis-rfc6265bis#section-4.1.1")],
-        requires: ["Set-Cookie"],
+        requires: &["Set-Cookie"],
         check: check,
     }
 }

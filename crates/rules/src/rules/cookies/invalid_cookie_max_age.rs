@@ -32,7 +32,7 @@ declare_rule! {
         severity: Warning,
         summary: "A Max-Age attribute that is not an integer is ignored",
         specs: [StaticSpec::Other("RFC 6265bis §5.6.2 (The Max-Age Attribute)", "https://datatracker.ietf.org/doc/html/draft-ietf-httpbis-rfc6265bis#section-5.6.2")],
-        requires: ["Set-Cookie"],
+        requires: &["Set-Cookie"],
         check: check,
     }
 }

@@ -33,7 +33,7 @@ declare_rule! {
         severity: Warning,
         summary: "SameSite accepts only Strict, Lax or None",
         specs: [StaticSpec::Other("RFC 6265bis §5.6.7 (The SameSite Attribute)", "https://datatracker.ietf.org/doc/html/draft-ietf-httpbis-rfc6265bis#section-5.6.7")],
-        requires: ["Set-Cookie"],
+        requires: &["Set-Cookie"],
         check: check,
     }
 }

@@ -36,7 +36,7 @@ declare_rule! {
             StaticSpec::Other("RFC 6265bis §4.1.1 (Set-Cookie Syntax)", "https://datatracker.ietf.org/doc/html/draft-ietf-httpbis-rfc6265bis#section-4.1.1"),
             StaticSpec::Other("RFC 6265bis §5.6 (The Set-Cookie Header Field)", "https://datatracker.ietf.org/doc/html/draft-ietf-httpbis-rfc6265bis#section-5.6"),
         ],
-        requires: ["Set-Cookie"],
+        requires: &["Set-Cookie"],
         check: check,
     }
 }

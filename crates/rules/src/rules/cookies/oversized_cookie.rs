@@ -38,7 +38,7 @@ declare_rule! {
             StaticSpec::Other("RFC 6265bis §5.6 (The Set-Cookie Header Field)", "https://datatracker.ietf.org/doc/html/draft-ietf-httpbis-rfc6265bis#section-5.6"),
             StaticSpec::Other("RFC 6265bis §6.1 (Limits)", "https://datatracker.ietf.org/doc/html/draft-ietf-httpbis-rfc6265bis#section-6.1"),
         ],
-        requires: ["Set-Cookie"],
+        requires: &["Set-Cookie"],
         check: check,
     }
 }

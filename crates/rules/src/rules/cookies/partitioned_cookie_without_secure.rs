@@ -35,7 +35,7 @@ declare_rule! {
             StaticSpec::Other("CHIPS: Cookies Having Independent Partitioned State (draft-cutler-httpbis-partitioned-cookies)", "https://datatracker.ietf.org/doc/html/draft-cutler-httpbis-partitioned-cookies"),
             StaticSpec::Other("Chrome for Developers: CHIPS", "https://developer.chrome.com/docs/privacy-sandbox/chips"),
         ],
-        requires: ["Set-Cookie"],
+        requires: &["Set-Cookie"],
         check: check,
     }
 }

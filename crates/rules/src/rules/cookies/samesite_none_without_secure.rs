@@ -36,7 +36,7 @@ declare_rule! {
             StaticSpec::Other("RFC 6265bis §5.7 (Storage Model)", "https://datatracker.ietf.org/doc/html/draft-ietf-httpbis-rfc6265bis#section-5.7"),
             StaticSpec::Other("RFC 6265bis §4.1.2.7 (The SameSite Attribute)", "https://datatracker.ietf.org/doc/html/draft-ietf-httpbis-rfc6265bis#section-4.1.2.7"),
         ],
-        requires: ["Set-Cookie"],
+        requires: &["Set-Cookie"],
         check: check,
     }
 }

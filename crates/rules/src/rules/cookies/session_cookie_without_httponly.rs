@@ -34,7 +34,7 @@ declare_rule! {
         severity: Info,
         summary: "Session cookies should be HttpOnly so scripts cannot read them",
         specs: [StaticSpec::Other("RFC 6265bis §4.1.2.6 (The HttpOnly Attribute)", "https://datatracker.ietf.org/doc/html/draft-ietf-httpbis-rfc6265bis#section-4.1.2.6")],
-        requires: ["Set-Cookie"],
+        requires: &["Set-Cookie"],
         check: check,
     }
 }

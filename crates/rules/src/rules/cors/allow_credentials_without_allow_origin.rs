@@ -31,7 +31,7 @@ declare_rule! {
         severity: Info,
         summary: "Access-Control-Allow-Credentials does nothing without Access-Control-Allow-Origin",
         specs: [fetch("cors-check"), fetch("http-access-control-allow-credentials")],
-        requires: ["Access-Control-Allow-Credentials"],
+        requires: &["Access-Control-Allow-Credentials"],
         check: check,
     }
 }

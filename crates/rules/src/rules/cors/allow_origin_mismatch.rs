@@ -37,7 +37,7 @@ declare_rule! {
         severity: Error,
         summary: "Access-Control-Allow-Origin must match the request's Origin",
         specs: [fetch("cors-check"), fetch("http-origin"), fetch("cors-protocol-and-http-caches")],
-        requires: ["Access-Control-Allow-Origin"],
+        requires: &["Access-Control-Allow-Origin"],
         check: check,
     }
 }

@@ -42,7 +42,7 @@ declare_rule! {
             fetch("http-access-control-allow-origin"),
             StaticSpec::Other("HTML §ascii-serialisation-of-an-origin", "https://html.spec.whatwg.org/multipage/browsers.html#ascii-serialisation-of-an-origin"),
         ],
-        requires: ["Access-Control-Allow-Origin"],
+        requires: &["Access-Control-Allow-Origin"],
         check: check,
     }
 }

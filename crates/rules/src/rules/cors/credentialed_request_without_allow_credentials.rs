@@ -42,7 +42,7 @@ declare_rule! {
         severity: Error,
         summary: "A credentialed CORS request needs Access-Control-Allow-Credentials: true and a concrete origin",
         specs: [fetch("cors-check"), fetch("cors-protocol-and-credentials"), fetch("http-access-control-allow-credentials")],
-        requires: ["Access-Control-Allow-Origin"],
+        requires: &["Access-Control-Allow-Origin"],
         check: check,
     }
 }

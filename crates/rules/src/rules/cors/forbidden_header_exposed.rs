@@ -35,7 +35,7 @@ declare_rule! {
         severity: Warning,
         summary: "Set-Cookie can never be exposed to scripts, whatever Access-Control-Expose-Headers says",
         specs: [fetch("forbidden-response-header-name"), fetch("cors-filtered-response"), fetch("http-access-control-expose-headers")],
-        requires: ["Access-Control-Expose-Headers"],
+        requires: &["Access-Control-Expose-Headers"],
         check: check,
     }
 }

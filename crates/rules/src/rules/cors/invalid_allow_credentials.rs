@@ -37,7 +37,7 @@ declare_rule! {
         severity: Warning,
         summary: "Access-Control-Allow-Credentials only counts when it is exactly true",
         specs: [fetch("http-access-control-allow-credentials"), fetch("cors-check")],
-        requires: ["Access-Control-Allow-Credentials"],
+        requires: &["Access-Control-Allow-Credentials"],
         check: check,
     }
 }

@@ -33,7 +33,7 @@ declare_rule! {
         severity: Warning,
         summary: "Access-Control-Max-Age must be a single number of seconds",
         specs: [fetch("http-access-control-max-age"), fetch("cors-preflight-fetch"), rfc(9111, "1.2.2")],
-        requires: ["Access-Control-Max-Age"],
+        requires: &["Access-Control-Max-Age"],
         check: check,
     }
 }

@@ -38,7 +38,7 @@ declare_rule! {
             StaticSpec::Other("Resource Timing §sec-timing-allow-origin", "https://w3c.github.io/resource-timing/#sec-timing-allow-origin"),
             StaticSpec::Other("HTML §ascii-serialisation-of-an-origin", "https://html.spec.whatwg.org/multipage/browsers.html#ascii-serialisation-of-an-origin"),
         ],
-        requires: ["Timing-Allow-Origin"],
+        requires: &["Timing-Allow-Origin"],
         check: check,
     }
 }

@@ -35,7 +35,7 @@ declare_rule! {
             fetch("cors-preflight-fetch"),
             StaticSpec::Other("MDN: Access-Control-Max-Age", "https://developer.mozilla.org/en-US/docs/Web/HTTP/Reference/Headers/Access-Control-Max-Age"),
         ],
-        requires: ["Access-Control-Max-Age"],
+        requires: &["Access-Control-Max-Age"],
         check: check,
     }
 }

@@ -36,7 +36,7 @@ declare_rule! {
         severity: Error,
         summary: "Access-Control-Allow-Origin takes a single origin, never a list",
         specs: [fetch("http-access-control-allow-origin"), fetch("cors-check")],
-        requires: ["Access-Control-Allow-Origin"],
+        requires: &["Access-Control-Allow-Origin"],
         check: check,
     }
 }

@@ -33,7 +33,7 @@ declare_rule! {
         severity: Warning,
         summary: "A per-origin Access-Control-Allow-Origin needs Vary: Origin",
         specs: [fetch("cors-protocol-and-http-caches"), rfc(9110, "12.5.5")],
-        requires: ["Access-Control-Allow-Origin"],
+        requires: &["Access-Control-Allow-Origin"],
         check: check,
     }
 }

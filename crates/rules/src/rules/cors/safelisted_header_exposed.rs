@@ -35,7 +35,7 @@ declare_rule! {
         severity: Info,
         summary: "Exposing a CORS-safelisted response header is redundant",
         specs: [fetch("cors-safelisted-response-header-name"), fetch("http-access-control-expose-headers")],
-        requires: ["Access-Control-Expose-Headers"],
+        requires: &["Access-Control-Expose-Headers"],
         check: check,
     }
 }

@@ -34,7 +34,7 @@ declare_rule! {
         severity: Warning,
         summary: "Access-Control-Allow-Headers: * does not cover credentialed requests",
         specs: [fetch("http-access-control-allow-headers"), fetch("cors-preflight-fetch"), fetch("cors-protocol-and-credentials")],
-        requires: ["Access-Control-Allow-Headers"],
+        requires: &["Access-Control-Allow-Headers"],
         check: check,
     }
 }

@@ -32,7 +32,7 @@ declare_rule! {
         severity: Info,
         summary: "Access-Control-Allow-Headers: * never covers Authorization",
         specs: [fetch("cors-non-wildcard-request-header-name"), fetch("cors-preflight-fetch"), fetch("http-access-control-allow-headers")],
-        requires: ["Access-Control-Allow-Headers"],
+        requires: &["Access-Control-Allow-Headers"],
         check: check,
     }
 }

@@ -31,7 +31,7 @@ declare_rule! {
         severity: Warning,
         summary: "Access-Control-Allow-Methods: * does not cover credentialed requests",
         specs: [fetch("http-access-control-allow-methods"), fetch("cors-preflight-fetch"), fetch("cors-protocol-and-credentials")],
-        requires: ["Access-Control-Allow-Methods"],
+        requires: &["Access-Control-Allow-Methods"],
         check: check,
     }
 }

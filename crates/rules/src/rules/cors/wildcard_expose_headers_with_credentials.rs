@@ -37,7 +37,7 @@ declare_rule! {
         severity: Warning,
         summary: "Access-Control-Expose-Headers: * exposes nothing extra to credentialed requests",
         specs: [fetch("http-access-control-expose-headers"), fetch("cors-protocol-and-credentials")],
-        requires: ["Access-Control-Expose-Headers"],
+        requires: &["Access-Control-Expose-Headers"],
         check: check,
     }
 }

@@ -35,7 +35,7 @@ declare_rule! {
         severity: Warning,
         summary: "Connection must not carry both close and keep-alive",
         specs: [rfc(9112, "9.6"), rfc(9112, "9.3"), rfc(9112, "C.2.2")],
-        requires: ["Connection"],
+        requires: &["Connection"],
         check: check,
     }
 }

@@ -38,7 +38,7 @@ declare_rule! {
         severity: Warning,
         summary: "Connection must not name end-to-end fields: proxies strip them",
         specs: [rfc(9110, "7.6.1")],
-        requires: ["Connection"],
+        requires: &["Connection"],
         check: check,
     }
 }

@@ -44,7 +44,7 @@ declare_rule! {
         severity: Error,
         summary: "A Content-Digest sha-256/sha-512 must match the content",
         specs: [rfc(9530, "2"), rfc(9530, "6")],
-        requires: ["Content-Digest"],
+        requires: &["Content-Digest"],
         check: check,
     }
 }

@@ -45,7 +45,7 @@ declare_rule! {
         severity: Warning,
         summary: "Trailer must not announce fields that cannot be sent as trailers",
         specs: [rfc(9110, "6.5.1"), rfc(9110, "6.6.2"), rfc(7230, "4.1.2")],
-        requires: ["Trailer"],
+        requires: &["Trailer"],
         check: check,
     }
 }

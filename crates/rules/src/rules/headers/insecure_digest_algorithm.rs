@@ -38,7 +38,7 @@ declare_rule! {
             rfc(9530, "5"),
             StaticSpec::Other("IANA: Hash Algorithms for HTTP Digest Fields", "https://www.iana.org/assignments/http-digest-hash-alg/http-digest-hash-alg.xhtml"),
         ],
-        requires: ["Content-Digest", "Repr-Digest"],
+        requires: &["Content-Digest", "Repr-Digest"],
         check: check,
     }
 }

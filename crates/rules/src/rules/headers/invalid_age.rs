@@ -35,7 +35,7 @@ declare_rule! {
         severity: Warning,
         summary: "Age must be a non-negative integer number of seconds",
         specs: [rfc(9111, "5.1"), rfc(9111, "1.2.2"), rfc(9111, "4.2.3")],
-        requires: ["Age"],
+        requires: &["Age"],
         check: check,
     }
 }

@@ -32,7 +32,7 @@ declare_rule! {
         severity: Warning,
         summary: "Allow must list method names separated by commas",
         specs: [rfc(9110, "10.2.1"), rfc(9110, "9.1")],
-        requires: ["Allow"],
+        requires: &["Allow"],
         check: check,
     }
 }

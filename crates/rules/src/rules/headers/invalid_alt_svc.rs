@@ -35,7 +35,7 @@ declare_rule! {
         severity: Warning,
         summary: "Alt-Svc must be clear or a list of protocol=\"host:port\" alternatives",
         specs: [rfc(7838, "3")],
-        requires: ["Alt-Svc"],
+        requires: &["Alt-Svc"],
         check: check,
     }
 }

@@ -35,7 +35,7 @@ declare_rule! {
         severity: Info,
         summary: "Content-Language must list BCP 47 language tags",
         specs: [rfc(9110, "8.5"), rfc(9110, "8.5.1"), rfc(5646, "2.1")],
-        requires: ["Content-Language"],
+        requires: &["Content-Language"],
         check: check,
     }
 }

@@ -34,7 +34,7 @@ declare_rule! {
         severity: Warning,
         summary: "Content-Location must be a URI reference",
         specs: [rfc(9110, "8.7"), rfc(3986, "4.1")],
-        requires: ["Content-Location"],
+        requires: &["Content-Location"],
         check: check,
     }
 }

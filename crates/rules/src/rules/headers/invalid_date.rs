@@ -34,7 +34,7 @@ declare_rule! {
         severity: Warning,
         summary: "Date must be an HTTP-date in IMF-fixdate form",
         specs: [rfc(9110, "6.6.1"), rfc(9110, "5.6.7"), rfc(9111, "4.2.3")],
-        requires: ["Date"],
+        requires: &["Date"],
         check: check,
     }
 }

@@ -38,7 +38,7 @@ declare_rule! {
         severity: Warning,
         summary: "Deprecation must be a Structured Field Date such as @1688169599",
         specs: [rfc(9745, "2.1"), rfc(9651, "3.3.7")],
-        requires: ["Deprecation"],
+        requires: &["Deprecation"],
         check: check,
     }
 }

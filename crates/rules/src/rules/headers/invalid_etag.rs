@@ -37,7 +37,7 @@ declare_rule! {
         severity: Warning,
         summary: "ETag must be a quoted entity-tag",
         specs: [rfc(9110, "8.8.3"), rfc(9110, "8.8.1")],
-        requires: ["ETag"],
+        requires: &["ETag"],
         check: check,
     }
 }

@@ -32,7 +32,7 @@ declare_rule! {
         severity: Warning,
         summary: "Last-Modified must be an HTTP-date",
         specs: [rfc(9110, "8.8.2"), rfc(9110, "5.6.7"), rfc(9111, "4.2.2")],
-        requires: ["Last-Modified"],
+        requires: &["Last-Modified"],
         check: check,
     }
 }

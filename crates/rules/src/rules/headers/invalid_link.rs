@@ -36,7 +36,7 @@ declare_rule! {
         severity: Warning,
         summary: "Link values must be <uri>; rel=... link-values",
         specs: [rfc(8288, "3"), rfc(8288, "3.3")],
-        requires: ["Link"],
+        requires: &["Link"],
         check: check,
     }
 }

@@ -44,7 +44,7 @@ declare_rule! {
         severity: Warning,
         summary: "RateLimit must be a List of \"policy\";r=remaining items",
         specs: [DRAFT, crate::spec::rfc(9651, "3.1")],
-        requires: ["RateLimit"],
+        requires: &["RateLimit"],
         check: check,
     }
 }

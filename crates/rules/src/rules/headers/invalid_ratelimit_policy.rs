@@ -33,7 +33,7 @@ declare_rule! {
         severity: Warning,
         summary: "RateLimit-Policy must be a List of \"policy\";q=quota items",
         specs: [DRAFT, crate::spec::rfc(9651, "3.1")],
-        requires: ["RateLimit-Policy"],
+        requires: &["RateLimit-Policy"],
         check: check,
     }
 }

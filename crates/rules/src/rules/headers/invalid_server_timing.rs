@@ -35,7 +35,7 @@ declare_rule! {
         severity: Warning,
         summary: "Server-Timing metrics must be a token with token or quoted-string parameters",
         specs: [StaticSpec::Other("W3C Server Timing §3", "https://w3c.github.io/server-timing/#the-server-timing-header-field")],
-        requires: ["Server-Timing"],
+        requires: &["Server-Timing"],
         check: check,
     }
 }

@@ -30,7 +30,7 @@ declare_rule! {
         severity: Warning,
         summary: "Sunset must be an HTTP-date",
         specs: [rfc(8594, "3"), rfc(9110, "5.6.7")],
-        requires: ["Sunset"],
+        requires: &["Sunset"],
         check: check,
     }
 }

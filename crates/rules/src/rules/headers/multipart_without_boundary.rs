@@ -36,7 +36,7 @@ declare_rule! {
         severity: Warning,
         summary: "A multipart Content-Type must carry a boundary parameter",
         specs: [rfc(2046, "5.1.1"), rfc(9110, "8.3.3")],
-        requires: ["Content-Type"],
+        requires: &["Content-Type"],
         check: check,
     }
 }

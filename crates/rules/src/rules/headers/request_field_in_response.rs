@@ -37,12 +37,14 @@ declare_rule! {
         severity: Info,
         summary: "Request-only fields have no meaning in a response",
         specs: [rfc(9110, "10.1"), rfc(9110, "13.1"), rfc(9110, "11.6.2"), rfc(6265, "5.4")],
-        requires: ["Host", "Expect", "Max-Forwards", "TE", "Range", "Referer", "If-Match", "If-None-Match", "If-Modified-Since", "If-Unmodified-Since", "If-Range", "Authorization", "Proxy-Authorization", "Cookie"],
+        requires: &FIELDS,
         check: check,
     }
 }
 
-const REQUEST_ONLY: &[&str] = &[
+/// The request-only fields, then the credentials: what the rule looks for, and so what it
+/// `requires`.
+const FIELDS: [&str; 14] = [
     "Host",
     "Expect",
     "Max-Forwards",
@@ -54,8 +56,12 @@ const REQUEST_ONLY: &[&str] = &[
     "If-Modified-Since",
     "If-Unmodified-Since",
     "If-Range",
+    "Authorization",
+    "Proxy-Authorization",
+    "Cookie",
 ];
-const CREDENTIALS: &[&str] = &["Authorization", "Proxy-Authorization", "Cookie"];
+const REQUEST_ONLY: &[&str] = FIELDS.split_at(11).0;
+const CREDENTIALS: &[&str] = FIELDS.split_at(11).1;
 
 fn check(c: &mut Checker<'_>) {
     let found: Vec<(usize, &'static str, bool)> = c
@@ -86,17 +92,5 @@ fn check(c: &mut Checker<'_>) {
                 format!("Remove `{name}` from the response."),
             );
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn requires_names_exactly_the_fields_it_looks_for() {
-        let mut listed: Vec<&str> = super::REQUEST_ONLY.iter().chain(super::CREDENTIALS).copied().collect();
-        let mut required = super::REQUEST_FIELD_IN_RESPONSE.requires.to_vec();
-        listed.sort_unstable();
-        required.sort_unstable();
-        assert_eq!(listed, required);
     }
 }

@@ -36,7 +36,7 @@ declare_rule! {
         severity: Error,
         summary: "Sunset must not be earlier than Deprecation",
         specs: [rfc(9745, "4"), rfc(8594, "3")],
-        requires: ["Sunset"],
+        requires: &["Sunset"],
         check: check,
     }
 }

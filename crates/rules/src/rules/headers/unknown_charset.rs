@@ -38,7 +38,7 @@ declare_rule! {
             rfc(9110, "8.3.2"),
             StaticSpec::Other("Encoding Standard §4.2 Names and labels", "https://encoding.spec.whatwg.org/#names-and-labels"),
         ],
-        requires: ["Content-Type"],
+        requires: &["Content-Type"],
         check: check,
     }
 }

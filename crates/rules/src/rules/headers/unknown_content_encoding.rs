@@ -40,7 +40,7 @@ declare_rule! {
             rfc(9110, "8.4.1"),
             StaticSpec::Other("IANA HTTP Content Coding Registry", "https://www.iana.org/assignments/http-parameters/http-parameters.xhtml#content-coding"),
         ],
-        requires: ["Content-Encoding"],
+        requires: &["Content-Encoding"],
         check: check,
     }
 }

@@ -33,7 +33,7 @@ declare_rule! {
         severity: Info,
         summary: "Accept-Ranges should be bytes or none",
         specs: [rfc(9110, "14.3"), rfc(9110, "14.1")],
-        requires: ["Accept-Ranges"],
+        requires: &["Accept-Ranges"],
         check: check,
     }
 }

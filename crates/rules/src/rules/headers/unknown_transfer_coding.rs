@@ -35,7 +35,7 @@ declare_rule! {
         severity: Warning,
         summary: "Transfer-Encoding should only use registered transfer codings",
         specs: [rfc(9112, "6.1"), rfc(9112, "7"), rfc(7230, "A.2")],
-        requires: ["Transfer-Encoding"],
+        requires: &["Transfer-Encoding"],
         check: check,
     }
 }

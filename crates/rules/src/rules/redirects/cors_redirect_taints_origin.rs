@@ -41,7 +41,7 @@ declare_rule! {
         severity: Info,
         summary: "A cross-origin redirect of a CORS request makes the browser send Origin: null",
         specs: [fetch("http-redirect-fetch"), fetch("serializing-a-request-origin"), fetch("cors-check")],
-        requires: ["Location"],
+        requires: &["Location"],
         check: check,
     }
 }

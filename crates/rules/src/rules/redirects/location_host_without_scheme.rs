@@ -31,7 +31,7 @@ declare_rule! {
         severity: Warning,
         summary: "A Location starting with a host name but no scheme is a relative path",
         specs: [rfc(3986, "4.2"), rfc(3986, "5.2.2"), rfc(9110, "10.2.2")],
-        requires: ["Location"],
+        requires: &["Location"],
         check: check,
     }
 }

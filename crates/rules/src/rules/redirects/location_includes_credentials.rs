@@ -33,7 +33,7 @@ declare_rule! {
         severity: Error,
         summary: "A redirect target must not embed a user name or password",
         specs: [rfc(9110, "4.2.4"), fetch("http-redirect-fetch"), rfc(3986, "3.2.1")],
-        requires: ["Location"],
+        requires: &["Location"],
         check: check,
     }
 }

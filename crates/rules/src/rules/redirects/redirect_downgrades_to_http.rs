@@ -39,7 +39,7 @@ declare_rule! {
             rfc(9110, "4.2.2"),
             StaticSpec::Other("Mixed Content §should-block-fetch", "https://w3c.github.io/webappsec-mixed-content/#should-block-fetch"),
         ],
-        requires: ["Location"],
+        requires: &["Location"],
         check: check,
     }
 }

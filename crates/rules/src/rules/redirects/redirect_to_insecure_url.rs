@@ -33,7 +33,7 @@ declare_rule! {
         severity: Info,
         summary: "A redirect to an http URL sends the client over an unencrypted connection",
         specs: [rfc(9110, "10.2.2"), rfc(9110, "4.2.2")],
-        requires: ["Location"],
+        requires: &["Location"],
         check: check,
     }
 }

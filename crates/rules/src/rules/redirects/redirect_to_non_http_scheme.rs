@@ -35,7 +35,7 @@ declare_rule! {
         severity: Info,
         summary: "A redirect to a non-HTTP(S) URL fails in fetch and is refused for some schemes",
         specs: [fetch("http-redirect-fetch"), rfc(3986, "3.1")],
-        requires: ["Location"],
+        requires: &["Location"],
         check: check,
     }
 }

@@ -36,7 +36,7 @@ declare_rule! {
         severity: Warning,
         summary: "A redirect that points back at the requested URL loops",
         specs: [fetch("http-redirect-fetch"), rfc(9110, "15.4")],
-        requires: ["Location"],
+        requires: &["Location"],
         check: check,
     }
 }

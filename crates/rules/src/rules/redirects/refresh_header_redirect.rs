@@ -37,7 +37,7 @@ declare_rule! {
             StaticSpec::Other("HTML §the-refresh-header", "https://html.spec.whatwg.org/multipage/document-lifecycle.html#the-refresh-header"),
             rfc(9110, "15.4"),
         ],
-        requires: ["Refresh"],
+        requires: &["Refresh"],
         check: check,
     }
 }

@@ -32,7 +32,7 @@ declare_rule! {
         specs: [
             StaticSpec::Other("CSP Level 3: The Content-Security-Policy-Report-Only HTTP Response Header Field", "https://www.w3.org/TR/CSP3/#cspro-header"),
         ],
-        requires: ["Content-Security-Policy-Report-Only"],
+        requires: &["Content-Security-Policy-Report-Only"],
         check: check,
     }
 }

@@ -33,7 +33,7 @@ declare_rule! {
         specs: [
             StaticSpec::Other("Permissions Policy: The Permissions-Policy HTTP header field", "https://w3c.github.io/webappsec-permissions-policy/#permissions-policy-http-header-field"),
         ],
-        requires: ["Feature-Policy"],
+        requires: &["Feature-Policy"],
         check: check,
     }
 }

@@ -38,7 +38,7 @@ declare_rule! {
             StaticSpec::Other("Clear Site Data: The Clear-Site-Data HTTP response header field", "https://w3c.github.io/webappsec-clear-site-data/#header"),
             StaticSpec::Other("Clear Site Data: Parsing", "https://w3c.github.io/webappsec-clear-site-data/#parsing"),
         ],
-        requires: ["Clear-Site-Data"],
+        requires: &["Clear-Site-Data"],
         check: check,
     }
 }

@@ -30,7 +30,7 @@ declare_rule! {
         severity: Warning,
         summary: "An unrecognised Cross-Origin-Resource-Policy lets any origin embed the resource",
         specs: [fetch("cross-origin-resource-policy-header"), fetch("cross-origin-resource-policy-internal-check")],
-        requires: ["Cross-Origin-Resource-Policy"],
+        requires: &["Cross-Origin-Resource-Policy"],
         check: check,
     }
 }

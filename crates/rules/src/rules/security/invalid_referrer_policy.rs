@@ -38,7 +38,7 @@ declare_rule! {
             StaticSpec::Other("Referrer Policy: Parse a referrer policy from a Referrer-Policy header", "https://w3c.github.io/webappsec-referrer-policy/#parse-referrer-policy-from-header"),
             StaticSpec::Other("Referrer Policy: Referrer Policies", "https://w3c.github.io/webappsec-referrer-policy/#referrer-policies"),
         ],
-        requires: ["Referrer-Policy"],
+        requires: &["Referrer-Policy"],
         check: check,
     }
 }

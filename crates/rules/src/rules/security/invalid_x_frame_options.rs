@@ -41,7 +41,7 @@ declare_rule! {
             StaticSpec::Other("HTML: The X-Frame-Options header", "https://html.spec.whatwg.org/#the-x-frame-options-header"),
             rfc(7034, "2.1"),
         ],
-        requires: ["X-Frame-Options"],
+        requires: &["X-Frame-Options"],
         check: check,
     }
 }

@@ -36,7 +36,7 @@ declare_rule! {
             StaticSpec::Other("Referrer Policy: \"unsafe-url\"", "https://w3c.github.io/webappsec-referrer-policy/#referrer-policy-unsafe-url"),
             StaticSpec::Other("Referrer Policy: \"no-referrer-when-downgrade\"", "https://w3c.github.io/webappsec-referrer-policy/#referrer-policy-no-referrer-when-downgrade"),
         ],
-        requires: ["Referrer-Policy"],
+        requires: &["Referrer-Policy"],
         check: check,
     }
 }

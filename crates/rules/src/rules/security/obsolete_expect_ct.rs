@@ -33,7 +33,7 @@ declare_rule! {
             rfc(9163, ""),
             StaticSpec::Other("MDN: Expect-CT", "https://developer.mozilla.org/en-US/docs/Web/HTTP/Reference/Headers/Expect-CT"),
         ],
-        requires: ["Expect-CT"],
+        requires: &["Expect-CT"],
         check: check,
     }
 }

@@ -31,7 +31,7 @@ declare_rule! {
         severity: Info,
         summary: "P3P is obsolete and ignored by browsers",
         specs: [StaticSpec::Other("W3C: The Platform for Privacy Preferences 1.1 (P3P1.1), obsolete", "https://www.w3.org/TR/P3P11/")],
-        requires: ["P3P"],
+        requires: &["P3P"],
         check: check,
     }
 }

@@ -35,7 +35,7 @@ declare_rule! {
             StaticSpec::Other("OWASP HTTP Headers Cheat Sheet: X-XSS-Protection", "https://cheatsheetseries.owasp.org/cheatsheets/HTTP_Headers_Cheat_Sheet.html#x-xss-protection"),
             StaticSpec::Other("MDN: X-XSS-Protection", "https://developer.mozilla.org/en-US/docs/Web/HTTP/Reference/Headers/X-XSS-Protection"),
         ],
-        requires: ["X-XSS-Protection"],
+        requires: &["X-XSS-Protection"],
         check: check,
     }
 }

@@ -33,7 +33,7 @@ declare_rule! {
         severity: Info,
         summary: "Retry-After names a time that has already passed",
         specs: [rfc(9110, "10.2.3"), rfc(9110, "6.6.1")],
-        requires: ["Retry-After"],
+        requires: &["Retry-After"],
         check: check,
     }
 }
