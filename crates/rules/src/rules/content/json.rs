@@ -76,6 +76,13 @@ struct Walk<'p, 'de> {
     names: &'p mut Vec<Cow<'de, str>>,
 }
 
+impl<'de> Walk<'_, 'de> {
+    /// The walk of a nested value, sharing this one's state.
+    fn nested(&mut self) -> Walk<'_, 'de> {
+        Walk { found: &mut *self.found, path: &mut *self.path, track: self.track, names: &mut *self.names }
+    }
+}
+
 impl<'de> DeserializeSeed<'de> for Walk<'_, 'de> {
     type Value = ();
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
@@ -112,14 +119,13 @@ impl<'de> Visitor<'de> for Walk<'_, 'de> {
     fn visit_none<E>(self) -> Result<(), E> {
         Ok(())
     }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+    fn visit_seq<A: SeqAccess<'de>>(mut self, mut seq: A) -> Result<(), A::Error> {
         let mut i = 0usize;
         loop {
             if self.track {
                 self.path.push(Seg::Index(i));
             }
-            let walk = Walk { found: &mut *self.found, path: &mut *self.path, track: self.track, names: &mut *self.names };
-            let more = seq.next_element_seed(walk)?.is_some();
+            let more = seq.next_element_seed(self.nested())?.is_some();
             if self.track {
                 self.path.pop();
             }
@@ -129,7 +135,7 @@ impl<'de> Visitor<'de> for Walk<'_, 'de> {
             i += 1;
         }
     }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+    fn visit_map<A: MapAccess<'de>>(mut self, mut map: A) -> Result<(), A::Error> {
         // This object's names are `names[start..]` while it is walked (its members' own objects
         // push above them and truncate back), or a hash set once there are many.
         let start = self.names.len();
@@ -152,8 +158,7 @@ impl<'de> Visitor<'de> for Walk<'_, 'de> {
             if self.track {
                 self.path.push(Seg::Key(key));
             }
-            let walk = Walk { found: &mut *self.found, path: &mut *self.path, track: self.track, names: &mut *self.names };
-            map.next_value_seed(walk)?;
+            map.next_value_seed(self.nested())?;
             if self.track {
                 self.path.pop();
             }
