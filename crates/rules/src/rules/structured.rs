@@ -178,16 +178,17 @@ impl<'de> Building<'de> {
     }
 }
 
-struct DictBuilder<'de>(Keyed<'de, Building<'de>>);
+/// Fills one dictionary's entries; several lines of a field go into the same entries.
+struct DictInto<'k, 'de>(&'k mut Keyed<'de, Building<'de>>);
 
-impl<'de> DictionaryVisitor<'de> for DictBuilder<'de> {
-    type Out = Vec<(&'de str, Member<'de>)>;
+impl<'de> DictionaryVisitor<'de> for DictInto<'_, 'de> {
+    type Out = ();
     type Error = Infallible;
     fn entry(&mut self, key: &'de KeyRef) -> Result<impl EntryVisitor<'de>, Infallible> {
         Ok(self.0.slot(key.as_str(), Building::fresh()).slot())
     }
-    fn finish(self) -> Result<Self::Out, Infallible> {
-        Ok(self.0.entries.into_iter().map(|(k, b)| (k, b.done())).collect())
+    fn finish(self) -> Result<(), Infallible> {
+        Ok(())
     }
 }
 
@@ -209,7 +210,20 @@ impl<'de> ListVisitor<'de> for ListBuilder<'de> {
 /// Parses `input` as a Dictionary (RFC 9651 §4.2.2): (key, member) in order of first appearance,
 /// a repeated key's last value winning. A key without a value is `Boolean(true)`.
 pub(crate) fn dictionary(input: &str) -> Result<Vec<(&str, Member<'_>)>, sfv::Error> {
-    Parser::new(input).parse_dictionary_with_visitor(DictBuilder(Keyed::new()))
+    dictionary_lines([input]).map_err(|(e, _)| e)
+}
+
+/// Parses the lines of one field as one Dictionary — what the lines joined with commas would
+/// give (RFC 9651 §4.2), each key borrowed from its own line, a key repeated on a later line
+/// replacing its value in place. On failure, `sfv`'s error and the line it is in.
+pub(crate) fn dictionary_lines<'de>(
+    lines: impl IntoIterator<Item = &'de str>,
+) -> Result<Vec<(&'de str, Member<'de>)>, (sfv::Error, &'de str)> {
+    let mut entries = Keyed::new();
+    for line in lines {
+        Parser::new(line).parse_dictionary_with_visitor(DictInto(&mut entries)).map_err(|e| (e, line))?;
+    }
+    Ok(entries.entries.into_iter().map(|(k, b)| (k, b.done())).collect())
 }
 
 /// Parses `input` as a List (RFC 9651 §4.2.1).
@@ -270,6 +284,16 @@ mod tests {
         let inner = dictionary("a=(1 2)").unwrap();
         assert_eq!(inner[0].1.value, Value::InnerList);
         assert!(dictionary("").unwrap().is_empty());
+    }
+
+    #[test]
+    fn lines_are_one_dictionary() {
+        let d = dictionary_lines(["sha-256=:AA==:, md5=:AA==:", "sha-256=:AQ==:"]).unwrap();
+        assert_eq!(d.iter().map(|(k, _)| *k).collect::<Vec<_>>(), ["sha-256", "md5"], "first position kept");
+        assert_eq!(d[0].1.value, Value::Bytes(vec![1]), "last value wins");
+        let (e, line) = dictionary_lines(["a=1", "B=2"]).unwrap_err();
+        assert_eq!(line, "B=2");
+        assert!(describe(&e, line).contains("B=2"));
     }
 
     #[test]

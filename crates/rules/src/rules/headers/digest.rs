@@ -2,7 +2,7 @@
 //! shared by the digest rules.
 
 use crate::registry::Checker;
-use crate::rules::structured::{describe, dictionary, Member};
+use crate::rules::structured::{describe, dictionary_lines, Member};
 
 /// The digest fields, in the order of [`digest_fields`].
 pub(crate) const FIELDS: [&str; 2] = ["Content-Digest", "Repr-Digest"];
@@ -41,30 +41,8 @@ pub(crate) fn digest_fields<'a>(c: &Checker<'a>) -> &'a [Option<DigestField<'a>>
 }
 
 fn parse_field<'a>(c: &Checker<'a>, name: &'static str) -> Option<DigestField<'a>> {
-    let mut lines = c.header_lines(name).peekable();
-    let index = lines.peek()?.0;
-    let mut members: Vec<(&'a str, Member<'a>)> = Vec::new();
-    let mut value = String::new();
-    let mut error = None;
-    for (_, line) in lines {
-        if !value.is_empty() {
-            value.push_str(", ");
-        }
-        value.push_str(line);
-        if error.is_some() {
-            continue;
-        }
-        // A Dictionary split over several lines is the lines joined with commas (RFC 9651
-        // §4.2): parsing line by line keeps the keys borrowed from the exchange.
-        match dictionary(line) {
-            Ok(d) => {
-                for (k, m) in d {
-                    members.retain(|(old, _)| *old != k);
-                    members.push((k, m));
-                }
-            }
-            Err(e) => error = Some(describe(&e, line)),
-        }
-    }
-    Some(DigestField { name, index, value, parsed: error.map_or(Ok(members), Err) })
+    let index = c.header_lines(name).next()?.0;
+    let value = c.header_combined(name)?.into_owned();
+    let parsed = dictionary_lines(c.header_lines(name).map(|(_, line)| line)).map_err(|(e, line)| describe(&e, line));
+    Some(DigestField { name, index, value, parsed })
 }
