@@ -30,7 +30,8 @@ const NAMES: &[&str] = &[
     "Access-Control-Allow-Methods", "Access-Control-Allow-Headers", "Access-Control-Expose-Headers",
     "Access-Control-Max-Age", "Timing-Allow-Origin", "CDN-Cache-Control", "Sec-WebSocket-Accept", "Warning", "Content-MD5",
     "Clear-Site-Data", "Deprecation", "RateLimit", "RateLimit-Policy", "Content-Digest", "Repr-Digest", "Server-Timing",
-    "Sunset",
+    "Sunset", "Public-Key-Pins", "Public-Key-Pins-Report-Only", "X-AspNet-Version", "X-AspNetMvc-Version", "Proxy-Connection",
+    "Feature-Policy",
 ];
 const VALUES: &[&str] = &[
     "", " ", "*", "null", "0", "-1", "99999999999999999999999", "max-age=60", "max-age=\"60\", public, private, no-store",

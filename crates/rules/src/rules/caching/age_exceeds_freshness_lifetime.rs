@@ -36,6 +36,7 @@ declare_rule! {
         severity: Info,
         summary: "The response was already stale when it arrived",
         specs: [rfc(9111, "4.2"), rfc(9111, "5.1"), rfc(9213, "2.3")],
+        requires: &["Age"],
         check: check,
     }
 }

@@ -37,6 +37,7 @@ declare_rule! {
         severity: Warning,
         summary: "A Set-Cookie on a response shared caches may store is served to every user",
         specs: [rfc(9111, "7.3"), rfc(9111, "3.1"), rfc(9111, "5.2.2.7")],
+        requires: &["Set-Cookie"],
         check: check,
     }
 }

@@ -38,6 +38,7 @@ declare_rule! {
         severity: Info,
         summary: "A cacheable compressed response should say Vary: Accept-Encoding",
         specs: [rfc(9110, "12.5.5"), rfc(9111, "4.1"), rfc(9110, "8.4")],
+        requires: &["Content-Encoding"],
         check: check,
     }
 }

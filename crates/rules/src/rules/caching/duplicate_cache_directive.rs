@@ -36,6 +36,7 @@ declare_rule! {
         severity: Warning,
         summary: "A cache directive appears more than once with different values",
         specs: [rfc(9111, "4.2.1"), rfc(9111, "5.2")],
+        requires: &["Cache-Control"],
         check: check,
     }
 }

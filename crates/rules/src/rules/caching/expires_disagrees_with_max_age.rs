@@ -38,6 +38,7 @@ declare_rule! {
         severity: Info,
         summary: "Expires is ignored when max-age is present, and here it says something else",
         specs: [rfc(9111, "5.3"), rfc(9111, "4.2.1")],
+        requires: &["Expires"],
         check: check,
     }
 }

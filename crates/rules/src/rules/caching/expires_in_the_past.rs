@@ -36,6 +36,7 @@ declare_rule! {
         severity: Info,
         summary: "An Expires in the past makes the response stale on arrival",
         specs: [rfc(9111, "5.3"), rfc(9111, "4.2.1")],
+        requires: &["Expires"],
         check: check,
     }
 }

@@ -32,6 +32,7 @@ declare_rule! {
         severity: Warning,
         summary: "immutable and no-cache contradict each other",
         specs: [rfc(8246, "2"), rfc(9111, "5.2.2.4")],
+        requires: &["Cache-Control"],
         check: check,
     }
 }

@@ -39,6 +39,7 @@ declare_rule! {
             rfc(9111, "5.2.2.1"),
             StaticSpec::Other("RFC 5861 §3 (stale-while-revalidate)", "https://www.rfc-editor.org/rfc/rfc5861.html#section-3"),
         ],
+        requires: &["Cache-Control"],
         check: check,
     }
 }

@@ -33,6 +33,7 @@ declare_rule! {
         severity: Warning,
         summary: "must-understand should be paired with no-store",
         specs: [rfc(9111, "5.2.2.3")],
+        requires: &["Cache-Control"],
         check: check,
     }
 }

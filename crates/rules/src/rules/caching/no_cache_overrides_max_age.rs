@@ -35,6 +35,7 @@ declare_rule! {
         severity: Warning,
         summary: "no-cache makes a positive max-age or s-maxage meaningless",
         specs: [rfc(9111, "5.2.2.4"), rfc(9111, "4.2.1")],
+        requires: &["Cache-Control"],
         check: check,
     }
 }

@@ -36,6 +36,7 @@ declare_rule! {
         severity: Warning,
         summary: "no-store contradicts directives that allow the response to be reused",
         specs: [rfc(9111, "5.2.2.5"), rfc(9111, "4.2.1")],
+        requires: &["Cache-Control"],
         check: check,
     }
 }

@@ -33,6 +33,7 @@ declare_rule! {
         severity: Info,
         summary: "Pragma: no-cache has no defined meaning in responses",
         specs: [rfc(9111, "5.4")],
+        requires: &["Pragma"],
         check: check,
     }
 }

@@ -32,6 +32,7 @@ declare_rule! {
         severity: Warning,
         summary: "Cache-Control says both public and private",
         specs: [rfc(9111, "5.2.2.7"), rfc(9111, "5.2.2.9")],
+        requires: &["Cache-Control"],
         check: check,
     }
 }

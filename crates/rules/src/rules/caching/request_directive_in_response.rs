@@ -33,6 +33,7 @@ declare_rule! {
         severity: Warning,
         summary: "max-stale, min-fresh and only-if-cached are request directives",
         specs: [rfc(9111, "5.2.1"), rfc(9111, "5.2.3")],
+        requires: &["Cache-Control"],
         check: check,
     }
 }

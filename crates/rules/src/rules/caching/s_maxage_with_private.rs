@@ -31,6 +31,7 @@ declare_rule! {
         severity: Warning,
         summary: "s-maxage has no effect on a private response",
         specs: [rfc(9111, "5.2.2.10"), rfc(9111, "5.2.2.7")],
+        requires: &["Cache-Control"],
         check: check,
     }
 }

@@ -36,6 +36,7 @@ declare_rule! {
             rfc(9111, "5.2.3"),
             StaticSpec::Other("IANA HTTP Cache Directive Registry", "https://www.iana.org/assignments/http-cache-directives/"),
         ],
+        requires: &["Cache-Control"],
         check: check,
     }
 }

@@ -41,6 +41,7 @@ declare_rule! {
         severity: Warning,
         summary: "A cache directive's argument is written in a form the directive does not allow",
         specs: [rfc(9111, "5.2"), rfc(9111, "5.2.2.1"), rfc(9111, "5.2.2.4"), rfc(9111, "5.2.2.10")],
+        requires: &["Cache-Control"],
         check: check,
     }
 }

@@ -40,6 +40,7 @@ declare_rule! {
             StaticSpec::Other("RFC 6265bis §5.7 (Storage Model)", "https://datatracker.ietf.org/doc/html/draft-ietf-httpbis-rfc6265bis#section-5.7"),
             StaticSpec::Other("RFC 6265bis §5.1.3 (Domain Matching)", "https://datatracker.ietf.org/doc/html/draft-ietf-httpbis-rfc6265bis#section-5.1.3"),
         ],
+        requires: &["Set-Cookie"],
         check: check,
     }
 }

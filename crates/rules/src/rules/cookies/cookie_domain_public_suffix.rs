@@ -40,6 +40,7 @@ declare_rule! {
             StaticSpec::Other("RFC 6265bis §5.7 (Storage Model)", "https://datatracker.ietf.org/doc/html/draft-ietf-httpbis-rfc6265bis#section-5.7"),
             StaticSpec::Other("Public Suffix List", "https://publicsuffix.org/list/"),
         ],
+        requires: &["Set-Cookie"],
         check: check,
     }
 }

@@ -37,6 +37,7 @@ declare_rule! {
             StaticSpec::Other("RFC 6265bis §4.1.2.5 (The Secure Attribute)", "https://datatracker.ietf.org/doc/html/draft-ietf-httpbis-rfc6265bis#section-4.1.2.5"),
             StaticSpec::Other("RFC 6265bis §8.3 (Clear Text)", "https://datatracker.ietf.org/doc/html/draft-ietf-httpbis-rfc6265bis#section-8.3"),
         ],
+        requires: &["Set-Cookie"],
         check: check,
     }
 }

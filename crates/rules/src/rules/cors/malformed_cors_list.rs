@@ -40,6 +40,7 @@ declare_rule! {
             fetch("extract-header-list-values"),
             rfc(9110, "5.6.2"),
         ],
+        requires: &["Access-Control-Allow-Methods", "Access-Control-Allow-Headers", "Access-Control-Expose-Headers"],
         check: check,
     }
 }

@@ -34,6 +34,7 @@ declare_rule! {
         severity: Error,
         summary: "ACAO * cannot be combined with Access-Control-Allow-Credentials: true",
         specs: [fetch("cors-check"), fetch("http-access-control-allow-origin")],
+        requires: &["Access-Control-Allow-Origin"],
         check: check,
     }
 }

@@ -36,6 +36,7 @@ declare_rule! {
         severity: Error,
         summary: "The chunked transfer coding must not be applied more than once",
         specs: [rfc(9112, "6.1"), rfc(9112, "7.1")],
+        requires: &["Transfer-Encoding"],
         check: check,
     }
 }

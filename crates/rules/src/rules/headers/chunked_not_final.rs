@@ -35,6 +35,7 @@ declare_rule! {
         severity: Warning,
         summary: "chunked should be the final transfer coding",
         specs: [rfc(9112, "6.1"), rfc(9112, "6.3")],
+        requires: &["Transfer-Encoding"],
         check: check,
     }
 }

@@ -37,6 +37,7 @@ declare_rule! {
         severity: Error,
         summary: "A response must not carry both Content-Length and Transfer-Encoding",
         specs: [rfc(9112, "6.2"), rfc(9112, "6.3"), rfc(9112, "11.2")],
+        requires: &["Transfer-Encoding"],
         check: check,
     }
 }

@@ -35,6 +35,7 @@ declare_rule! {
         severity: Info,
         summary: "Content-Range only has meaning on 206 and 416 responses",
         specs: [rfc(9110, "14.4"), rfc(9110, "15.3.7")],
+        requires: &["Content-Range"],
         check: check,
     }
 }

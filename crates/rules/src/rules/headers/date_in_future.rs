@@ -38,6 +38,7 @@ declare_rule! {
         severity: Warning,
         summary: "Date is ahead of the current time: the server's clock is wrong",
         specs: [rfc(9110, "6.6.1"), rfc(9110, "5.6.7"), rfc(9111, "4.2.3")],
+        requires: &["Date"],
         check: check,
     }
 }

@@ -33,6 +33,7 @@ declare_rule! {
         severity: Info,
         summary: "identity is not a content coding: omit Content-Encoding instead",
         specs: [rfc(9110, "12.5.3"), rfc(9110, "8.4.1"), rfc(2616, "3.5")],
+        requires: &["Content-Encoding"],
         check: check,
     }
 }

@@ -36,6 +36,7 @@ declare_rule! {
         severity: Error,
         summary: "Content-Length must be a non-negative integer",
         specs: [rfc(9110, "8.6"), rfc(9112, "6.3")],
+        requires: &["Content-Length"],
         check: check,
     }
 }

@@ -40,6 +40,7 @@ declare_rule! {
             rfc(9110, "5.6.6"),
             StaticSpec::Other("MIME Sniffing §parse a MIME type", "https://mimesniff.spec.whatwg.org/#parse-a-mime-type"),
         ],
+        requires: &["Content-Type"],
         check: check,
     }
 }

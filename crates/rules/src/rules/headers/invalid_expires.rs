@@ -37,6 +37,7 @@ declare_rule! {
         severity: Info,
         summary: "Expires should be an HTTP-date; invalid values mean already expired",
         specs: [rfc(9111, "5.3"), rfc(9110, "5.6.7")],
+        requires: &["Expires"],
         check: check,
     }
 }

@@ -27,6 +27,7 @@ declare_rule! {
         severity: Warning,
         summary: "Retry-After must be delay-seconds or an HTTP-date",
         specs: [rfc(9110, "10.2.3"), rfc(9110, "5.6.7")],
+        requires: &["Retry-After"],
         check: check,
     }
 }

@@ -32,6 +32,7 @@ declare_rule! {
         severity: Warning,
         summary: "Vary members must be field names or *",
         specs: [rfc(9110, "12.5.5"), rfc(9111, "4.1")],
+        requires: &["Vary"],
         check: check,
     }
 }

@@ -36,6 +36,7 @@ declare_rule! {
         severity: Info,
         summary: "Keep-Alive must be listed in Connection",
         specs: [rfc(9110, "7.6.1"), rfc(9112, "C.2.2"), rfc(9113, "8.2.2")],
+        requires: &["Keep-Alive"],
         check: check,
     }
 }

@@ -37,6 +37,7 @@ declare_rule! {
         severity: Warning,
         summary: "Last-Modified must not be later than Date",
         specs: [rfc(9110, "8.8.2.1"), rfc(9110, "13.1.3"), rfc(9111, "4.2.2")],
+        requires: &["Last-Modified"],
         check: check,
     }
 }

@@ -34,6 +34,7 @@ declare_rule! {
         severity: Info,
         summary: "Obsolete header fields (Content-MD5, Warning) should not be sent",
         specs: [rfc(7231, "B"), rfc(9111, "5.5"), rfc(9530, "3")],
+        requires: &["Content-MD5", "Warning"],
         check: check,
     }
 }

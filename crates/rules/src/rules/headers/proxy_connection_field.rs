@@ -33,6 +33,7 @@ declare_rule! {
         severity: Info,
         summary: "Proxy-Connection is non-standard and has no place in a response",
         specs: [rfc(9110, "7.6.1"), rfc(9113, "8.2.2"), rfc(9112, "C.2.2")],
+        requires: &["Proxy-Connection"],
         check: check,
     }
 }

@@ -34,6 +34,7 @@ declare_rule! {
         severity: Warning,
         summary: "Content-Length should be sent once",
         specs: [rfc(9110, "8.6"), rfc(9112, "6.3")],
+        requires: &["Content-Length"],
         check: check,
     }
 }

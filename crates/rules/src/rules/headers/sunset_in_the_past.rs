@@ -31,6 +31,7 @@ declare_rule! {
         severity: Info,
         summary: "The Sunset date has passed but the resource still answers",
         specs: [rfc(8594, "3")],
+        requires: &["Sunset"],
         check: check,
     }
 }

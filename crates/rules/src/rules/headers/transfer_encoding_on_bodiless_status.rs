@@ -33,6 +33,7 @@ declare_rule! {
         severity: Error,
         summary: "1xx and 204 responses, and 2xx answers to CONNECT, must not carry Transfer-Encoding",
         specs: [rfc(9112, "6.1"), rfc(9110, "15.3.5"), rfc(9110, "9.3.6")],
+        requires: &["Transfer-Encoding"],
         check: check,
     }
 }

@@ -36,6 +36,7 @@ declare_rule! {
         severity: Warning,
         summary: "Upgrade must be accompanied by Connection: upgrade",
         specs: [rfc(9110, "7.8"), rfc(9110, "7.6.1"), rfc(9113, "8.2.2")],
+        requires: &["Upgrade"],
         check: check,
     }
 }

@@ -30,6 +30,7 @@ declare_rule! {
         severity: Info,
         summary: "Vary: Host is redundant: the host is already part of the cache key",
         specs: [rfc(9110, "12.5.5"), rfc(9111, "2"), rfc(9110, "7.2")],
+        requires: &["Vary"],
         check: check,
     }
 }

@@ -33,6 +33,7 @@ declare_rule! {
         severity: Info,
         summary: "Vary: * makes other Vary members meaningless",
         specs: [rfc(9110, "12.5.5"), rfc(9111, "4.1")],
+        requires: &["Vary"],
         check: check,
     }
 }

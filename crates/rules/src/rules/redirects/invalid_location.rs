@@ -40,6 +40,7 @@ declare_rule! {
             rfc(3986, "4.1"),
             StaticSpec::Other("URL Standard §url-parsing", "https://url.spec.whatwg.org/#url-parsing"),
         ],
+        requires: &["Location"],
         check: check,
     }
 }

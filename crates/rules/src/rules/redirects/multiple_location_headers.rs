@@ -32,6 +32,7 @@ declare_rule! {
         severity: Error,
         summary: "A response must carry at most one Location header",
         specs: [rfc(9110, "10.2.2"), fetch("extract-header-list-values"), fetch("concept-response-location-url")],
+        requires: &["Location"],
         check: check,
     }
 }

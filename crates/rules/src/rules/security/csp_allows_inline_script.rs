@@ -41,6 +41,7 @@ declare_rule! {
             StaticSpec::Other("CSP Level 3: Does a source list allow all inline behavior for type?", "https://www.w3.org/TR/CSP3/#allow-all-inline"),
             StaticSpec::Other("CSP Level 3: script-src", "https://www.w3.org/TR/CSP3/#directive-script-src"),
         ],
+        requires: &["Content-Security-Policy"],
         check: check,
     }
 }

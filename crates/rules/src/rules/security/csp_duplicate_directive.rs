@@ -34,6 +34,7 @@ declare_rule! {
         severity: Warning,
         summary: "A directive repeated in one Content-Security-Policy is ignored after its first occurrence",
         specs: [StaticSpec::Other("CSP Level 3: Parse a serialized CSP", "https://www.w3.org/TR/CSP3/#parse-serialized-policy")],
+        requires: &["Content-Security-Policy", "Content-Security-Policy-Report-Only"],
         check: check,
     }
 }

@@ -36,6 +36,7 @@ declare_rule! {
         severity: Warning,
         summary: "CSP keywords such as 'self' and 'none' must be single-quoted",
         specs: [StaticSpec::Other("CSP Level 3: keyword-source grammar", "https://www.w3.org/TR/CSP3/#grammardef-keyword-source")],
+        requires: &["Content-Security-Policy", "Content-Security-Policy-Report-Only"],
         check: check,
     }
 }

@@ -39,6 +39,7 @@ declare_rule! {
             StaticSpec::Other("CSP Level 3: script-src", "https://www.w3.org/TR/CSP3/#directive-script-src"),
             StaticSpec::Other("CSP Level 3: Usage of 'strict-dynamic'", "https://www.w3.org/TR/CSP3/#strict-dynamic-usage"),
         ],
+        requires: &["Content-Security-Policy"],
         check: check,
     }
 }

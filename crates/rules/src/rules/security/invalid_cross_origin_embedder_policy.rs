@@ -35,6 +35,7 @@ declare_rule! {
         specs: [
             StaticSpec::Other("HTML: Cross-Origin-Embedder-Policy headers", "https://html.spec.whatwg.org/multipage/browsers.html#the-coep-headers"),
         ],
+        requires: &["Cross-Origin-Embedder-Policy"],
         check: check,
     }
 }

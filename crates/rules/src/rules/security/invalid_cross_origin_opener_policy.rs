@@ -38,6 +38,7 @@ declare_rule! {
         specs: [
             StaticSpec::Other("HTML: Cross-Origin-Opener-Policy headers", "https://html.spec.whatwg.org/multipage/browsers.html#the-coop-headers"),
         ],
+        requires: &["Cross-Origin-Opener-Policy"],
         check: check,
     }
 }

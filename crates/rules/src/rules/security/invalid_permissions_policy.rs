@@ -38,6 +38,7 @@ declare_rule! {
             StaticSpec::Other("Permissions Policy: The Permissions-Policy HTTP header field", "https://w3c.github.io/webappsec-permissions-policy/#permissions-policy-http-header-field"),
             rfc(8941, "4.2.2"),
         ],
+        requires: &["Permissions-Policy"],
         check: check,
     }
 }

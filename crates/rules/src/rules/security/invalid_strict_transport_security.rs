@@ -35,6 +35,7 @@ declare_rule! {
         severity: Warning,
         summary: "A malformed Strict-Transport-Security header is ignored by browsers",
         specs: [rfc(6797, "6.1"), rfc(6797, "6.1.1"), rfc(6797, "8.1")],
+        requires: &["Strict-Transport-Security"],
         check: check,
     }
 }

@@ -33,6 +33,7 @@ declare_rule! {
         severity: Warning,
         summary: "HTTP Public Key Pinning was removed from browsers and should not be sent",
         specs: [rfc(7469, "2.1"), StaticSpec::Other("MDN: HTTP Public Key Pinning (HPKP)", "https://developer.mozilla.org/en-US/docs/Glossary/HPKP")],
+        requires: &["Public-Key-Pins", "Public-Key-Pins-Report-Only"],
         check: check,
     }
 }

@@ -35,6 +35,7 @@ declare_rule! {
         severity: Info,
         summary: "Server and framework headers should not reveal software versions",
         specs: [rfc(9110, "10.2.4"), rfc(9110, "17.12")],
+        requires: &["Server", "X-Powered-By", "X-AspNet-Version", "X-AspNetMvc-Version"],
         check: check,
     }
 }

@@ -35,6 +35,7 @@ declare_rule! {
         severity: Info,
         summary: "A Strict-Transport-Security max-age under a day protects few visits",
         specs: [rfc(6797, "6.1.1")],
+        requires: &["Strict-Transport-Security"],
         check: check,
     }
 }

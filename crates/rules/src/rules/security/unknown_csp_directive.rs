@@ -38,6 +38,7 @@ declare_rule! {
             StaticSpec::Other("CSP Level 3: Directives", "https://www.w3.org/TR/CSP3/#csp-directives"),
             StaticSpec::Other("CSP Level 3: Parse a serialized CSP", "https://www.w3.org/TR/CSP3/#parse-serialized-policy"),
         ],
+        requires: &["Content-Security-Policy", "Content-Security-Policy-Report-Only"],
         check: check,
     }
 }

@@ -35,6 +35,7 @@ declare_rule! {
         severity: Info,
         summary: "A Bearer challenge's error code implies a different status",
         specs: [rfc(6750, "3.1"), rfc(9470, "3")],
+        requires: &["WWW-Authenticate"],
         check: check,
     }
 }

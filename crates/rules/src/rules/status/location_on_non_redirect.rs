@@ -34,6 +34,7 @@ declare_rule! {
         severity: Info,
         summary: "Location is ignored on responses other than 201 and 3xx",
         specs: [rfc(9110, "10.2.2"), rfc(9110, "8.7")],
+        requires: &["Location"],
         check: check,
     }
 }

@@ -41,6 +41,7 @@ declare_rule! {
         severity: Info,
         summary: "A Bearer challenge's error should be one of the codes OAuth clients know",
         specs: [rfc(6750, "3.1"), rfc(9470, "3")],
+        requires: &["WWW-Authenticate"],
         check: check,
     }
 }
