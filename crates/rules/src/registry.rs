@@ -256,6 +256,21 @@ const fn name_key(name: &str) -> u32 {
     len << 16 | (first as u32) << 8 | last as u32
 }
 
+/// The name-index bits of a set of field names, made at compile time
+/// (`const F: NamesFilter = names_filter(&[...])`) for [`Checker::lines_maybe_named`].
+#[derive(Clone, Copy)]
+pub(crate) struct NamesFilter(u64);
+
+pub(crate) const fn names_filter(names: &[&str]) -> NamesFilter {
+    let mut mask = 0;
+    let mut i = 0;
+    while i < names.len() {
+        mask |= key_bit(name_key(names[i]));
+        i += 1;
+    }
+    NamesFilter(mask)
+}
+
 /// The key's bit in [`HeaderIndex::mask`] (Fibonacci hashing onto 64 bits).
 #[inline(always)]
 const fn key_bit(key: u32) -> u64 {
@@ -348,6 +363,17 @@ impl<'a> Checker<'a> {
             let (n, v) = &headers.0[i];
             // Names usually arrive in the same case as asked for: the exact comparison is cheaper.
             (n == name || n.eq_ignore_ascii_case(name)).then_some((i, v.as_str()))
+        })
+    }
+    /// Every (index, name, value) of the response whose name may be one of the names behind
+    /// `filter` (a [`names_filter`]): a superset of those lines, in order, found by the name
+    /// index; the caller compares names.
+    pub(crate) fn lines_maybe_named(&self, filter: NamesFilter) -> impl Iterator<Item = (usize, &'a str, &'a str)> + use<'a> {
+        let headers = &self.exchange.response.headers;
+        let keys = if self.index.mask & filter.0 != 0 { &self.index.keys[..] } else { &[] };
+        keys.iter().enumerate().filter(move |&(_, &k)| filter.0 & key_bit(k) != 0).map(move |(i, _)| {
+            let (n, v) = &headers.0[i];
+            (i, n.as_str(), v.as_str())
         })
     }
     /// The first value of the response field `name`.
@@ -534,6 +560,17 @@ mod tests {
                     let scanned: Vec<usize> = ex.response.headers.all(name).map(|(i, _)| i).collect();
                     assert_eq!(indexed, scanned, "{name:?} in {:?}", ex.response.headers);
                     assert_eq!(c.header_repeated(name), scanned.len() > 1, "{name:?}");
+                }
+                // A filter's lines are a superset of those with its names, in order.
+                for set in [&names[..3], &names[5..12], &["Server", "Content-Length"][..], &[][..]] {
+                    let filter = super::names_filter(set);
+                    let maybe: Vec<usize> = c.lines_maybe_named(filter).map(|(i, _, _)| i).collect();
+                    assert!(maybe.windows(2).all(|w| w[0] < w[1]));
+                    for (i, (n, _)) in ex.response.headers.iter().enumerate() {
+                        if set.iter().any(|s| s.eq_ignore_ascii_case(n)) {
+                            assert!(maybe.contains(&i), "{n:?} at {i} for {set:?}");
+                        }
+                    }
                 }
             });
         }

@@ -63,16 +63,23 @@ fn check(c: &mut Checker<'_>) {
         (Some(a), Some(b)) => a.trim().eq_ignore_ascii_case(b.trim()),
         (a, b) => a.is_none() && b.is_none(),
     };
-    // Indexed by the first directive of a name: whether that name was reported.
-    let mut reported = vec![false; ds.len()];
+    if ds.len() < 2 {
+        return;
+    }
+    // Indexed by the first directive of a name: whether that name was reported (allocated at
+    // the first finding; most fields have none).
+    let mut reported: Vec<bool> = Vec::new();
     let mut findings = Vec::new();
     for (j, d) in ds.iter().enumerate() {
         if d.name.is_empty() {
             continue;
         }
         let i = first_of(j);
-        if i == j || reported[i] || same_arg(ds[i].arg.as_deref(), d.arg.as_deref()) {
+        if i == j || reported.get(i).copied().unwrap_or(false) || same_arg(ds[i].arg.as_deref(), d.arg.as_deref()) {
             continue;
+        }
+        if reported.is_empty() {
+            reported.resize(ds.len(), false);
         }
         reported[i] = true;
         findings.push((d.target("Cache-Control"), ds[i].raw, d.raw));

@@ -44,6 +44,10 @@ declare_rule! {
 
 fn check(c: &mut Checker<'_>) {
     let Presence::Present(i, first) = c.header("Access-Control-Allow-Credentials") else { return };
+    // The usual case: one line, `true`.
+    if first.trim() == "true" && !c.header_repeated("Access-Control-Allow-Credentials") {
+        return;
+    }
     let n = c.header_lines("Access-Control-Allow-Credentials").count();
     let combined = c.header_combined("Access-Control-Allow-Credentials").unwrap_or_default();
     let combined = combined.trim();

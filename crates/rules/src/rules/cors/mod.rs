@@ -82,6 +82,45 @@ pub(crate) fn looks_like_list(v: &str) -> bool {
     false
 }
 
+/// Whether `v` is, beyond doubt, the serialization of an origin with a lowercase ASCII
+/// domain or IPv4 host: `scheme "://" host [":" port]`, no default port, no leading zero. One
+/// pass over the bytes; what it does not accept (`null`, IPv6 hosts, anything odd) goes to
+/// [`origin_problem`] and [`looks_like_list`], which agree with it on what it accepts.
+pub(crate) fn is_plain_origin(v: &str) -> bool {
+    let b = v.as_bytes();
+    let mut i = 0;
+    // scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ), lowercase
+    if !b.first().is_some_and(u8::is_ascii_lowercase) {
+        return false;
+    }
+    while i < b.len() && matches!(b[i], b'a'..=b'z' | b'0'..=b'9' | b'+' | b'-' | b'.') {
+        i += 1;
+    }
+    let scheme = &v[..i];
+    if !b[i..].starts_with(b"://") {
+        return false;
+    }
+    i += 3;
+    let host = i;
+    while i < b.len() && matches!(b[i], b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.') {
+        i += 1;
+    }
+    if i == host {
+        return false;
+    }
+    if i == b.len() {
+        return true;
+    }
+    if b[i] != b':' {
+        return false;
+    }
+    let port = &v[i + 1..];
+    !port.is_empty()
+        && port.bytes().all(|d| d.is_ascii_digit())
+        && !(port.len() > 1 && port.starts_with('0'))
+        && Some(port) != url::default_port(scheme)
+}
+
 /// Why `v` can never equal the serialization of an origin (HTML
 /// §ascii-serialisation-of-an-origin), which is what browsers send in `Origin` and compare
 /// byte for byte. `None` when it can (including `null`).
@@ -281,6 +320,36 @@ mod tests {
             let reference = v.contains(',') || v.split_whitespace().nth(1).is_some();
             assert_eq!(looks_like_list(v), reference, "{v:?}");
         }
+    }
+
+    /// What the one-pass check accepts, the full diagnosis finds nothing wrong with and does
+    /// not take for a list; and it accepts the usual origins.
+    #[test]
+    fn plain_origins_agree_with_the_diagnosis() {
+        for v in ["https://app.example.com", "http://localhost:3000", "http://127.0.0.1:8080", "chrome-extension://abc", "http://a:0"] {
+            assert!(is_plain_origin(v), "{v:?}");
+        }
+        // scheme, separator, host, host, port, tail: each drawn from good and bad pieces.
+        let pieces: [&[&str]; 6] = [
+            &["http", "https", "HTTP", "a+b-c.d", "1x", "", "é", "null", " "],
+            &["://", ":/", "//", ":", "://", "://"],
+            &["app", "App", ".", "-", "example.com", "*", "@", "[::1]", "127.0.0.1", "", "%41", "é", "a b", "a,b"],
+            &["", "", ".example", "x", "*", "-"],
+            &["", "", ":", ":443", ":80", ":0", ":08", ":8080", ":x", "::1"],
+            &["", "", "", "/", "/a", "?", "#", " ", "\t", ",", ", https://b", "\u{a0}"],
+        ];
+        let mut rng = crate::testing::Rng(0x2545_f491_4f6c_dd1d);
+        let mut accepted = 0;
+        for _ in 0..100_000 {
+            let v: String = pieces.iter().map(|p| p[rng.below(p.len())]).collect();
+            if is_plain_origin(&v) {
+                accepted += 1;
+                assert_eq!(origin_problem(&v), None, "{v:?}");
+                assert!(!looks_like_list(&v), "{v:?}");
+                assert_ne!(v, "null");
+            }
+        }
+        assert!(accepted > 1000, "the generator reaches plain origins ({accepted})");
     }
 
     #[test]

@@ -58,7 +58,7 @@ fn check(c: &mut Checker<'_>) {
         return;
     }
     let v = first.trim();
-    if super::looks_like_list(v) {
+    if !super::is_plain_origin(v) && super::looks_like_list(v) {
         c.report(
             Target::Header { name: "Access-Control-Allow-Origin".into(), index: Some(i) },
             format!("`Access-Control-Allow-Origin: {v}` lists several origins; the header takes one, so no origin matches and every CORS check fails."),

@@ -47,8 +47,7 @@ fn check(c: &mut Checker<'_>) {
     match c.header("Vary") {
         Presence::Hidden => {}
         _ => {
-            let vary: Vec<&str> = vary_members(c).iter().map(|&(_, m)| m).collect();
-            if !vary.iter().any(|&v| v == "*" || v.eq_ignore_ascii_case("origin")) {
+            if !vary_members(c).iter().any(|&(_, v)| v == "*" || v.eq_ignore_ascii_case("origin")) {
                 c.report(
                     Target::Header { name: "Access-Control-Allow-Origin".into(), index: Some(i) },
                     format!("`Access-Control-Allow-Origin: {acao}` names one origin but the response has no `Vary: Origin`; caches may serve it to other origins."),

@@ -1,5 +1,5 @@
 use crate::declare_rule;
-use crate::registry::Checker;
+use crate::registry::{names_filter, Checker, NamesFilter};
 use crate::spec::rfc;
 
 use super::syntax::at;
@@ -54,14 +54,12 @@ const NEEDS_VALUE: &[&str] = &[
 ];
 
 fn check(c: &mut Checker<'_>) {
+    const FILTER: NamesFilter = names_filter(NEEDS_VALUE);
     let empty: Vec<(usize, &str)> = c
-        .response()
-        .headers
-        .iter()
-        .enumerate()
+        .lines_maybe_named(FILTER)
         // Every list member empty: nothing but commas and whitespace.
-        .filter(|(_, (_, v))| v.chars().all(|ch| ch == ',' || ch.is_whitespace()))
-        .filter_map(|(i, (n, _))| NEEDS_VALUE.iter().find(|k| k.eq_ignore_ascii_case(n)).map(|k| (i, *k)))
+        .filter(|(_, _, v)| v.chars().all(|ch| ch == ',' || ch.is_whitespace()))
+        .filter_map(|(i, n, _)| NEEDS_VALUE.iter().find(|k| k.eq_ignore_ascii_case(n)).map(|k| (i, *k)))
         .collect();
     for (i, name) in empty {
         c.report(

@@ -1,5 +1,5 @@
 use crate::declare_rule;
-use crate::registry::{Checker, Severity};
+use crate::registry::{names_filter, Checker, NamesFilter, Severity};
 use crate::spec::rfc;
 
 use super::syntax::at;
@@ -64,12 +64,10 @@ const REQUEST_ONLY: &[&str] = FIELDS.split_at(11).0;
 const CREDENTIALS: &[&str] = FIELDS.split_at(11).1;
 
 fn check(c: &mut Checker<'_>) {
+    const FILTER: NamesFilter = names_filter(&FIELDS);
     let found: Vec<(usize, &'static str, bool)> = c
-        .response()
-        .headers
-        .iter()
-        .enumerate()
-        .filter_map(|(i, (n, _))| {
+        .lines_maybe_named(FILTER)
+        .filter_map(|(i, n, _)| {
             if let Some(k) = CREDENTIALS.iter().find(|k| k.eq_ignore_ascii_case(n)) {
                 Some((i, *k, true))
             } else {
