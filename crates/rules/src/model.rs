@@ -250,6 +250,7 @@ pub const CORS_SAFELISTED_RESPONSE_HEADERS: &[&str] =
 
 impl Visibility {
     /// Whether the observer would see a field named `name` if the server had sent it.
+    #[inline]
     pub fn can_see(self, name: &str) -> bool {
         match self {
             Visibility::Complete => true,

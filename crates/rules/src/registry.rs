@@ -243,6 +243,38 @@ impl HeaderIndex {
     }
 }
 
+/// The lines of one field ([`Checker::header_lines`]): a plain struct rather than iterator
+/// adapters, so that its `next` inlines whole into each rule and a literal name is compared as a
+/// constant.
+pub struct HeaderLines<'a, 'n> {
+    headers: &'a [(String, String)],
+    keys: &'a [u32],
+    key: u32,
+    name: &'n str,
+    at: usize,
+    to: usize,
+}
+
+impl<'a> Iterator for HeaderLines<'a, '_> {
+    type Item = (usize, &'a str);
+    #[inline(always)]
+    fn next(&mut self) -> Option<(usize, &'a str)> {
+        while self.at < self.to {
+            let i = self.at;
+            self.at += 1;
+            if self.keys[i] != self.key {
+                continue;
+            }
+            let (n, v) = &self.headers[i];
+            // Names usually arrive in the same case as asked for: the exact comparison is cheaper.
+            if n == self.name || n.eq_ignore_ascii_case(self.name) {
+                return Some((i, v.as_str()));
+            }
+        }
+        None
+    }
+}
+
 /// A cheap case-insensitive summary of a field name: its length and its first and last octets,
 /// ASCII-lowercased. Equal names have equal keys; the converse is checked by comparing names.
 #[inline(always)]
@@ -352,18 +384,11 @@ impl<'a> Checker<'a> {
     /// Inlined, so that for a literal `name` the key and its bit are constants and asking for an
     /// absent field (most lookups) costs one load and one test.
     #[inline(always)]
-    pub fn header_lines<'n>(&self, name: &'n str) -> impl Iterator<Item = (usize, &'a str)> + use<'a, 'n> {
-        let headers = &self.exchange.response.headers;
+    pub fn header_lines<'n>(&self, name: &'n str) -> HeaderLines<'a, 'n> {
         let index = self.index;
         let key = name_key(name);
         let (from, to) = if index.mask & key_bit(key) != 0 { index.span[key_slot(key)] } else { (0, 0) };
-        let (from, to) = (from as usize, to as usize);
-        index.keys[from..to].iter().enumerate().filter(move |&(_, &k)| k == key).filter_map(move |(j, _)| {
-            let i = from + j;
-            let (n, v) = &headers.0[i];
-            // Names usually arrive in the same case as asked for: the exact comparison is cheaper.
-            (n == name || n.eq_ignore_ascii_case(name)).then_some((i, v.as_str()))
-        })
+        HeaderLines { headers: &self.exchange.response.headers.0, keys: &index.keys, key, name, at: from as usize, to: to as usize }
     }
     /// Every (index, name, value) of the response whose name may be one of the names behind
     /// `filter` (a [`names_filter`]): a superset of those lines, in order, found by the name
