@@ -143,6 +143,7 @@ pub fn RulePage(props: &RulePageProps) -> Html {
                     <p class="muted">{ format!("{} · default severity ", r.category.as_str()) }
                         <span class={format!("sev-pill sev-{}", r.severity.as_str())}>{ r.severity.as_str() }</span></p>
                     <p class="summary">{ r.summary }</p>
+                    if let Some(a) = r.applies_to() { <p class="muted applies">{ format!("Applies to {a}.") }</p> }
                     { text }
                     <h2>{ "Specifications" }</h2>
                     <ul>{ for r.spec_links().into_iter().map(|l| html! { <li><a href={l.url} target="_blank" rel="noopener noreferrer">{ l.label }</a></li> }) }</ul>

@@ -35,6 +35,8 @@ test('a 401 without WWW-Authenticate raises the rule beside the response', async
   // It links to the rule's page, which is generated from the declaration.
   await f.getByRole('link', { name: 'STA001' }).click();
   await page.getByRole('heading', { name: /STA001 unauthorized-without-challenge/ }).waitFor();
+  // What the rule applies to comes from its `statuses` declaration.
+  assert.equal(await page.locator('.applies').textContent(), 'Applies to 401 responses.');
   await context.close();
 });
 

@@ -16,6 +16,6 @@ pub mod snippets;
 mod testing;
 
 pub use model::{Exchange, Headers, LintContext, Request, Response, Visibility};
-pub use registry::{find_rule, lint, run_rule, Category, Finding, Rule, Severity, Target};
+pub use registry::{find_rule, lint, run_rule, Category, Finding, Rule, Severity, Statuses, Target};
 pub use rules::caching::analysis as cache;
 pub use rules::RULES;

@@ -93,10 +93,78 @@ pub struct Rule {
     /// without those fields draws nothing from the rule) and `robustness.rs` (`lint` equals running
     /// every rule unconditionally on generated exchanges).
     pub requires: &'static [&'static str],
+    /// The response statuses the rule is about: for any other, [`lint`] skips it without
+    /// calling it. Held by tests like `requires` (`fixtures.rs`: every fixture and corpus
+    /// message under every other status draws nothing from the rule; `robustness.rs`).
+    pub statuses: Statuses,
     pub check: fn(&mut Checker<'_>),
 }
 
+/// Which response statuses a rule applies to ([`Rule::statuses`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Statuses {
+    Any,
+    /// These codes.
+    Codes(&'static [u16]),
+    /// `from..=to`.
+    Range(u16, u16),
+}
+
+impl Statuses {
+    /// `401`, `429 or 503`, `400–599`; `None` for any status.
+    pub fn describe(self) -> Option<String> {
+        match self {
+            Statuses::Any => None,
+            Statuses::Codes(codes) => {
+                let mut s = String::new();
+                for (i, c) in codes.iter().enumerate() {
+                    s.push_str(match i {
+                        0 => "",
+                        _ if i + 1 == codes.len() => " or ",
+                        _ => ", ",
+                    });
+                    s.push_str(&c.to_string());
+                }
+                Some(s)
+            }
+            Statuses::Range(from, to) => Some(format!("{from}–{to}")),
+        }
+    }
+    pub fn admits(self, status: u16) -> bool {
+        match self {
+            Statuses::Any => true,
+            Statuses::Codes(codes) => codes.contains(&status),
+            Statuses::Range(from, to) => (from..=to).contains(&status),
+        }
+    }
+}
+
 impl Rule {
+    /// When the rule can report at all, from its `statuses` and `requires` declarations:
+    /// "401 responses", "responses with `Sunset`", "400–599 responses with `Cache-Control`".
+    /// `None` for a rule that looks at every response.
+    pub fn applies_to(&self) -> Option<String> {
+        let statuses = self.statuses.describe();
+        if statuses.is_none() && self.requires.is_empty() {
+            return None;
+        }
+        let mut s = match statuses {
+            Some(st) => format!("{st} responses"),
+            None => "responses".to_string(),
+        };
+        for (i, name) in self.requires.iter().enumerate() {
+            s.push_str(match i {
+                0 => " with `",
+                _ if i + 1 == self.requires.len() => "` or `",
+                _ => "`, `",
+            });
+            s.push_str(name);
+        }
+        if !self.requires.is_empty() {
+            s.push('`');
+        }
+        Some(s)
+    }
     /// The docs with the one leading space of each doc-comment line removed.
     pub fn docs_markdown(&self) -> String {
         self.docs
@@ -123,6 +191,8 @@ impl Rule {
 macro_rules! declare_rule {
     (@requires) => { &[] };
     (@requires $req:expr) => { $req };
+    (@statuses) => { $crate::registry::Statuses::Any };
+    (@statuses $kind:ident($($arg:tt)*)) => { $crate::registry::Statuses::$kind($($arg)*) };
     (
         $(#[doc = $doc:literal])*
         $vis:vis static $ident:ident = {
@@ -132,6 +202,7 @@ macro_rules! declare_rule {
             severity: $sev:ident,
             summary: $summary:literal,
             specs: [$($spec:expr),* $(,)?],
+            $(statuses: $kind:ident($($st:tt)*),)?
             $(requires: $req:expr,)?
             check: $check:path $(,)?
         }
@@ -147,6 +218,7 @@ macro_rules! declare_rule {
             // the app reads them from the server's `/api/rules`.
             docs: if cfg!(feature = "docs") { concat!($($doc, "\n"),*) } else { "" },
             requires: $crate::declare_rule!(@requires $($req)?),
+            statuses: $crate::declare_rule!(@statuses $($kind($($st)*))?),
             check: $check,
         };
     };
@@ -360,6 +432,10 @@ pub struct Checker<'a> {
 }
 
 impl<'a> Checker<'a> {
+    /// The rule being run.
+    pub(crate) fn rule(&self) -> &'static Rule {
+        self.rule
+    }
     /// The values parsed once per lint.
     pub(crate) fn memo(&self) -> &'a Memo<'a> {
         self.memo
@@ -503,6 +579,60 @@ static TABLE: LazyLock<Vec<(Box<[SpecLink]>, u64)>> = LazyLock::new(|| {
         .collect()
 });
 
+/// The rules to consider for each response status (their [`Rule::statuses`] admit it), in
+/// [`RULES`](crate::rules::RULES) order: the same list is shared by every status the
+/// declarations do not tell apart.
+struct Plans {
+    /// Status `0..LOOKUP` → its plan in `plans`.
+    by_status: Box<[u8]>,
+    /// The plan of statuses from `LOOKUP` on.
+    high: u8,
+    plans: Vec<Box<[Step]>>,
+}
+
+/// One rule of a plan, with what `lint` needs of it at hand.
+struct Step {
+    /// Its [`TABLE`] mask.
+    requires: u64,
+    rule: &'static Rule,
+    spec: &'static [SpecLink],
+}
+
+const LOOKUP: usize = 1000;
+
+static PLANS: LazyLock<Plans> = LazyLock::new(|| {
+    let (rules, table) = (&*crate::rules::RULES, &*TABLE);
+    let mut plans: Vec<Box<[Step]>> = Vec::new();
+    // Statuses whose admitted rules are the same (a bit per rule) share a plan.
+    let mut seen: std::collections::HashMap<Vec<u64>, u8> = std::collections::HashMap::new();
+    let mut plan_of = |status: u16| -> u8 {
+        let mut bits = vec![0u64; rules.len().div_ceil(64)];
+        for (i, r) in rules.iter().enumerate() {
+            if r.statuses.admits(status) {
+                bits[i / 64] |= 1 << (i % 64);
+            }
+        }
+        *seen.entry(bits).or_insert_with(|| {
+            let plan = (0..rules.len())
+                .filter(|&i| rules[i].statuses.admits(status))
+                .map(|i| Step { requires: table[i].1, rule: rules[i], spec: &table[i].0 });
+            plans.push(plan.collect());
+            u8::try_from(plans.len() - 1).expect("fewer than 256 distinct status plans")
+        })
+    };
+    let by_status = (0..LOOKUP as u16).map(&mut plan_of).collect();
+    // No declaration names a status from `LOOKUP` on (`rules_declare_statuses_below_the_lookup`).
+    let high = plan_of(u16::MAX);
+    Plans { by_status, high, plans }
+});
+
+impl Plans {
+    fn for_status(&self, status: u16) -> &[Step] {
+        let plan = self.by_status.get(usize::from(status)).copied().unwrap_or(self.high);
+        &self.plans[usize::from(plan)]
+    }
+}
+
 /// Runs every rule on the exchange. Findings come out errors first, then warnings, then info,
 /// each group in rule-code order.
 pub fn lint(exchange: &Exchange, context: &LintContext) -> Vec<Finding> {
@@ -512,15 +642,16 @@ pub fn lint(exchange: &Exchange, context: &LintContext) -> Vec<Finding> {
     let (rules, table) = (&*crate::rules::RULES, &*TABLE);
     // One checker, re-aimed at each rule in turn.
     let mut c = Checker { exchange, context, rule: rules[0], spec: &table[0].0, out: &out, memo: &memo, index: &index };
-    for (rule, (spec, requires)) in rules.iter().zip(table.iter()) {
+    // Only the rules about this status.
+    for step in PLANS.for_status(exchange.response.status) {
         // None of the fields the rule needs is there (a shared bit may let it run needlessly,
         // never skip it wrongly).
-        if *requires != 0 && requires & index.mask == 0 {
+        if step.requires != 0 && step.requires & index.mask == 0 {
             continue;
         }
-        c.rule = rule;
-        c.spec = spec;
-        (rule.check)(&mut c);
+        c.rule = step.rule;
+        c.spec = step.spec;
+        (step.rule.check)(&mut c);
     }
     let mut out = out.into_inner();
     out.sort_by(|a, b| a.severity.cmp(&b.severity).then(a.code.cmp(b.code)));
@@ -566,6 +697,23 @@ mod tests {
 
     /// The index answers exactly what a scan of every line answers: repeated names, other cases,
     /// names sharing a key or a bit, absent names.
+    #[test]
+    fn what_a_rule_applies_to() {
+        let by_code = |st: super::Statuses| crate::RULES.iter().find(|r| r.statuses == st && r.requires.is_empty()).map(|r| r.applies_to());
+        assert_eq!(by_code(super::Statuses::Codes(&[401])), Some(Some("401 responses".into())));
+        assert_eq!(by_code(super::Statuses::Codes(&[429, 503])), Some(Some("429 or 503 responses".into())));
+        assert_eq!(by_code(super::Statuses::Codes(&[301, 302, 303, 307, 308])), Some(Some("301, 302, 303, 307 or 308 responses".into())));
+        assert_eq!(by_code(super::Statuses::Range(400, 599)), Some(Some("400–599 responses".into())));
+        let sts = crate::RULES.iter().find(|r| r.name == "invalid-strict-transport-security").unwrap();
+        assert_eq!(sts.applies_to().as_deref(), Some("responses with `Strict-Transport-Security`"));
+        let pins = crate::RULES.iter().find(|r| r.name == "obsolete-public-key-pins").unwrap();
+        assert_eq!(pins.applies_to().as_deref(), Some("responses with `Public-Key-Pins` or `Public-Key-Pins-Report-Only`"));
+        let server = crate::RULES.iter().find(|r| r.name == "server-version-disclosure").unwrap();
+        assert_eq!(server.applies_to().as_deref(), Some("responses with `Server`, `X-Powered-By`, `X-AspNet-Version` or `X-AspNetMvc-Version`"));
+        let missing = crate::RULES.iter().find(|r| r.name == "missing-nosniff").unwrap();
+        assert_eq!(missing.applies_to(), None);
+    }
+
     #[test]
     fn header_lookups_match_a_full_scan() {
         let names = [

@@ -6,7 +6,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use statuslab_rules::{http1, lint, run_rule, Exchange, LintContext, Visibility, RULES};
+use statuslab_rules::{http1, lint, run_rule, Exchange, LintContext, Statuses, Visibility, RULES};
 
 fn fixtures_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
@@ -102,6 +102,48 @@ fn rules_are_silent_without_the_fields_they_require() {
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// A rule that declares `statuses` is skipped by `lint` for any other status; it must then have
+/// nothing to say. Every fixture of every rule and the clean corpus, under every status outside
+/// the declaration (the registered codes and a few that are not), is run through the rule itself.
+#[test]
+fn rules_are_silent_for_statuses_they_do_not_declare() {
+    let mut files: Vec<PathBuf> = fs::read_dir(fixtures_dir()).unwrap().flat_map(|e| responses(&e.unwrap().path())).collect();
+    files.extend(responses(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus")));
+    let exchanges: Vec<(PathBuf, Exchange)> = files.into_iter().map(|f| (f.clone(), load(&f))).collect();
+    let gated: Vec<_> = RULES.iter().filter(|r| r.statuses != Statuses::Any).collect();
+    assert!(gated.len() > 40, "the status rules declare their statuses ({} do)", gated.len());
+    let mut statuses: Vec<u16> = statuslab_rules::codes::all().iter().map(|e| e.code).collect();
+    statuses.extend([0, 99, 199, 299, 399, 499, 599, 600, 999, 1000, u16::MAX]);
+    let mut problems = Vec::new();
+    for rule in gated {
+        // The fixtures that raise it: the exchanges most likely to, under another status.
+        for (f, ex) in &exchanges {
+            for &status in statuses.iter().filter(|&&s| !rule.statuses.admits(s)) {
+                let mut ex = ex.clone();
+                ex.response.status = status;
+                ex.response.reason = None;
+                if let Some(x) = run_rule(rule, &ex, &context()).first() {
+                    problems.push(format!("{} declares {:?} but reported on {} as {status}: {}", rule.code, rule.statuses, f.display(), x.message));
+                }
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// `lint` looks statuses below 1000 up in a table and treats every higher one alike.
+#[test]
+fn rules_declare_statuses_below_the_lookup() {
+    for r in RULES.iter() {
+        let ok = match r.statuses {
+            Statuses::Any => true,
+            Statuses::Codes(codes) => !codes.is_empty() && codes.iter().all(|&c| c < 1000),
+            Statuses::Range(from, to) => from <= to && to < 1000,
+        };
+        assert!(ok, "{}: {:?}", r.code, r.statuses);
+    }
 }
 
 #[test]

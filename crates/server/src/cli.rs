@@ -323,10 +323,24 @@ fn redirect_steps(exchanges: &[Exchange]) -> Vec<statuslab_rules::fetch::redirec
 
 /// One rule as `statuslab rules --format json` and `/api/rules` give it.
 pub fn rule_json(r: &statuslab_rules::Rule) -> serde_json::Value {
-    json!({
+    use statuslab_rules::Statuses;
+    let mut v = json!({
         "code": r.code, "name": r.name, "category": r.category, "severity": r.severity,
         "summary": r.summary, "docs": r.docs_markdown(), "spec": r.spec_links(),
-    })
+    });
+    // When the rule can report at all (omitted: any response).
+    match r.statuses {
+        Statuses::Any => {}
+        Statuses::Codes(codes) => v["statuses"] = json!(codes),
+        Statuses::Range(from, to) => v["statuses"] = json!({ "from": from, "to": to }),
+    }
+    if !r.requires.is_empty() {
+        v["requires"] = json!(r.requires);
+    }
+    if let Some(a) = r.applies_to() {
+        v["applies_to"] = json!(a);
+    }
+    v
 }
 
 pub fn rules_command(format: Format) -> Outcome {
@@ -446,12 +460,13 @@ pub fn explain_command(key: &str) -> Outcome {
     }
     match statuslab_rules::find_rule(key) {
         Some(r) => Outcome::ok(format!(
-            "{} {} ({}, {})\n{}\n\n{}\n\nSpec: {}\n",
+            "{} {} ({}, {})\n{}\n{}\n{}\n\nSpec: {}\n",
             r.code,
             r.name,
             r.category.as_str(),
             r.severity.as_str(),
             r.summary,
+            r.applies_to().map(|a| format!("Applies to {a}.\n")).unwrap_or_default(),
             r.docs_markdown(),
             r.spec_links().iter().map(|l| format!("{} <{}>", l.label, l.url)).collect::<Vec<_>>().join(", ")
         )),

@@ -109,6 +109,7 @@ fn explain_a_code_and_a_rule() {
     let out = run(&["explain", "STA001"], None);
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("## What it checks") && text.contains("## Fix"), "{text}");
+    assert!(text.contains("\nApplies to 401 responses.\n"), "{text}");
 }
 
 #[test]
@@ -122,6 +123,11 @@ fn rules_and_codes_as_json() {
             assert!(!r[k].is_null(), "{k} missing in {r}");
         }
     }
+    let by_name = |n: &str| rules.iter().find(|r| r["name"] == n).unwrap().clone();
+    assert_eq!(by_name("unauthorized-without-challenge")["statuses"], serde_json::json!([401]));
+    assert_eq!(by_name("error-without-cache-control")["statuses"], serde_json::json!({ "from": 400, "to": 599 }));
+    assert_eq!(by_name("invalid-strict-transport-security")["requires"], serde_json::json!(["Strict-Transport-Security"]));
+    assert!(by_name("missing-nosniff").get("statuses").is_none() && by_name("missing-nosniff").get("applies_to").is_none());
     let out = run(&["codes", "--format", "json"], None);
     let codes: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let codes = codes.as_array().unwrap();

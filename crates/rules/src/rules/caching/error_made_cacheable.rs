@@ -37,6 +37,7 @@ declare_rule! {
         severity: Warning,
         summary: "A transient error response is given a freshness lifetime",
         specs: [rfc(9111, "3"), rfc(9111, "4.2.1"), rfc(9110, "15.1")],
+        statuses: Range(400, 599),
         check: check,
     }
 }

@@ -32,6 +32,7 @@ declare_rule! {
         severity: Warning,
         summary: "Error responses should state their cacheability explicitly",
         specs: [rfc(9111, "4.2.2"), rfc(9110, "15.1"), rfc(9111, "5.2")],
+        statuses: Range(400, 599),
         check: check,
     }
 }

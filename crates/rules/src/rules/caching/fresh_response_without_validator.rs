@@ -36,6 +36,7 @@ declare_rule! {
         severity: Info,
         summary: "A cacheable response without ETag or Last-Modified cannot be revalidated cheaply",
         specs: [rfc(9111, "4.3.1"), rfc(9110, "8.8.3")],
+        statuses: Codes(&[200, 203]),
         check: check,
     }
 }

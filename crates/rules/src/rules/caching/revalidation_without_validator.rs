@@ -35,6 +35,7 @@ declare_rule! {
         severity: Info,
         summary: "A response that must be revalidated before each reuse has no ETag or Last-Modified",
         specs: [rfc(9111, "4.3.1"), rfc(9110, "8.8"), rfc(9111, "5.2.2.4")],
+        statuses: Codes(&[200, 203]),
         check: check,
     }
 }

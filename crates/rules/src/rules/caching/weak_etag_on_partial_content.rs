@@ -33,6 +33,7 @@ declare_rule! {
         severity: Warning,
         summary: "A 206 response with a weak ETag cannot be resumed or combined",
         specs: [rfc(9110, "13.1.5"), rfc(9111, "3.4"), rfc(9110, "8.8.1")],
+        statuses: Codes(&[206]),
         requires: &["ETag"],
         check: check,
     }

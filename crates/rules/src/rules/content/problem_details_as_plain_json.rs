@@ -32,6 +32,7 @@ declare_rule! {
         severity: Info,
         summary: "Problem details should be labelled application/problem+json",
         specs: [rfc(9457, "3"), rfc(9457, "6.1")],
+        statuses: Range(400, 599),
         check: check,
     }
 }

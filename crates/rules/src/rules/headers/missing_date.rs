@@ -33,6 +33,7 @@ declare_rule! {
         severity: Info,
         summary: "Origin servers with a clock must send Date on 2xx, 3xx and 4xx responses",
         specs: [rfc(9110, "6.6.1"), rfc(9111, "4.2.3")],
+        statuses: Range(200, 499),
         check: check,
     }
 }

@@ -37,6 +37,7 @@ declare_rule! {
         severity: Warning,
         summary: "A permanent redirect points at a non-canonical URL (session id, tracking parameters, default port …)",
         specs: [rfc(9110, "15.4.2"), rfc(9110, "15.4.9"), rfc(9110, "4.2.3"), rfc(3986, "6.2.2")],
+        statuses: Codes(&[301, 308]),
         check: check,
     }
 }

@@ -31,6 +31,7 @@ declare_rule! {
         severity: Info,
         summary: "A permanent redirect without Cache-Control may be cached by browsers indefinitely",
         specs: [rfc(9111, "4.2.2"), rfc(9110, "15.1"), rfc(9110, "15.4.2")],
+        statuses: Codes(&[301, 308]),
         check: check,
     }
 }

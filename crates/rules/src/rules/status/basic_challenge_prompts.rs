@@ -29,6 +29,7 @@ declare_rule! {
         severity: Info,
         summary: "A Basic challenge makes browsers open a login dialog",
         specs: [rfc(7617, "2"), rfc(9110, "11.6.1")],
+        statuses: Codes(&[401]),
         check: check,
     }
 }

@@ -31,6 +31,7 @@ declare_rule! {
         severity: Error,
         summary: "A request for one range must not get a multipart 206",
         specs: [rfc(9110, "15.3.7.2"), rfc(9110, "14.2")],
+        statuses: Codes(&[206]),
         check: check,
     }
 }

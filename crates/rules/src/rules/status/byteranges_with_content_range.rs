@@ -31,6 +31,7 @@ declare_rule! {
         severity: Error,
         summary: "A multipart 206 must not carry Content-Range in its header section",
         specs: [rfc(9110, "15.3.7.2"), rfc(9110, "14.4")],
+        statuses: Codes(&[206]),
         check: check,
     }
 }

@@ -31,6 +31,7 @@ declare_rule! {
         severity: Error,
         summary: "A multipart/byteranges 206 needs a boundary that delimits its parts",
         specs: [rfc(9110, "15.3.7.2"), rfc(9110, "14.6"), StaticSpec::Other("RFC 2046 §5.1.1", "https://www.rfc-editor.org/rfc/rfc2046.html#section-5.1.1")],
+        statuses: Codes(&[206]),
         check: check,
     }
 }

@@ -30,6 +30,7 @@ declare_rule! {
         severity: Error,
         summary: "204, 205 and 304 responses cannot carry content",
         specs: [rfc(9110, "15.3.5"), rfc(9110, "15.3.6"), rfc(9110, "15.4.5"), rfc(9110, "6.4.1")],
+        statuses: Codes(&[204, 205, 304]),
         check: check,
     }
 }

@@ -30,6 +30,7 @@ declare_rule! {
         severity: Warning,
         summary: "A 201 to a POST should say where the new resource is",
         specs: [rfc(9110, "15.3.2"), rfc(9110, "9.3.3")],
+        statuses: Codes(&[201]),
         check: check,
     }
 }
@@ -39,9 +40,7 @@ fn check(c: &mut Checker<'_>) {
         return;
     }
     match c.method() {
-        Some("POST") => super::require_critical_header(
-            c,
-            &[201],
+        Some("POST") => super::require_critical_header(c,
             "Location",
             "Add `Location` with the URI of the created resource.",
         ),

@@ -40,6 +40,7 @@ declare_rule! {
             StaticSpec::Other("CWE-209: Error Message Containing Sensitive Information", "https://cwe.mitre.org/data/definitions/209.html"),
             StaticSpec::Other("OWASP: Improper Error Handling", "https://owasp.org/www-community/Improper_Error_Handling"),
         ],
+        statuses: Range(400, 599),
         check: check,
     }
 }

@@ -29,6 +29,7 @@ declare_rule! {
         severity: Warning,
         summary: "A 417 response answers a request that had no Expect header",
         specs: [rfc(9110, "15.5.18"), rfc(9110, "10.1.1")],
+        statuses: Codes(&[417]),
         check: check,
     }
 }

@@ -30,6 +30,7 @@ declare_rule! {
         severity: Error,
         summary: "A 1xx interim response cannot end an exchange",
         specs: [rfc(9110, "15.2"), rfc(9110, "15.2.1")],
+        statuses: Range(100, 199),
         check: check,
     }
 }

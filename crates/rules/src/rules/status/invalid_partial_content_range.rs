@@ -37,6 +37,7 @@ declare_rule! {
         severity: Error,
         summary: "A 206 response's Content-Range must describe a valid range matching its length",
         specs: [rfc(9110, "14.4"), rfc(9110, "15.3.7.1")],
+        statuses: Codes(&[206]),
         check: check,
     }
 }

@@ -33,6 +33,7 @@ declare_rule! {
         severity: Error,
         summary: "A WebSocket 101 needs the Sec-WebSocket-Accept computed from the request's key",
         specs: [rfc(6455, "4.2.2"), rfc(6455, "4.1")],
+        statuses: Codes(&[101]),
         check: check,
     }
 }

@@ -31,6 +31,7 @@ declare_rule! {
         severity: Info,
         summary: "A 451 response should identify the blocking entity with Link rel=blocked-by",
         specs: [rfc(7725, "4"), rfc(8288, "3.3")],
+        statuses: Codes(&[451]),
         check: check,
     }
 }

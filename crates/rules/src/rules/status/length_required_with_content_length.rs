@@ -31,6 +31,7 @@ declare_rule! {
         severity: Warning,
         summary: "A 411 response answers a request that had a Content-Length",
         specs: [rfc(9110, "15.5.12"), rfc(9110, "8.6")],
+        statuses: Codes(&[411]),
         check: check,
     }
 }

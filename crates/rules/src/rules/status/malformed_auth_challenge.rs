@@ -35,6 +35,7 @@ declare_rule! {
         severity: Warning,
         summary: "An authentication challenge must start with a scheme and use valid parameters",
         specs: [rfc(9110, "11.3"), rfc(9110, "11.6.1"), rfc(9110, "11.7.1")],
+        statuses: Codes(&[401, 407]),
         check: check,
     }
 }

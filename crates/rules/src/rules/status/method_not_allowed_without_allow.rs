@@ -31,6 +31,7 @@ declare_rule! {
         severity: Error,
         summary: "A 405 response must list the supported methods in Allow",
         specs: [rfc(9110, "15.5.6"), rfc(9110, "10.2.1")],
+        statuses: Codes(&[405]),
         check: check,
     }
 }
@@ -39,7 +40,7 @@ fn check(c: &mut Checker<'_>) {
     if c.status() != 405 {
         return;
     }
-    super::require_critical_header(c, &[405], "Allow", "Add `Allow` listing the methods the resource supports, e.g. `Allow: GET, HEAD`.");
+    super::require_critical_header(c, "Allow", "Add `Allow` listing the methods the resource supports, e.g. `Allow: GET, HEAD`.");
     if let (Presence::Present(i, _), Some(method)) = (c.header("Allow"), c.method()) {
         let allowed: Vec<&str> = c.header_members("Allow").collect();
         if allowed.contains(&method) {

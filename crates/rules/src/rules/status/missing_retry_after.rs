@@ -29,14 +29,13 @@ declare_rule! {
         severity: Warning,
         summary: "429 and 503 should tell clients when to retry",
         specs: [rfc(9110, "10.2.3"), rfc(6585, "4"), rfc(9110, "15.6.4")],
+        statuses: Codes(&[429, 503]),
         check: check,
     }
 }
 
 fn check(c: &mut Checker<'_>) {
-    super::require_critical_header(
-        c,
-        &[429, 503],
+    super::require_critical_header(c,
         "Retry-After",
         "Add `Retry-After: <seconds>` so clients know when to come back.",
     );

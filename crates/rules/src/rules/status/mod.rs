@@ -52,14 +52,15 @@ pub mod upgrade_without_connection_upgrade;
 
 use crate::registry::Checker;
 
-/// Shared check for "status `code` needs header `name`": the message quotes what the knowledge
-/// base says breaks without it, so the rule and the reference say the same thing.
+/// Shared check for "status `code` needs header `name`", for the codes the rule declares in its
+/// `statuses`: the message quotes what the knowledge base says breaks without it, so the rule
+/// and the reference say the same thing.
 #[inline(always)]
-pub(crate) fn require_critical_header(c: &mut Checker<'_>, codes: &[u16], name: &str, fix: &str) {
+pub(crate) fn require_critical_header(c: &mut Checker<'_>, name: &str, fix: &str) {
     // The status test inlined into each rule: most responses have none of its codes, and the
     // rest below has a costly prologue.
     let status = c.status();
-    if codes.iter().any(|&s| s == status) {
+    if c.rule().statuses.admits(status) {
         report_missing_critical_header(c, status, name, fix);
     }
 }

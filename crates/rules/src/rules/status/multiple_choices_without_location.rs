@@ -31,6 +31,7 @@ declare_rule! {
         severity: Info,
         summary: "A 300 response should name a preferred choice in Location",
         specs: [rfc(9110, "15.4.1"), rfc(9110, "10.2.2")],
+        statuses: Codes(&[300]),
         check: check,
     }
 }

@@ -32,6 +32,7 @@ declare_rule! {
         severity: Warning,
         summary: "A 304 response's ETag should be one the request asked about",
         specs: [rfc(9110, "13.1.2"), rfc(9110, "8.8.3.2"), rfc(9111, "4.3.4")],
+        statuses: Codes(&[304]),
         check: check,
     }
 }

@@ -30,6 +30,7 @@ declare_rule! {
         severity: Error,
         summary: "Only GET and HEAD can be answered with 304; other methods get 412",
         specs: [rfc(9110, "13.1.2"), rfc(9110, "15.4.5"), rfc(9110, "15.5.13")],
+        statuses: Codes(&[304]),
         check: check,
     }
 }

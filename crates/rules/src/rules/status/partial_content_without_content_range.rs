@@ -31,6 +31,7 @@ declare_rule! {
         severity: Error,
         summary: "A single-part 206 response must say which range it carries in Content-Range",
         specs: [rfc(9110, "15.3.7.1"), rfc(9110, "14.4")],
+        statuses: Codes(&[206]),
         check: check,
     }
 }

@@ -32,6 +32,7 @@ declare_rule! {
         severity: Warning,
         summary: "A 206 response answers a request that asked for no range",
         specs: [rfc(9110, "15.3.7"), rfc(9110, "14.2")],
+        statuses: Codes(&[206]),
         check: check,
     }
 }

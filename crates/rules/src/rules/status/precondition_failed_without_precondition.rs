@@ -35,6 +35,7 @@ declare_rule! {
         severity: Warning,
         summary: "A 412 response answers a request that had no precondition",
         specs: [rfc(9110, "15.5.13"), rfc(9110, "13.1")],
+        statuses: Codes(&[412]),
         check: check,
     }
 }

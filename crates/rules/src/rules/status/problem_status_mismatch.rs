@@ -33,6 +33,7 @@ declare_rule! {
         severity: Warning,
         summary: "A problem details status member must equal the response status",
         specs: [rfc(9457, "3.1.2")],
+        statuses: Range(400, 599),
         check: check,
     }
 }

@@ -28,14 +28,13 @@ declare_rule! {
         severity: Error,
         summary: "A 407 response must carry a Proxy-Authenticate challenge",
         specs: [rfc(9110, "15.5.8"), rfc(9110, "11.7.1")],
+        statuses: Codes(&[407]),
         check: check,
     }
 }
 
 fn check(c: &mut Checker<'_>) {
-    super::require_critical_header(
-        c,
-        &[407],
+    super::require_critical_header(c,
         "Proxy-Authenticate",
         "Add `Proxy-Authenticate` with the proxy's scheme; an origin server should answer 401 with `WWW-Authenticate` instead.",
     );

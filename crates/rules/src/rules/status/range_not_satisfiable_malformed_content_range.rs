@@ -32,6 +32,7 @@ declare_rule! {
         severity: Warning,
         summary: "A 416 should state the length as Content-Range: bytes */length",
         specs: [rfc(9110, "15.5.17"), rfc(9110, "14.4")],
+        statuses: Codes(&[416]),
         check: check,
     }
 }

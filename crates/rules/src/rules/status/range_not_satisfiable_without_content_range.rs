@@ -27,14 +27,13 @@ declare_rule! {
         severity: Warning,
         summary: "A 416 should state the representation's length in Content-Range",
         specs: [rfc(9110, "15.5.17"), rfc(9110, "14.4")],
+        statuses: Codes(&[416]),
         check: check,
     }
 }
 
 fn check(c: &mut Checker<'_>) {
-    super::require_critical_header(
-        c,
-        &[416],
+    super::require_critical_header(c,
         "Content-Range",
         "Add `Content-Range: bytes */<length>`.",
     );

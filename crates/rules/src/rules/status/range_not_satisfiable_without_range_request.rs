@@ -31,6 +31,7 @@ declare_rule! {
         severity: Warning,
         summary: "A 416 response answers a request that asked for no range",
         specs: [rfc(9110, "15.5.17"), rfc(9110, "14.2")],
+        statuses: Codes(&[416]),
         check: check,
     }
 }

@@ -28,14 +28,13 @@ declare_rule! {
         severity: Error,
         summary: "A redirect status needs a Location header to go anywhere",
         specs: [rfc(9110, "10.2.2"), rfc(9110, "15.4")],
+        statuses: Codes(&[301, 302, 303, 307, 308]),
         check: check,
     }
 }
 
 fn check(c: &mut Checker<'_>) {
-    super::require_critical_header(
-        c,
-        &[301, 302, 303, 307, 308],
+    super::require_critical_header(c,
         "Location",
         "Add `Location` with the target URI, or use a non-redirect status.",
     );

@@ -32,6 +32,7 @@ declare_rule! {
         severity: Warning,
         summary: "An error reported in problem details is sent with a success status",
         specs: [rfc(9457, "3.1.2"), rfc(9457, "1")],
+        statuses: Range(200, 299),
         check: check,
     }
 }

@@ -27,6 +27,7 @@ declare_rule! {
         severity: Error,
         summary: "A 101 response must name the new protocol in Upgrade",
         specs: [rfc(9110, "15.2.2"), rfc(9110, "7.8")],
+        statuses: Codes(&[101]),
         check: check,
     }
 }

@@ -31,6 +31,7 @@ declare_rule! {
         severity: Error,
         summary: "A 101 response may only switch to a protocol the client offered",
         specs: [rfc(9110, "7.8"), rfc(9110, "15.2.2")],
+        statuses: Codes(&[101]),
         check: check,
     }
 }

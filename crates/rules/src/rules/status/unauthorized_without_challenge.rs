@@ -31,14 +31,13 @@ declare_rule! {
         severity: Error,
         summary: "A 401 response must carry a WWW-Authenticate challenge",
         specs: [rfc(9110, "15.5.2"), rfc(9110, "11.6.1")],
+        statuses: Codes(&[401]),
         check: check,
     }
 }
 
 fn check(c: &mut Checker<'_>) {
-    super::require_critical_header(
-        c,
-        &[401],
+    super::require_critical_header(c,
         "WWW-Authenticate",
         "Add `WWW-Authenticate: Bearer realm=\"…\"` (or the scheme you accept); use 403 if credentials are valid but insufficient.",
     );

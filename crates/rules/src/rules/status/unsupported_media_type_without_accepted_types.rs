@@ -39,6 +39,7 @@ declare_rule! {
             rfc(9110, "15.5.16"),
             StaticSpec::Other("W3C LDP §7.1 Accept-Post", "https://www.w3.org/TR/ldp/#header-accept-post"),
         ],
+        statuses: Codes(&[415]),
         check: check,
     }
 }

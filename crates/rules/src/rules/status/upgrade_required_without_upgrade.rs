@@ -28,14 +28,13 @@ declare_rule! {
         severity: Error,
         summary: "A 426 response must name the required protocol in Upgrade",
         specs: [rfc(9110, "15.5.22"), rfc(9110, "7.8")],
+        statuses: Codes(&[426]),
         check: check,
     }
 }
 
 fn check(c: &mut Checker<'_>) {
-    super::require_critical_header(
-        c,
-        &[426],
+    super::require_critical_header(c,
         "Upgrade",
         "Add `Upgrade` naming the protocol the client must switch to.",
     );

@@ -30,6 +30,7 @@ declare_rule! {
         severity: Warning,
         summary: "Upgrade in a 101 or 426 needs Connection: upgrade",
         specs: [rfc(9110, "7.8"), rfc(9110, "7.6.1"), rfc(6455, "4.1")],
+        statuses: Codes(&[101, 426]),
         check: check,
     }
 }
