@@ -403,6 +403,8 @@ pub(crate) struct Memo<'a> {
     pub request_scheme_host: OnceCell<Option<(Cow<'a, str>, Cow<'a, str>)>>,
     pub cors_origin: OnceCell<Option<&'a str>>,
     pub single_allow_origin: OnceCell<Option<(usize, &'a str)>>,
+    /// [`is_plain_origin`](crate::rules::cors::is_plain_origin) of that value.
+    pub plain_allow_origin: OnceCell<bool>,
     pub plain_body: OnceCell<Option<&'a [u8]>>,
     pub vary_members: OnceCell<Vec<(usize, &'a str)>>,
     /// `Connection` options, lowercased, with their line indexes.

@@ -4,6 +4,7 @@
 //! keys it on and which validators allow revalidation. Built on the same helpers as the caching
 //! rules, so the view and the findings never disagree.
 
+use crate::model::TrimExt;
 use serde::Serialize;
 
 use super::{base_time, cache_control, cacheable_method, delta_seconds, explicit_lifetime, heuristic_lifetime, human, CacheControl, Lifetime};
@@ -124,7 +125,7 @@ fn report(c: &Checker<'_>) -> CacheReport {
     };
     let date = super::response_date(c);
     let now = c.context.now.and_then(|n| i64::try_from(n).ok());
-    let age_header = header_value(c, "Age").and_then(|v| delta_seconds(v.trim()));
+    let age_header = header_value(c, "Age").and_then(|v| delta_seconds(v.trim_fast()));
     let apparent = match (date, now) {
         (Some(d), Some(n)) => Some(u64::try_from(n - d).unwrap_or(0)),
         _ => None,

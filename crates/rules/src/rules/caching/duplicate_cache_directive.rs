@@ -1,3 +1,4 @@
+use crate::model::TrimExt;
 use crate::declare_rule;
 use crate::registry::Checker;
 use crate::spec::rfc;
@@ -60,7 +61,7 @@ fn check(c: &mut Checker<'_>) {
     };
     // Arguments compare trimmed and case-insensitively.
     let same_arg = |a: Option<&str>, b: Option<&str>| match (a, b) {
-        (Some(a), Some(b)) => a.trim().eq_ignore_ascii_case(b.trim()),
+        (Some(a), Some(b)) => a.trim_fast().eq_ignore_ascii_case(b.trim_fast()),
         (a, b) => a.is_none() && b.is_none(),
     };
     if ds.len() < 2 {

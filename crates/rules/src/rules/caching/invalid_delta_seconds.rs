@@ -1,3 +1,4 @@
+use crate::model::TrimExt;
 use crate::declare_rule;
 use crate::registry::Checker;
 use crate::spec::{rfc, StaticSpec};
@@ -53,7 +54,7 @@ fn check(c: &mut Checker<'_>) {
         .cloned()
         .collect();
     for d in bad {
-        let arg = d.arg.as_deref().unwrap_or("").trim();
+        let arg = d.arg.as_deref().unwrap_or("").trim_fast();
         let what = if d.arg.is_none() || arg.is_empty() {
             "has no value".to_string()
         } else if arg.starts_with('-') && arg[1..].bytes().all(|b| b.is_ascii_digit()) && arg.len() > 1 {

@@ -1,3 +1,4 @@
+use crate::model::TrimExt;
 use crate::declare_rule;
 use crate::registry::{Checker, Presence, Target};
 use crate::spec::rfc;
@@ -44,7 +45,7 @@ fn check(c: &mut Checker<'_>) {
         return;
     }
     let Presence::Present(i, v) = c.header("ETag") else { return };
-    let v = v.trim();
+    let v = v.trim_fast();
     if !(v.starts_with("W/") || v.starts_with("w/")) {
         return;
     }

@@ -1,3 +1,4 @@
+use crate::model::TrimExt;
 use crate::declare_rule;
 use crate::registry::{Checker, Severity};
 use crate::spec::rfc;
@@ -52,7 +53,7 @@ fn check(c: &mut Checker<'_>) {
         let name = d.name.as_ref();
         let target = || d.target("Cache-Control");
         if DELTA_DIRECTIVES.contains(&name) && d.quoted && d.seconds().is_some() {
-            let n = d.arg.as_deref().unwrap_or("").trim().to_string();
+            let n = d.arg.as_deref().unwrap_or("").trim_fast().to_string();
             c.report(
                 target(),
                 format!("`{}` uses the quoted-string form, which senders must not generate; caches that do not accept it ignore the lifetime.", d.raw),
@@ -65,7 +66,7 @@ fn check(c: &mut Checker<'_>) {
                 format!("Write `{name}` alone."),
             );
         } else if matches!(name, "no-cache" | "private") && !d.unqualified() && !d.quoted {
-            let list = d.arg.as_deref().unwrap_or("").trim().to_string();
+            let list = d.arg.as_deref().unwrap_or("").trim_fast().to_string();
             c.report_with(
                 Severity::Info,
                 target(),

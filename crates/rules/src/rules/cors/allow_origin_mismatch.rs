@@ -46,7 +46,7 @@ fn check(c: &mut Checker<'_>) {
     let Some((i, v)) = super::single_allow_origin(c) else { return };
     // Cheapest tests first (all of them must pass for a finding).
     let Some(origin) = super::cors_origin(c) else { return };
-    if v == origin || v == "*" || (!super::is_plain_origin(v) && (super::looks_like_list(v) || super::origin_problem(v).is_some())) {
+    if v == origin || v == "*" || (!super::allow_origin_is_plain(c) && (super::looks_like_list(v) || super::origin_problem(v).is_some())) {
         return;
     }
     c.report(

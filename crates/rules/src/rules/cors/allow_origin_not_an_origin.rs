@@ -49,7 +49,7 @@ declare_rule! {
 
 fn check(c: &mut Checker<'_>) {
     let Some((i, v)) = super::single_allow_origin(c) else { return };
-    if v == "*" || super::is_plain_origin(v) || super::looks_like_list(v) {
+    if v == "*" || super::allow_origin_is_plain(c) || super::looks_like_list(v) {
         return;
     }
     let Some(problem) = super::origin_problem(v) else { return };

@@ -1,3 +1,4 @@
+use crate::model::TrimExt;
 use crate::declare_rule;
 use crate::registry::{Checker, Presence, Severity, Target};
 use crate::spec::fetch;
@@ -45,17 +46,17 @@ declare_rule! {
 fn check(c: &mut Checker<'_>) {
     let Presence::Present(i, first) = c.header("Access-Control-Allow-Credentials") else { return };
     // The usual case: one line, `true`.
-    if first.trim() == "true" && !c.header_repeated("Access-Control-Allow-Credentials") {
+    if first.trim_fast() == "true" && !c.header_repeated("Access-Control-Allow-Credentials") {
         return;
     }
     let n = c.header_lines("Access-Control-Allow-Credentials").count();
     let combined = c.header_combined("Access-Control-Allow-Credentials").unwrap_or_default();
-    let combined = combined.trim();
+    let combined = combined.trim_fast();
     if combined == "true" {
         return;
     }
     let target = Target::Header { name: "Access-Control-Allow-Credentials".into(), index: Some(i) };
-    let first = first.trim();
+    let first = first.trim_fast();
     if n == 1 && first.eq_ignore_ascii_case("false") {
         c.report_with(
             Severity::Info,

@@ -1,3 +1,4 @@
+use crate::model::TrimExt;
 use crate::declare_rule;
 use crate::registry::{Checker, Presence, Target};
 use crate::spec::{fetch, rfc};
@@ -51,7 +52,7 @@ fn check(c: &mut Checker<'_>) {
         );
         return;
     }
-    let v = v.trim();
+    let v = v.trim_fast();
     if v.is_empty() || !v.bytes().all(|b| b.is_ascii_digit()) {
         c.report(
             target,

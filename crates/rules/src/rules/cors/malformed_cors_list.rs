@@ -1,3 +1,4 @@
+use crate::model::TrimExt;
 use crate::declare_rule;
 use crate::registry::{Checker, Severity, Target};
 use crate::spec::{fetch, rfc};
@@ -52,7 +53,7 @@ fn check(c: &mut Checker<'_>) {
             .response()
             .headers
             .all(name)
-            .find_map(|(i, v)| super::members(v).find(|m| !super::is_token(m)).map(|m| (i, v.trim(), m)));
+            .find_map(|(i, v)| super::members(v).find(|m| !super::is_token(m)).map(|m| (i, v.trim_fast(), m)));
         let Some((i, value, member)) = bad else { continue };
         let target = Target::Header { name: name.to_string(), index: Some(i) };
         let names: Vec<&str> = value.split(|ch: char| !super::is_token(ch.encode_utf8(&mut [0; 4]))).filter(|s| !s.is_empty()).collect();

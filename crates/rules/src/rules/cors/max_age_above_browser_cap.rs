@@ -1,3 +1,4 @@
+use crate::model::TrimExt;
 use crate::declare_rule;
 use crate::registry::{Checker, Presence, Target};
 use crate::spec::{fetch, StaticSpec};
@@ -48,7 +49,7 @@ fn check(c: &mut Checker<'_>) {
     if c.header_lines("Access-Control-Max-Age").count() > 1 {
         return; // invalid-max-age
     }
-    let v = v.trim();
+    let v = v.trim_fast();
     if v.is_empty() || !v.bytes().all(|b| b.is_ascii_digit()) {
         return;
     }

@@ -62,6 +62,12 @@ pub(crate) fn single_allow_origin<'a>(c: &Checker<'a>) -> Option<(usize, &'a str
     })
 }
 
+/// Whether the single `Access-Control-Allow-Origin` value ([`single_allow_origin`]) is a plain
+/// serialized origin ([`is_plain_origin`]); worked out once per lint for the rules that ask.
+pub(crate) fn allow_origin_is_plain(c: &Checker<'_>) -> bool {
+    *c.memo().plain_allow_origin.get_or_init(|| single_allow_origin(c).is_some_and(|(_, v)| is_plain_origin(v)))
+}
+
 /// Whether a single `Access-Control-Allow-Origin` value is a list (commas, or spaces between
 /// values) — the case of `multiple-allow-origin-values`.
 pub(crate) fn looks_like_list(v: &str) -> bool {

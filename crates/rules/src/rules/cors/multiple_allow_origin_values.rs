@@ -1,3 +1,4 @@
+use crate::model::TrimExt;
 use crate::declare_rule;
 use crate::registry::{Checker, Presence, Target};
 use crate::spec::fetch;
@@ -57,8 +58,9 @@ fn check(c: &mut Checker<'_>) {
         );
         return;
     }
-    let v = first.trim();
-    if !super::is_plain_origin(v) && super::looks_like_list(v) {
+    let v = first.trim_fast();
+    // One line: `v` is the single value, which may be settled already.
+    if !super::allow_origin_is_plain(c) && super::looks_like_list(v) {
         c.report(
             Target::Header { name: "Access-Control-Allow-Origin".into(), index: Some(i) },
             format!("`Access-Control-Allow-Origin: {v}` lists several origins; the header takes one, so no origin matches and every CORS check fails."),

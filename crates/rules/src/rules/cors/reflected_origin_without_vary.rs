@@ -1,3 +1,4 @@
+use crate::model::TrimExt;
 use crate::declare_rule;
 use crate::registry::{Checker, Presence, Target};
 use crate::spec::{fetch, rfc};
@@ -40,7 +41,7 @@ declare_rule! {
 
 fn check(c: &mut Checker<'_>) {
     let Presence::Present(i, acao) = c.header("Access-Control-Allow-Origin") else { return };
-    let acao = acao.trim();
+    let acao = acao.trim_fast();
     if acao == "*" || acao.is_empty() {
         return;
     }

@@ -1,3 +1,4 @@
+use crate::model::TrimExt;
 use crate::declare_rule;
 use crate::registry::{Checker, Presence, Target};
 use crate::spec::fetch;
@@ -45,7 +46,7 @@ fn check(c: &mut Checker<'_>) {
     else {
         return;
     };
-    if acao.trim() == "*" && acac.trim() == "true" {
+    if acao.trim_fast() == "*" && acac.trim_fast() == "true" {
         c.report(
             Target::Header { name: "Access-Control-Allow-Origin".into(), index: Some(i) },
             "`Access-Control-Allow-Origin: *` with `Access-Control-Allow-Credentials: true`: browsers block every credentialed request.",

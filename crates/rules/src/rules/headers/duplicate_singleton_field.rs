@@ -1,3 +1,4 @@
+use crate::model::TrimExt;
 use crate::declare_rule;
 use crate::registry::{Checker, Severity};
 use crate::spec::{rfc, StaticSpec};
@@ -74,7 +75,7 @@ fn check(c: &mut Checker<'_>) {
         let n = ls.len();
         let target = at(name, second);
         let fix = format!("Send `{name}` once.");
-        match ls.iter().find(|(_, v)| v.trim() != first.trim()) {
+        match ls.iter().find(|(_, v)| v.trim_fast() != first.trim_fast()) {
             None => c.report_with(
                 Severity::Info,
                 target,

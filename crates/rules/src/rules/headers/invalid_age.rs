@@ -1,3 +1,4 @@
+use crate::model::TrimExt;
 use crate::declare_rule;
 use crate::registry::Checker;
 use crate::spec::rfc;
@@ -42,10 +43,10 @@ declare_rule! {
 
 fn check(c: &mut Checker<'_>) {
     for (i, v) in lines(c, "Age") {
-        if is_digits(v.trim()) {
+        if is_digits(v.trim_fast()) {
             continue;
         }
-        let msg = if v.trim().is_empty() {
+        let msg = if v.trim_fast().is_empty() {
             "`Age` is empty; caches ignore it and may treat the response as fresher than it is.".to_string()
         } else {
             format!("`Age: {v}` is not a whole number of seconds; caches ignore it and may treat the response as fresher than it is.")

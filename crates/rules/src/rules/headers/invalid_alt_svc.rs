@@ -1,3 +1,4 @@
+use crate::model::TrimExt;
 use crate::declare_rule;
 use crate::model::split_list;
 use crate::registry::Checker;
@@ -48,7 +49,7 @@ fn port_ok(authority: &str) -> bool {
 }
 
 fn problem(v: &str) -> Option<String> {
-    let v = v.trim();
+    let v = v.trim_fast();
     if v == "clear" || v.is_empty() {
         // Empty values are `empty-field-value`'s business.
         return None;
@@ -61,32 +62,32 @@ fn problem(v: &str) -> Option<String> {
             return Some("`clear` must be the only value".to_string());
         }
         let parts = split_outside_quotes(&alt, b';');
-        let first = parts.first().map(|s| s.trim()).unwrap_or("");
+        let first = parts.first().map(|s| s.trim_fast()).unwrap_or("");
         let Some((proto, authority)) = first.split_once('=') else {
             return Some(format!("`{first}` is not `protocol=\"host:port\"`"));
         };
         if !is_token(proto.trim_end()) {
             return Some(format!("`{proto}` is not a protocol identifier"));
         }
-        match quoted(authority.trim()) {
-            Some((a, rest)) if rest.trim().is_empty() => {
+        match quoted(authority.trim_fast()) {
+            Some((a, rest)) if rest.trim_fast().is_empty() => {
                 if !port_ok(&a) {
                     return Some(format!("the authority `\"{a}\"` has no valid port"));
                 }
             }
-            _ => return Some(format!("the authority `{}` is not a quoted string", authority.trim())),
+            _ => return Some(format!("the authority `{}` is not a quoted string", authority.trim_fast())),
         }
         for p in parts.iter().skip(1) {
-            let p = p.trim();
+            let p = p.trim_fast();
             if p.is_empty() {
                 continue;
             }
             let Some((name, value)) = p.split_once('=') else {
                 return Some(format!("the parameter `{p}` has no value"));
             };
-            let value = value.trim();
-            let value_ok = is_token(value) || quoted(value).is_some_and(|(_, rest)| rest.trim().is_empty());
-            if !is_token(name.trim()) || !value_ok {
+            let value = value.trim_fast();
+            let value_ok = is_token(value) || quoted(value).is_some_and(|(_, rest)| rest.trim_fast().is_empty());
+            if !is_token(name.trim_fast()) || !value_ok {
                 return Some(format!("the parameter `{p}` is malformed"));
             }
         }

@@ -1,3 +1,4 @@
+use crate::model::TrimExt;
 use crate::declare_rule;
 use crate::registry::Checker;
 use crate::spec::rfc;
@@ -48,7 +49,7 @@ fn check(c: &mut Checker<'_>) {
             continue;
         }
         reported.push(m.index);
-        let msg = if m.line.trim().is_empty() {
+        let msg = if m.line.trim_fast().is_empty() {
             "`Content-Length` is empty; recipients must treat the response's framing as invalid.".to_string()
         } else {
             format!(

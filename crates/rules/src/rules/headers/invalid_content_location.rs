@@ -1,3 +1,4 @@
+use crate::model::TrimExt;
 use crate::declare_rule;
 use crate::registry::Checker;
 use crate::spec::rfc;
@@ -42,7 +43,7 @@ declare_rule! {
 fn check(c: &mut Checker<'_>) {
     for (i, v) in lines(c, "Content-Location") {
         if let Some(problem) = uri_reference_problem(v) {
-            let shown = if v.trim().is_empty() { "`Content-Location`".to_string() } else { format!("`Content-Location: {v}`") };
+            let shown = if v.trim_fast().is_empty() { "`Content-Location`".to_string() } else { format!("`Content-Location: {v}`") };
             c.report(
                 at("Content-Location", i),
                 format!("{shown} {problem}, so it is not a URI reference; recipients cannot resolve it."),

@@ -1,3 +1,4 @@
+use crate::model::TrimExt;
 use sfv::BareItemFromInput;
 
 use crate::declare_rule;
@@ -56,7 +57,7 @@ fn check(c: &mut Checker<'_>) {
             "`Deprecation: true` is the syntax of earlier drafts; RFC 9745 requires the date of the deprecation".to_string()
         }
         Ok(other) => format!("`Deprecation: {v}` is {}, not a Date", Value::from(other).kind()),
-        Err(e) => match httpdate::parse_http_date(v.trim()) {
+        Err(e) => match httpdate::parse_http_date(v.trim_fast()) {
             Ok(t) => {
                 let secs = t.duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
                 format!("`Deprecation: {v}` is an HTTP-date, the syntax of earlier drafts; RFC 9745 requires a Structured Field Date (`@{secs}`)")

@@ -1,3 +1,4 @@
+use crate::model::TrimExt;
 use crate::declare_rule;
 use crate::registry::{Checker, Severity};
 use crate::spec::rfc;
@@ -45,7 +46,7 @@ declare_rule! {
 fn check(c: &mut Checker<'_>) {
     let mut numeric = Vec::new();
     for (i, v) in lines(c, "Expires") {
-        let t = v.trim();
+        let t = v.trim_fast();
         let n = t.strip_prefix('-').unwrap_or(t);
         if is_digits(n) {
             numeric.push((i, v));

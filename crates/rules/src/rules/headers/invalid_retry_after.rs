@@ -1,3 +1,4 @@
+use crate::model::TrimExt;
 use crate::declare_rule;
 use crate::registry::{Checker, Target};
 use crate::spec::rfc;
@@ -38,7 +39,7 @@ fn check(c: &mut Checker<'_>) {
         .headers
         .all("Retry-After")
         .filter(|(_, v)| {
-            let v = v.trim();
+            let v = v.trim_fast();
             let seconds = !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit());
             !seconds && httpdate::parse_http_date(v).is_err()
         })

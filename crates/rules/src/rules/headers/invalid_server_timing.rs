@@ -1,3 +1,4 @@
+use crate::model::TrimExt;
 use crate::declare_rule;
 use crate::model::{list_members, pieces_outside_quotes};
 use crate::registry::Checker;
@@ -43,23 +44,23 @@ declare_rule! {
 /// Why a metric does not follow the grammar, or `None`.
 fn metric_problem(metric: &str) -> Option<String> {
     let mut pieces = pieces_outside_quotes(metric, b';');
-    let name = pieces.next().unwrap_or("").trim();
+    let name = pieces.next().unwrap_or("").trim_fast();
     if !is_token(name) {
         return Some(format!("the metric name `{name}` is not a token"));
     }
     let mut seen_dur = false;
     for param in pieces {
-        let param = param.trim();
+        let param = param.trim_fast();
         let Some((pname, value)) = param.split_once('=') else {
             return Some(format!("the parameter `{param}` of `{name}` has no `=value`"));
         };
-        let (pname, value) = (pname.trim(), value.trim());
+        let (pname, value) = (pname.trim_fast(), value.trim_fast());
         if !is_token(pname) {
             return Some(format!("the parameter name `{pname}` of `{name}` is not a token"));
         }
         let text = if value.starts_with('"') {
             match quoted(value) {
-                Some((text, rest)) if rest.trim().is_empty() => text,
+                Some((text, rest)) if rest.trim_fast().is_empty() => text,
                 _ => return Some(format!("the value of `{pname}` in `{name}` is a broken quoted string")),
             }
         } else if is_token(value) {

@@ -1,3 +1,4 @@
+use crate::model::TrimExt;
 use sfv::BareItemFromInput;
 
 use crate::declare_rule;
@@ -47,7 +48,7 @@ fn check(c: &mut Checker<'_>) {
     let Ok(BareItemFromInput::Date(d)) = bare_item(&deprecation) else { return };
     let deprecated = i64::from(d.unix_seconds());
     for (i, v) in lines(c, "Sunset") {
-        let Ok(t) = httpdate::parse_http_date(v.trim()) else { continue };
+        let Ok(t) = httpdate::parse_http_date(v.trim_fast()) else { continue };
         let Ok(sunset) = t.duration_since(std::time::UNIX_EPOCH).map(|s| i64::try_from(s.as_secs()).unwrap_or(i64::MAX)) else { continue };
         if sunset >= deprecated {
             continue;

@@ -1,3 +1,4 @@
+use crate::model::TrimExt;
 use crate::declare_rule;
 use crate::registry::Checker;
 use crate::spec::rfc;
@@ -39,7 +40,7 @@ declare_rule! {
 fn check(c: &mut Checker<'_>) {
     let Some(now) = c.context.now else { return };
     for (i, v) in lines(c, "Sunset") {
-        let Ok(t) = httpdate::parse_http_date(v.trim()) else { continue };
+        let Ok(t) = httpdate::parse_http_date(v.trim_fast()) else { continue };
         let Ok(secs) = t.duration_since(std::time::UNIX_EPOCH) else { continue };
         let when = secs.as_secs();
         if when >= now {

@@ -411,7 +411,8 @@ pub(crate) fn parse_media_type(v: &str) -> Result<MediaType<'_>, MediaTypeError>
     }
     let mut parts = crate::model::pieces_outside_quotes(v, b';');
     let essence = parts.next().map(|s| s.trim_fast()).unwrap_or("");
-    let Some((ty, sub)) = essence.split_once('/') else { return Err(MediaTypeError::BadEssence) };
+    let Some(slash) = essence.bytes().position(|b| b == b'/') else { return Err(MediaTypeError::BadEssence) };
+    let (ty, sub) = (&essence[..slash], &essence[slash + 1..]);
     if !is_token(ty) || !is_token(sub) {
         return Err(MediaTypeError::BadEssence);
     }

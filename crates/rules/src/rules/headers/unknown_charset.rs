@@ -1,3 +1,4 @@
+use crate::model::TrimExt;
 use crate::declare_rule;
 use crate::registry::Checker;
 use crate::spec::{rfc, StaticSpec};
@@ -50,7 +51,7 @@ fn check(c: &mut Checker<'_>) {
         // `charset-on-binary-type` says the parameter means nothing there.
         return;
     }
-    let label = cs.trim();
+    let label = cs.trim_fast();
     let known = |labels: &[&str]| labels.iter().any(|l| l.eq_ignore_ascii_case(label));
     let fix = || format!("Encode the text as UTF-8 and send `Content-Type: {}; charset=utf-8`.", mt.essence());
     if known(REPLACEMENT_LABELS) {

@@ -1,3 +1,4 @@
+use crate::model::TrimExt;
 use crate::declare_rule;
 use crate::registry::{Checker, Target};
 use crate::spec::{rfc, StaticSpec};
@@ -87,7 +88,7 @@ fn check(c: &mut Checker<'_>) {
         .response()
         .headers
         .all("Location")
-        .filter_map(|(i, v)| problem(v.trim()).map(|p| (i, v.trim().to_string(), p)))
+        .filter_map(|(i, v)| problem(v.trim_fast()).map(|p| (i, v.trim_fast().to_string(), p)))
         .collect();
     for (i, v, p) in found {
         let shown = if v.is_empty() { "`Location` (empty)".to_string() } else { format!("`Location: {}`", super::short(&v)) };

@@ -14,6 +14,7 @@ pub mod redirect_to_self;
 pub mod refresh_header_redirect;
 pub(crate) mod url;
 
+use crate::model::TrimExt;
 use crate::registry::{Checker, Presence};
 
 /// The first `Location` of a redirect response: one of the redirect statuses a browser follows
@@ -23,7 +24,7 @@ pub(crate) fn redirect_location<'a>(c: &Checker<'a>) -> Option<(usize, &'a str)>
         return None;
     }
     match c.header("Location") {
-        Presence::Present(i, v) => Some((i, v.trim())),
+        Presence::Present(i, v) => Some((i, v.trim_fast())),
         _ => None,
     }
 }

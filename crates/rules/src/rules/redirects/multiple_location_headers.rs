@@ -1,3 +1,4 @@
+use crate::model::TrimExt;
 use crate::declare_rule;
 use crate::registry::{Checker, Severity, Target};
 use crate::spec::{fetch, rfc};
@@ -38,7 +39,7 @@ declare_rule! {
 }
 
 fn check(c: &mut Checker<'_>) {
-    let lines: Vec<(usize, &str)> = c.header_lines("Location").map(|(i, v)| (i, v.trim())).collect();
+    let lines: Vec<(usize, &str)> = c.header_lines("Location").map(|(i, v)| (i, v.trim_fast())).collect();
     let (Some(&(_, first)), Some(&(second_i, _))) = (lines.first(), lines.get(1)) else { return };
     let n = lines.len();
     let target = Target::Header { name: "Location".into(), index: Some(second_i) };

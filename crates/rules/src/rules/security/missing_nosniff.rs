@@ -1,3 +1,4 @@
+use crate::model::TrimExt;
 use crate::declare_rule;
 use crate::registry::{Checker, Presence, Target};
 use crate::spec::fetch;
@@ -43,7 +44,7 @@ fn check(c: &mut Checker<'_>) {
             "No `X-Content-Type-Options: nosniff`: browsers may sniff the content and treat it as another type.",
             "Add `X-Content-Type-Options: nosniff`.".to_string(),
         ),
-        Presence::Present(i, v) if !v.trim().eq_ignore_ascii_case("nosniff") => c.report(
+        Presence::Present(i, v) if !v.trim_fast().eq_ignore_ascii_case("nosniff") => c.report(
             Target::Header { name: "X-Content-Type-Options".into(), index: Some(i) },
             format!("`X-Content-Type-Options: {v}` has no effect; the only defined value is `nosniff`."),
             "Send `X-Content-Type-Options: nosniff`.".to_string(),

@@ -1,3 +1,4 @@
+use crate::model::TrimExt;
 use crate::declare_rule;
 use crate::registry::{Checker, Target};
 use crate::spec::StaticSpec;
@@ -42,7 +43,7 @@ declare_rule! {
 
 fn check(c: &mut Checker<'_>) {
     let Some((i, v)) = super::present(c, "X-XSS-Protection") else { return };
-    if v.trim() == "0" {
+    if v.trim_fast() == "0" {
         return;
     }
     c.report(

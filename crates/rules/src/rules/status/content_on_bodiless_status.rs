@@ -1,3 +1,4 @@
+use crate::model::TrimExt;
 use crate::declare_rule;
 use crate::registry::{Checker, Target};
 use crate::spec::rfc;
@@ -50,7 +51,7 @@ fn check(c: &mut Checker<'_>) {
         );
     } else if status == 204 {
         if let Some((i, v)) = c.header_lines("Content-Length").next() {
-            if v.trim() != "0" {
+            if v.trim_fast() != "0" {
                 c.report(
                     Target::Header { name: "Content-Length".into(), index: Some(i) },
                     format!("A `204 No Content` response sends `Content-Length: {v}`; a 204 has no content (RFC 9110 §8.6)."),

@@ -1,6 +1,7 @@
 //! Small, lenient parsers shared by the status rules. Every function here is total (no panics on
 //! any input) and linear in the length of its input.
 
+use crate::model::TrimExt;
 use crate::rules::headers::syntax::split_outside_quotes;
 use crate::model::{split_list, Headers};
 
@@ -45,7 +46,7 @@ pub(crate) fn unquote_exact(s: &str) -> Option<String> {
 
 /// A parameter value: a quoted-string unquoted, or the token as is.
 fn param_value(v: &str) -> String {
-    let v = v.trim();
+    let v = v.trim_fast();
     unquote_exact(v).unwrap_or_else(|| v.to_string())
 }
 
@@ -64,11 +65,11 @@ impl MediaType {
 
 pub(crate) fn media_type(v: &str) -> MediaType {
     let mut parts = split_outside_quotes(v, b';').into_iter();
-    let essence = parts.next().unwrap_or("").trim().to_ascii_lowercase();
+    let essence = parts.next().unwrap_or("").trim_fast().to_ascii_lowercase();
     let params = parts
         .filter_map(|p| {
             let (n, val) = p.split_once('=')?;
-            Some((n.trim().to_ascii_lowercase(), param_value(val)))
+            Some((n.trim_fast().to_ascii_lowercase(), param_value(val)))
         })
         .collect();
     MediaType { essence, params }
@@ -86,7 +87,7 @@ pub(crate) fn response_date(h: &Headers) -> Option<u64> {
 
 /// An HTTP-date (IMF-fixdate and the obsolete forms) in Unix seconds.
 pub(crate) fn http_date(v: &str) -> Option<u64> {
-    let t = httpdate::parse_http_date(v.trim()).ok()?;
+    let t = httpdate::parse_http_date(v.trim_fast()).ok()?;
     t.duration_since(std::time::UNIX_EPOCH).ok().map(|d| d.as_secs())
 }
 
@@ -97,12 +98,12 @@ pub(crate) struct EntityTag {
 }
 
 pub(crate) fn entity_tag(v: &str) -> Option<EntityTag> {
-    let v = v.trim();
+    let v = v.trim_fast();
     let rest = match v.get(..2) {
         Some(p) if p.eq_ignore_ascii_case("W/") => &v[2..],
         _ => v,
     };
-    let rest = rest.trim();
+    let rest = rest.trim_fast();
     if rest.is_empty() {
         return None;
     }
@@ -136,7 +137,7 @@ pub(crate) enum ContentRange {
 }
 
 pub(crate) fn content_range(v: &str) -> ContentRange {
-    let v = v.trim();
+    let v = v.trim_fast();
     let Some((unit, rest)) = v.split_once([' ', '\t']) else {
         return ContentRange::Invalid;
     };
@@ -146,10 +147,10 @@ pub(crate) fn content_range(v: &str) -> ContentRange {
     if !unit.eq_ignore_ascii_case("bytes") {
         return ContentRange::OtherUnit;
     }
-    let rest = rest.trim();
+    let rest = rest.trim_fast();
     let Some((range, complete)) = rest.split_once('/') else { return ContentRange::Invalid };
-    let complete = complete.trim();
-    let range = range.trim();
+    let complete = complete.trim_fast();
+    let range = range.trim_fast();
     if range == "*" {
         return match parse_digits(complete) {
             Some(n) => ContentRange::Unsatisfied { complete: n },
@@ -165,7 +166,7 @@ pub(crate) fn content_range(v: &str) -> ContentRange {
         }
     };
     let Some((first, last)) = range.split_once('-') else { return ContentRange::Invalid };
-    match (parse_digits(first.trim()), parse_digits(last.trim())) {
+    match (parse_digits(first.trim_fast()), parse_digits(last.trim_fast())) {
         (Some(first), Some(last)) => ContentRange::Range { first, last, complete },
         _ => ContentRange::Invalid,
     }
@@ -174,7 +175,7 @@ pub(crate) fn content_range(v: &str) -> ContentRange {
 /// The number of ranges in a request's `Range` value (`bytes=0-99, 200-299` → 2).
 pub(crate) fn range_count(v: &str) -> usize {
     match v.split_once('=') {
-        Some((_, set)) => set.split(',').filter(|r| !r.trim().is_empty()).count(),
+        Some((_, set)) => set.split(',').filter(|r| !r.trim_fast().is_empty()).count(),
         None => 0,
     }
 }
@@ -333,7 +334,7 @@ pub(crate) fn base64(data: &[u8]) -> String {
 
 /// The `Sec-WebSocket-Accept` value for a `Sec-WebSocket-Key` (RFC 6455 §4.2.2).
 pub(crate) fn websocket_accept(key: &str) -> String {
-    let mut s = key.trim().as_bytes().to_vec();
+    let mut s = key.trim_fast().as_bytes().to_vec();
     s.extend_from_slice(b"258EAFA5-E914-47DA-95CA-C5AB0DC85B11");
     base64(&sha1(&s))
 }

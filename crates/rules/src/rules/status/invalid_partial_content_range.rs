@@ -1,3 +1,4 @@
+use crate::model::TrimExt;
 use crate::declare_rule;
 use crate::registry::{Checker, Target};
 use crate::spec::rfc;
@@ -63,7 +64,7 @@ fn check(c: &mut Checker<'_>) {
         }
         ContentRange::Range { first, last, .. } => {
             let size = last.saturating_sub(first).saturating_add(1);
-            let lens: Vec<&str> = h.all("Content-Length").map(|(_, l)| l.trim()).collect();
+            let lens: Vec<&str> = h.all("Content-Length").map(|(_, l)| l.trim_fast()).collect();
             let Some(cl) = lens.first().and_then(|l| parse_digits(l)) else { return };
             if lens.iter().any(|l| parse_digits(l) != Some(cl)) || cl == size {
                 return;

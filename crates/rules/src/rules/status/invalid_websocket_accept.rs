@@ -1,3 +1,4 @@
+use crate::model::TrimExt;
 use crate::declare_rule;
 use crate::registry::{Checker, Presence, Target};
 use crate::spec::rfc;
@@ -56,7 +57,7 @@ fn check(c: &mut Checker<'_>) {
         Presence::Present(i, v) => {
             let Some(key) = c.request().and_then(|r| r.headers.get("Sec-WebSocket-Key")) else { return };
             let want = super::helpers::websocket_accept(key);
-            if v.trim() != want {
+            if v.trim_fast() != want {
                 c.report(
                     Target::Header { name: "Sec-WebSocket-Accept".into(), index: Some(i) },
                     format!("`Sec-WebSocket-Accept: {v}` does not match the request's key; the expected value is `{want}`, and clients fail the connection."),

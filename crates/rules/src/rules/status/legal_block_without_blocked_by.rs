@@ -1,3 +1,4 @@
+use crate::model::TrimExt;
 use crate::declare_rule;
 use crate::registry::{Checker, Presence, Target};
 use crate::spec::rfc;
@@ -66,10 +67,10 @@ fn rel_types(v: &str) -> Vec<String> {
     segs.push(cur);
     for s in segs {
         let Some((n, val)) = s.split_once('=') else { continue };
-        if !n.trim().eq_ignore_ascii_case("rel") {
+        if !n.trim_fast().eq_ignore_ascii_case("rel") {
             continue;
         }
-        let val = val.trim().trim_matches('"');
+        let val = val.trim_fast().trim_matches('"');
         out.extend(val.split_ascii_whitespace().map(|t| t.to_ascii_lowercase()));
     }
     out

@@ -1,3 +1,4 @@
+use crate::model::TrimExt;
 use crate::declare_rule;
 use crate::registry::{Checker, Target};
 use crate::spec::rfc;
@@ -41,7 +42,7 @@ fn check(c: &mut Checker<'_>) {
         return;
     }
     let Some(req) = c.request() else { return };
-    let Some(len) = req.headers.get("Content-Length").filter(|l| super::helpers::parse_digits(l.trim()).is_some()) else {
+    let Some(len) = req.headers.get("Content-Length").filter(|l| super::helpers::parse_digits(l.trim_fast()).is_some()) else {
         return;
     };
     c.report(

@@ -50,6 +50,7 @@ pub mod unused_status_code;
 pub mod upgrade_required_without_upgrade;
 pub mod upgrade_without_connection_upgrade;
 
+use crate::model::TrimExt;
 use crate::registry::Checker;
 
 /// Shared check for "status `code` needs header `name`", for the codes the rule declares in its
@@ -69,7 +70,7 @@ pub(crate) fn require_critical_header(c: &mut Checker<'_>, name: &str, fix: &str
 fn report_missing_critical_header(c: &mut Checker<'_>, status: u16, name: &str, fix: &str) {
     let why = crate::codes::get(status)
         .and_then(|e| e.header(name))
-        .map(|h| format!(" {}", h.missing.trim()))
+        .map(|h| format!(" {}", h.missing.trim_fast()))
         .unwrap_or_default();
     let reason = crate::codes::reason(status);
     c.require_header(name, format!("A `{status} {reason}` response has no `{name}` header.{why}"), fix.to_string());

@@ -1,3 +1,4 @@
+use crate::model::TrimExt;
 use crate::declare_rule;
 use crate::registry::{Checker, Presence, Target};
 use crate::spec::rfc;
@@ -38,7 +39,7 @@ declare_rule! {
 
 /// The protocol name of an `Upgrade` member (`websocket`, `HTTP/2.0` → `http`), lower-cased.
 fn name(p: &str) -> String {
-    p.split('/').next().unwrap_or("").trim().to_ascii_lowercase()
+    p.split('/').next().unwrap_or("").trim_fast().to_ascii_lowercase()
 }
 
 fn check(c: &mut Checker<'_>) {
