@@ -154,6 +154,38 @@ pub(crate) fn split_once_outside_quotes(s: &str, sep: u8) -> (&str, Option<&str>
     }
 }
 
+/// The offset of the first `b` (an ASCII octet) in `s`. On the short values of header fields a
+/// plain scan is cheaper than `str::find` with a `char` (which sets up a generic searcher).
+#[inline]
+pub(crate) fn find_byte(s: &str, b: u8) -> Option<usize> {
+    debug_assert!(b.is_ascii());
+    s.bytes().position(|x| x == b)
+}
+
+/// `str::split_once` at the first `b` (an ASCII octet), through [`find_byte`].
+#[inline]
+pub(crate) fn split_once_byte(s: &str, b: u8) -> Option<(&str, &str)> {
+    find_byte(s, b).map(|i| (&s[..i], &s[i + 1..]))
+}
+
+/// `str::split` on an ASCII octet, through [`find_byte`]: the same pieces.
+pub(crate) fn split_byte(s: &str, b: u8) -> impl Iterator<Item = &str> + Clone {
+    let mut rest = Some(s);
+    std::iter::from_fn(move || {
+        let r = rest?;
+        match find_byte(r, b) {
+            Some(i) => {
+                rest = Some(&r[i + 1..]);
+                Some(&r[..i])
+            }
+            None => {
+                rest = None;
+                Some(r)
+            }
+        }
+    })
+}
+
 /// `str::trim` with a fast path: field values rarely start or end with whitespace, and two octet
 /// tests settle that (the standard `trim` decodes a character at each end through a generic
 /// pattern). Same result as `str::trim` for every input.
@@ -328,6 +360,15 @@ mod tests {
             assert_eq!(trim_wsp(s), s.trim_matches([' ', '\t']), "{s:?}");
             let http_ws = |c: char| matches!(c, ' ' | '\t' | '\r' | '\n');
             assert_eq!(trim_ascii_by(s, |b| matches!(b, b' ' | b'\t' | b'\r' | b'\n')), s.trim_matches(http_ws), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn byte_splits_are_str_splits() {
+        for s in ["", ";", "a", "a;b", ";a;", "é;ü;", ";;", "a=b; c=d;e", "no separator", "=é="] {
+            assert_eq!(split_byte(s, b';').collect::<Vec<_>>(), s.split(';').collect::<Vec<_>>(), "{s:?}");
+            assert_eq!(split_once_byte(s, b'='), s.split_once('='), "{s:?}");
+            assert_eq!(find_byte(s, b';'), s.find(';'), "{s:?}");
         }
     }
 

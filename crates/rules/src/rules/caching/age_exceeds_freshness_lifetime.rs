@@ -48,7 +48,7 @@ fn check(c: &mut Checker<'_>) {
     }
     let Presence::Present(i, v) = c.header("Age") else { return };
     // A list-valued Age: the first member counts (RFC 9111 §5.1).
-    let first = v.split(',').next().unwrap_or("").trim_fast();
+    let first = crate::model::split_byte(v, b',').next().unwrap_or("").trim_fast();
     let Some(age) = delta_seconds(first) else { return };
     let Some(cc) = cache_control(c) else { return };
     if cc.has("no-store") || cc.has_unqualified("no-cache") {

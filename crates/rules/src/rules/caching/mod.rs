@@ -186,7 +186,7 @@ impl<'a> CacheControl<'a> {
 
 fn parse_member(member: &str, index: usize) -> Directive<'_> {
     let raw = member.trim_fast();
-    let (name, arg) = match raw.find('=') {
+    let (name, arg) = match crate::model::find_byte(raw, b'=') {
         Some(p) => (&raw[..p], Some(raw[p + 1..].trim_fast())),
         None => (raw, None),
     };

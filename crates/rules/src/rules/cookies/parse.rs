@@ -45,18 +45,18 @@ fn trim_wsp(s: &str) -> &str {
 }
 
 pub fn parse(index: usize, raw: &str) -> SetCookie<'_> {
-    let (pair, rest) = match raw.find(';') {
+    let (pair, rest) = match crate::model::find_byte(raw, b';') {
         Some(i) => (&raw[..i], Some(&raw[i + 1..])),
         None => (raw, None),
     };
-    let (name, value, has_eq) = match pair.find('=') {
+    let (name, value, has_eq) = match crate::model::find_byte(pair, b'=') {
         Some(i) => (trim_wsp(&pair[..i]), trim_wsp(&pair[i + 1..]), true),
         None => ("", trim_wsp(pair), false),
     };
     let mut attrs = Vec::new();
     if let Some(rest) = rest {
-        for av in rest.split(';') {
-            let (n, v, eq) = match av.find('=') {
+        for av in crate::model::split_byte(rest, b';') {
+            let (n, v, eq) = match crate::model::find_byte(av, b'=') {
                 Some(i) => (trim_wsp(&av[..i]), trim_wsp(&av[i + 1..]), true),
                 None => (trim_wsp(av), "", false),
             };

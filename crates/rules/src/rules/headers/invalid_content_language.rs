@@ -43,7 +43,7 @@ declare_rule! {
 /// Well-formed in the loose sense (RFC 5646 §2.1 `langtag`/`privateuse`/`grandfathered`
 /// shapes): alphanumeric subtags of 1 to 8 characters, the first alphabetic.
 fn well_formed(tag: &str) -> bool {
-    let mut subtags = tag.split('-');
+    let mut subtags = crate::model::split_byte(tag, b'-');
     let Some(first) = subtags.next() else { return false };
     let ok = |s: &str, alpha: bool| {
         (1..=8).contains(&s.len()) && s.bytes().all(|b| if alpha { b.is_ascii_alphabetic() } else { b.is_ascii_alphanumeric() })

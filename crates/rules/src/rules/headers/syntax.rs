@@ -428,7 +428,7 @@ pub(crate) fn parse_media_type(v: &str) -> Result<MediaType<'_>, MediaTypeError>
             // `parameters = *( OWS ";" OWS [ parameter ] )`: empty ones are allowed.
             continue;
         }
-        let Some((name, value)) = p.split_once('=') else {
+        let Some((name, value)) = crate::model::split_once_byte(p, b'=') else {
             mt.bad_params.push(p.trim_fast());
             continue;
         };

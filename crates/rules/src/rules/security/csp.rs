@@ -40,7 +40,7 @@ pub fn parse_policy(index: usize, serialized: &str) -> Policy<'_> {
     // a hostile policy stays linear).
     const SCAN_LIMIT: usize = 16;
     let mut sets: Option<(HashSet<String>, HashSet<String>)> = None;
-    for token in serialized.split(';') {
+    for token in crate::model::split_byte(serialized, b';') {
         // ASCII whitespace here is the WHATWG set (TAB, LF, FF, CR, SPACE), which is exactly
         // what `split_ascii_whitespace` splits on.
         let mut parts = token.split_ascii_whitespace();
@@ -76,7 +76,7 @@ pub fn parse_policy(index: usize, serialized: &str) -> Policy<'_> {
 pub fn policies<'a>(headers: &'a Headers, name: &str) -> Vec<Policy<'a>> {
     let mut out = Vec::new();
     for (i, v) in headers.all(name) {
-        for serialized in v.split(',') {
+        for serialized in crate::model::split_byte(v, b',') {
             let p = parse_policy(i, serialized);
             if !p.directives.is_empty() || !p.duplicates.is_empty() {
                 out.push(p);

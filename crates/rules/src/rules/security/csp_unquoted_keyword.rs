@@ -59,9 +59,10 @@ fn is_source_list(name: &str) -> bool {
 }
 
 fn unquoted(v: &str) -> bool {
-    let l = v.to_ascii_lowercase();
-    KEYWORDS.contains(&l.as_str())
-        || ["nonce-", "sha256-", "sha384-", "sha512-"].iter().any(|p| l.starts_with(p) && l.len() > p.len())
+    // Compared case-insensitively in place (no lowercased copy of every source).
+    let b = v.as_bytes();
+    KEYWORDS.iter().any(|k| k.eq_ignore_ascii_case(v))
+        || ["nonce-", "sha256-", "sha384-", "sha512-"].iter().any(|p| b.len() > p.len() && b[..p.len()].eq_ignore_ascii_case(p.as_bytes()))
 }
 
 fn check(c: &mut Checker<'_>) {
@@ -83,6 +84,24 @@ fn check(c: &mut Checker<'_>) {
                     );
                 }
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The in-place comparison answers what comparing a lowercased copy answers.
+    #[test]
+    fn unquoted_matches_the_lowercased_comparison() {
+        let reference = |v: &str| {
+            let l = v.to_ascii_lowercase();
+            KEYWORDS.contains(&l.as_str()) || ["nonce-", "sha256-", "sha384-", "sha512-"].iter().any(|p| l.starts_with(p) && l.len() > p.len())
+        };
+        for v in ["self", "SELF", "'self'", "none", "Unsafe-Inline", "nonce-", "nonce-abc", "NONCE-x", "sha256-", "Sha512-AB", "noncé-x",
+            "é", "", "self ", "https://self", "report-sample", "wasm-unsafe-eval", "sha384"] {
+            assert_eq!(unquoted(v), reference(v), "{v:?}");
         }
     }
 }

@@ -15,15 +15,15 @@ pub(crate) fn scheme_and_host_as_written(url: &str) -> Option<(&str, &str)> {
     {
         return None;
     }
-    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
-    let hostport = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+    let authority = &rest[..rest.bytes().position(|b| matches!(b, b'/' | b'?' | b'#')).unwrap_or(rest.len())];
+    let hostport = authority.bytes().rposition(|b| b == b'@').map_or(authority, |i| &authority[i + 1..]);
     let host = if hostport.starts_with('[') {
-        match hostport.find(']') {
+        match crate::model::find_byte(hostport, b']') {
             Some(i) => &hostport[..=i],
             None => return None,
         }
     } else {
-        hostport.split(':').next().unwrap_or("")
+        crate::model::split_byte(hostport, b':').next().unwrap_or("")
     };
     if host.is_empty() {
         return None;
