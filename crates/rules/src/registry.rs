@@ -283,6 +283,9 @@ struct HeaderIndex {
     keys: Vec<u32>,
     /// One bit per key present ([`key_bit`]).
     mask: u64,
+    /// The same under a second hash ([`key_bit2`]): `lint` skips a rule unless both masks have a
+    /// bit of its fields, so two names sharing a bit in one mask rarely run it needlessly.
+    mask2: u64,
     /// One bit per key present on more than one line.
     repeated: u64,
     /// Per bit: the first line and one past the last line whose key has that bit (only read for
@@ -294,7 +297,7 @@ struct HeaderIndex {
 impl HeaderIndex {
     fn new(headers: &Headers) -> Self {
         let keys: Vec<u32> = headers.0.iter().map(|(n, _)| name_key(n)).collect();
-        let (mut mask, mut repeated) = (0, 0);
+        let (mut mask, mut mask2, mut repeated) = (0, 0, 0);
         let mut span = [(0, 0); 64];
         for (i, &k) in keys.iter().enumerate() {
             let (slot, bit) = (key_slot(k), key_bit(k));
@@ -310,8 +313,9 @@ impl HeaderIndex {
                 span[slot] = (at, at + 1);
             }
             mask |= bit;
+            mask2 |= key_bit2(k);
         }
-        HeaderIndex { keys, mask, repeated, span }
+        HeaderIndex { keys, mask, mask2, repeated, span }
     }
 }
 
@@ -379,6 +383,12 @@ pub(crate) const fn names_filter(names: &[&str]) -> NamesFilter {
 #[inline(always)]
 const fn key_bit(key: u32) -> u64 {
     1 << key_slot(key)
+}
+
+/// The key's bit in [`HeaderIndex::mask2`]: another multiplicative hash.
+#[inline(always)]
+const fn key_bit2(key: u32) -> u64 {
+    1 << (key.wrapping_mul(0x85eb_ca6b) >> 26)
 }
 
 /// The key's position in [`HeaderIndex::mask`] and [`HeaderIndex::span`] (0..64).
@@ -572,12 +582,15 @@ impl<'a> Checker<'a> {
 }
 
 /// Per rule, in [`RULES`](crate::rules::RULES) order: its spec links (built once, so a finding
-/// only borrows them) and the [`HeaderIndex`] bits of its [`Rule::requires`] fields (0: always
-/// runs).
-static TABLE: LazyLock<Vec<(Box<[SpecLink]>, u64)>> = LazyLock::new(|| {
+/// only borrows them) and the [`HeaderIndex`] bits of its [`Rule::requires`] fields under both
+/// hashes (0: always runs).
+static TABLE: LazyLock<Vec<(Box<[SpecLink]>, [u64; 2])>> = LazyLock::new(|| {
     crate::rules::RULES
         .iter()
-        .map(|r| (r.spec_links().into_boxed_slice(), r.requires.iter().fold(0, |m, n| m | key_bit(name_key(n)))))
+        .map(|r| {
+            let bits = |bit: fn(u32) -> u64| r.requires.iter().fold(0, |m, n| m | bit(name_key(n)));
+            (r.spec_links().into_boxed_slice(), [bits(key_bit), bits(key_bit2)])
+        })
         .collect()
 });
 
@@ -594,8 +607,8 @@ struct Plans {
 
 /// One rule of a plan, with what `lint` needs of it at hand.
 struct Step {
-    /// Its [`TABLE`] mask.
-    requires: u64,
+    /// Its [`TABLE`] masks (0: it always runs).
+    requires: [u64; 2],
     rule: &'static Rule,
     spec: &'static [SpecLink],
 }
@@ -648,7 +661,8 @@ pub fn lint(exchange: &Exchange, context: &LintContext) -> Vec<Finding> {
     for step in PLANS.for_status(exchange.response.status) {
         // None of the fields the rule needs is there (a shared bit may let it run needlessly,
         // never skip it wrongly).
-        if step.requires != 0 && step.requires & index.mask == 0 {
+        let [r1, r2] = step.requires;
+        if r1 != 0 && (r1 & index.mask == 0 || r2 & index.mask2 == 0) {
             continue;
         }
         c.rule = step.rule;
