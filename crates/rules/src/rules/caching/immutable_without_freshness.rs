@@ -32,6 +32,7 @@ declare_rule! {
         severity: Info,
         summary: "immutable has no effect without a freshness lifetime",
         specs: [rfc(8246, "2"), rfc(9111, "4.2.1")],
+        requires: &["Cache-Control"],
         check: check,
     }
 }

@@ -35,6 +35,7 @@ declare_rule! {
         severity: Info,
         summary: "public is only needed for authenticated requests or responses without explicit freshness",
         specs: [rfc(9111, "5.2.2.9"), rfc(9111, "3.5"), rfc(9111, "3")],
+        requires: &["Cache-Control"],
         check: check,
     }
 }

@@ -36,6 +36,7 @@ declare_rule! {
         severity: Info,
         summary: "Vary on User-Agent or Cookie fragments shared caches",
         specs: [rfc(9111, "4.1"), rfc(9110, "12.5.5")],
+        requires: &["Vary"],
         check: check,
     }
 }

@@ -35,6 +35,7 @@ declare_rule! {
         severity: Info,
         summary: "Vary: * stops caches from reusing the response",
         specs: [rfc(9111, "4.1"), rfc(9110, "12.5.5")],
+        requires: &["Vary"],
         check: check,
     }
 }

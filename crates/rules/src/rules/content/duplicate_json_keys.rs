@@ -32,6 +32,7 @@ declare_rule! {
         severity: Warning,
         summary: "JSON object member names should be unique",
         specs: [rfc(8259, "4")],
+        requires: &["Content-Type"],
         check: check,
     }
 }

@@ -34,6 +34,7 @@ declare_rule! {
         severity: Warning,
         summary: "Content labelled as JSON must parse as JSON",
         specs: [rfc(8259, "2"), rfc(6839, "3.1")],
+        requires: &["Content-Type"],
         check: check,
     }
 }
