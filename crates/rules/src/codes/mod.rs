@@ -308,7 +308,25 @@ pub fn all() -> &'static [StatusEntry] {
 
 /// The entry for `code`: the registered meaning when there is one, else an unofficial one.
 pub fn get(code: u16) -> Option<&'static StatusEntry> {
-    find(all(), code)
+    // Every lint asks several times: a table from code to entry (codes below 1000; the data
+    // has no other) answers in one load instead of a binary search.
+    static BY_CODE: OnceLock<Box<[u16]>> = OnceLock::new();
+    const NONE: u16 = u16::MAX;
+    let all = all();
+    let by_code = BY_CODE.get_or_init(|| {
+        let mut t = vec![NONE; 1000].into_boxed_slice();
+        for (i, e) in all.iter().enumerate() {
+            if let (Some(slot), Ok(i)) = (t.get_mut(usize::from(e.code)), u16::try_from(i)) {
+                *slot = i;
+            }
+        }
+        t
+    });
+    match by_code.get(usize::from(code)) {
+        Some(&NONE) => None,
+        Some(&i) => all.get(usize::from(i)),
+        None => find(all, code),
+    }
 }
 
 /// The entry for `code` in a sorted list of entries (e.g. the full data loaded on demand).
@@ -344,4 +362,15 @@ pub fn matches(entry: &StatusEntry, query: &str) -> bool {
     }
     let hay = format!("{} {}", entry.reason, entry.meaning).to_ascii_lowercase();
     q.split_whitespace().all(|w| hay.contains(w))
+}
+
+#[cfg(test)]
+mod get_tests {
+    #[test]
+    fn get_is_the_sorted_search() {
+        for code in (0..=1100).chain([u16::MAX]) {
+            assert_eq!(super::get(code).map(|e| e.code), super::find(super::all(), code).map(|e| e.code), "{code}");
+        }
+        assert_eq!(super::get(401).map(|e| e.code), Some(401));
+    }
 }
