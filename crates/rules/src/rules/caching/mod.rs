@@ -232,6 +232,7 @@ fn parse_member(member: &str, index: usize) -> Directive<'_> {
 
 /// The response's `Cache-Control`, or `None` when the observer could not see it. Parsed once
 /// per lint, shared by the caching rules.
+#[inline]
 pub(crate) fn cache_control<'a>(c: &Checker<'a>) -> Option<&'a CacheControl<'a>> {
     c.memo()
         .cache_control
@@ -577,6 +578,7 @@ pub(crate) fn has_validator(c: &Checker<'_>) -> Option<bool> {
 
 /// Whether a cache could reuse a response to this request: true when the request is unknown
 /// or its method is GET or HEAD.
+#[inline]
 pub(crate) fn cacheable_method(c: &Checker<'_>) -> bool {
     c.method().is_none_or(|m| m.eq_ignore_ascii_case("GET") || m.eq_ignore_ascii_case("HEAD"))
 }

@@ -205,6 +205,7 @@ pub fn extract_mime_type<'a>(values: impl Iterator<Item = &'a str>) -> Option<Mi
 
 /// The response's media type with the index of its (first) `Content-Type` line; `None` when the
 /// field is absent, hidden, or holds no valid media type.
+#[inline]
 pub fn response_mime<'a>(c: &Checker<'a>) -> Option<(usize, &'a MimeType<'a>)> {
     // Parsed once per lint, shared by the content and security rules.
     c.memo()
@@ -222,6 +223,7 @@ pub fn response_mime<'a>(c: &Checker<'a>) -> Option<(usize, &'a MimeType<'a>)> {
 /// are not it: a HEAD response, a status without content, a partial (`206`) body, and for a raw
 /// capture a content-coded, chunked or truncated body. (Bodies observed by a browser are always
 /// decoded already.)
+#[inline]
 pub fn plain_body<'a>(c: &Checker<'a>) -> Option<&'a [u8]> {
     // Worked out once per lint, shared by the content rules.
     *c.memo().plain_body.get_or_init(|| compute_plain_body(c))

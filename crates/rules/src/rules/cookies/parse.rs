@@ -159,6 +159,7 @@ pub fn parse_max_age(v: &str) -> Option<i64> {
 /// The response's `Set-Cookie` lines, parsed; `None` when the observer cannot see them (a
 /// browser's `fetch` never exposes `Set-Cookie`), or for a `1xx` (RFC 6265bis §3 lets user
 /// agents ignore those).
+#[inline]
 pub fn set_cookies<'a>(c: &Checker<'a>) -> Option<&'a [SetCookie<'a>]> {
     // Parsed once per lint, shared by the cookie rules.
     c.memo()

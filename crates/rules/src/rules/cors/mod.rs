@@ -54,6 +54,7 @@ pub(crate) fn credentials_true(c: &Checker<'_>) -> bool {
 }
 
 /// The one `Access-Control-Allow-Origin` line, when there is exactly one.
+#[inline]
 pub(crate) fn single_allow_origin<'a>(c: &Checker<'a>) -> Option<(usize, &'a str)> {
     // Looked up once per lint, shared by the CORS rules.
     *c.memo().single_allow_origin.get_or_init(|| {
@@ -246,6 +247,7 @@ pub(crate) fn is_cross_origin(req: &Request, origin: &str) -> Option<bool> {
 /// The `Origin` of a request the CORS protocol applies to: a known request that carries
 /// `Origin`, is cross-origin as far as can be told, and whose `Sec-Fetch-Mode` (when sent) is
 /// `cors`. Preflights count too; [`cors_request_origin`] leaves them out.
+#[inline]
 pub(crate) fn cors_origin<'a>(c: &Checker<'a>) -> Option<&'a str> {
     // Computed once per lint, shared by the CORS rules.
     *c.memo().cors_origin.get_or_init(|| compute_cors_origin(c))
@@ -275,11 +277,17 @@ pub(crate) fn cors_request_origin<'a>(c: &Checker<'a>) -> Option<&'a str> {
 
 /// A CORS preflight request: `OPTIONS` with `Access-Control-Request-Method`. Returns the
 /// requested method.
+#[inline]
 pub(crate) fn preflight<'a>(c: &Checker<'a>) -> Option<&'a str> {
+    // Inlined up to the method test, which settles almost every exchange.
     let req = c.request()?;
     if req.method != "OPTIONS" {
         return None;
     }
+    preflight_method(req)
+}
+
+fn preflight_method(req: &Request) -> Option<&str> {
     if req.headers.get("Sec-Fetch-Mode").is_some_and(|m| !m.trim_fast().eq_ignore_ascii_case("cors")) {
         return None;
     }

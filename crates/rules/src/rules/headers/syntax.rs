@@ -34,6 +34,7 @@ pub(crate) fn members<'a, 'n>(c: &Checker<'a>, name: &'n str) -> impl Iterator<I
 
 /// The members of every `Vary` line with their line indexes, parsed once per lint (the caching,
 /// CORS and header rules all read it).
+#[inline]
 pub(crate) fn vary_members<'a>(c: &Checker<'a>) -> &'a [(usize, &'a str)] {
     c.memo().vary_members.get_or_init(|| members(c, "Vary").collect())
 }
@@ -324,6 +325,7 @@ pub(crate) struct LengthMember<'a> {
 }
 
 /// Every `Content-Length` member (an empty line counts as one invalid member).
+#[inline]
 pub(crate) fn content_length_members<'a>(c: &Checker<'a>) -> &'a [LengthMember<'a>] {
     // Parsed once per lint, shared by the Content-Length rules.
     c.memo().content_length_members.get_or_init(|| parse_content_length_members(c))
@@ -458,6 +460,7 @@ pub(crate) fn parse_media_type(v: &str) -> Result<MediaType<'_>, MediaTypeError>
 }
 
 /// Every `Content-Type` line of the response (index, value) with its parse, parsed once per lint.
+#[inline]
 pub(crate) fn content_types<'a>(c: &Checker<'a>) -> &'a [(usize, &'a str, Result<MediaType<'a>, MediaTypeError>)] {
     c.memo()
         .content_types

@@ -82,6 +82,7 @@ pub(crate) fn is_document(c: &Checker<'_>) -> bool {
 
 /// The request's scheme and host, when the request and its absolute URL are known.
 /// Parsed once per lint.
+#[inline]
 pub(crate) fn request_scheme_host<'a>(c: &Checker<'a>) -> Option<(&'a str, &'a str)> {
     c.memo()
         .request_scheme_host
