@@ -3,7 +3,6 @@
 use std::borrow::Cow;
 
 use crate::registry::Checker;
-use crate::rules::content::media::is_token_char;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Sts {
@@ -37,7 +36,8 @@ fn unquote(v: &str) -> Option<Cow<'_, str>> {
             return None;
         }
         Some(Cow::Owned(out))
-    } else if !v.is_empty() && v.chars().all(is_token_char) {
+    } else if !v.is_empty() && v.bytes().all(crate::model::is_tchar) {
+        // (Octet by octet: a non-ASCII octet is no tchar, as a non-ASCII character is not.)
         Some(Cow::Borrowed(v))
     } else {
         None
@@ -52,7 +52,7 @@ fn unquote(v: &str) -> Option<Cow<'_, str>> {
 pub fn parse(v: &str) -> Result<Sts, String> {
     let mut error: Option<String> = None;
     // Directive names seen so far; real values have two or three.
-    let mut seen: Vec<&str> = Vec::new();
+    let mut seen = Seen::default();
     let mut max_age = None;
     let mut include_subdomains = false;
     for part in split_semicolons(v) {
@@ -76,19 +76,41 @@ pub fn parse(v: &str) -> Result<Sts, String> {
     }
 }
 
-fn directive<'v>(part: &'v str, seen: &mut Vec<&'v str>, max_age: &mut Option<u64>, include_subdomains: &mut bool) -> Result<(), String> {
+/// The directive names of one value: the first few in place (real values have two or three),
+/// the rest in a vector.
+#[derive(Default)]
+struct Seen<'v> {
+    first: [&'v str; 4],
+    len: usize,
+    more: Vec<&'v str>,
+}
+
+impl<'v> Seen<'v> {
+    fn contains_ignore_case(&self, name: &str) -> bool {
+        self.first[..self.len.min(4)].iter().chain(&self.more).any(|s| s.eq_ignore_ascii_case(name))
+    }
+    fn push(&mut self, name: &'v str) {
+        match self.first.get_mut(self.len) {
+            Some(slot) => *slot = name,
+            None => self.more.push(name),
+        }
+        self.len += 1;
+    }
+}
+
+fn directive<'v>(part: &'v str, seen: &mut Seen<'v>, max_age: &mut Option<u64>, include_subdomains: &mut bool) -> Result<(), String> {
     let part = crate::model::trim_wsp(part);
     if part.is_empty() {
         return Ok(());
     }
-    let (name, value) = match memchr::memchr(b'=', part.as_bytes()) {
+    let (name, value) = match crate::model::find_byte(part, b'=') {
         Some(i) => (crate::model::trim_wsp(&part[..i]), Some(crate::model::trim_wsp(&part[i + 1..]))),
         None => (part, None),
     };
     if name.is_empty() || !name.bytes().all(crate::model::is_tchar) {
         return Err(format!("`{part}` is not a directive (directives are separated by `;`)"));
     }
-    if seen.iter().any(|s| s.eq_ignore_ascii_case(name)) {
+    if seen.contains_ignore_case(name) {
         return Err(format!("the directive `{name}` appears more than once"));
     }
     seen.push(name);
@@ -126,7 +148,7 @@ mod tests {
         if split_semicolons(v).any(|part| part.contains(',') && !part.contains('"')) {
             return Err("directives must be separated by `;`, not `,`".to_string());
         }
-        let (mut seen, mut max_age, mut include_subdomains) = (Vec::new(), None, false);
+        let (mut seen, mut max_age, mut include_subdomains) = (Seen::default(), None, false);
         for part in split_semicolons(v) {
             directive(part, &mut seen, &mut max_age, &mut include_subdomains)?;
         }
