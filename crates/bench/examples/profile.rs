@@ -1,4 +1,4 @@
-//! `valgrind --tool=callgrind --toggle-collect=profile::run target/release/examples/profile [api|html] [bare]`
+//! `valgrind --tool=callgrind --toggle-collect=profile::run target/release/examples/profile [api|html|FILE] [bare]`
 //! — where lint time goes (on the HTML benchmark message, or the API one with `api`; `bare` leaves the request out). One lint
 //! runs before `run` so that one-time initialisation (the rule table, the status-code data) stays
 //! out of the counts.
@@ -11,7 +11,17 @@ fn run(ex: &Exchange, cx: &LintContext, times: usize) -> usize {
 }
 
 fn main() {
-    let raw = if std::env::args().nth(1).as_deref() == Some("api") { API_12 } else { HTML_25 };
+    // `api`, `html`, or the path of any raw response.
+    let arg = std::env::args().nth(1).unwrap_or_default();
+    let file;
+    let raw = match arg.as_str() {
+        "api" => API_12,
+        "html" | "" => HTML_25,
+        path => {
+            file = std::fs::read_to_string(path).expect("a readable raw response");
+            file.as_str()
+        }
+    };
     // `bare`: the response alone, as httplint gets it.
     let bare = std::env::args().nth(2).as_deref() == Some("bare");
     let response = http1::parse_response(raw.as_bytes()).unwrap();

@@ -8,7 +8,9 @@ pub fn scheme_and_host(url: &str) -> Option<(String, String)> {
 
 /// [`scheme_and_host`] without lowercasing.
 pub(crate) fn scheme_and_host_as_written(url: &str) -> Option<(&str, &str)> {
-    let (scheme, rest) = url.split_once("://")?;
+    // The first `://` (found from one `:` to the next, without a substring searcher's set-up).
+    let sep = crate::rules::redirects::url::find_scheme_separator(url)?;
+    let (scheme, rest) = (&url[..sep], &url[sep + 3..]);
     if scheme.is_empty()
         || !scheme.starts_with(|c: char| c.is_ascii_alphabetic())
         || !scheme.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
@@ -46,6 +48,10 @@ mod tests {
         assert_eq!(scheme_and_host("http://[::1]:80/"), Some(("http".into(), "[::1]".into())));
         assert_eq!(scheme_and_host("/relative"), None);
         assert_eq!(scheme_and_host("https:///x"), None);
+        assert_eq!(scheme_and_host("a:b://x"), None);
+        assert_eq!(scheme_and_host("https://a://b"), Some(("https".into(), "a".into())));
+        assert_eq!(scheme_and_host("https:/x://y"), None);
+        assert_eq!(scheme_and_host("wss://h:1"), Some(("wss".into(), "h".into())));
         assert!(is_ip_literal("127.0.0.1") && is_ip_literal("[::1]") && !is_ip_literal("example.com"));
     }
 }
