@@ -651,7 +651,7 @@ impl Plans {
 /// Runs every rule on the exchange. Findings come out errors first, then warnings, then info,
 /// each group in rule-code order.
 pub fn lint(exchange: &Exchange, context: &LintContext) -> Vec<Finding> {
-    let out = RefCell::new(Vec::with_capacity(16));
+    let out = RefCell::new(Vec::new());
     let memo = Memo::default();
     let index = HeaderIndex::new(&exchange.response.headers);
     let (rules, table) = (&*crate::rules::RULES, &*TABLE);
