@@ -581,10 +581,13 @@ impl<'a> Checker<'a> {
     }
 }
 
+/// A rule's spec links and the masks of its required fields.
+type TableEntry = (Box<[SpecLink]>, [u64; 2]);
+
 /// Per rule, in [`RULES`](crate::rules::RULES) order: its spec links (built once, so a finding
 /// only borrows them) and the [`HeaderIndex`] bits of its [`Rule::requires`] fields under both
 /// hashes (0: always runs).
-static TABLE: LazyLock<Vec<(Box<[SpecLink]>, [u64; 2])>> = LazyLock::new(|| {
+static TABLE: LazyLock<Vec<TableEntry>> = LazyLock::new(|| {
     crate::rules::RULES
         .iter()
         .map(|r| {
