@@ -76,14 +76,19 @@ fn every_rule_has_fixtures_that_fire_and_stay_silent() {
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
+/// Every fixture of every rule and every corpus message, loaded.
+fn every_fixture_and_corpus_exchange() -> Vec<(PathBuf, Exchange)> {
+    let mut files: Vec<PathBuf> = fs::read_dir(fixtures_dir()).unwrap().flat_map(|e| responses(&e.unwrap().path())).collect();
+    files.extend(responses(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus")));
+    files.into_iter().map(|f| (f.clone(), load(&f))).collect()
+}
+
 /// A rule that declares `requires` is skipped by `lint` when the response carries none of those
 /// fields; it must then have nothing to say. Every fixture of every rule and the clean corpus,
 /// with those fields taken out (and under every visibility), is run through the rule itself.
 #[test]
 fn rules_are_silent_without_the_fields_they_require() {
-    let mut files: Vec<PathBuf> = fs::read_dir(fixtures_dir()).unwrap().flat_map(|e| responses(&e.unwrap().path())).collect();
-    files.extend(responses(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus")));
-    let exchanges: Vec<(PathBuf, Exchange)> = files.into_iter().map(|f| (f.clone(), load(&f))).collect();
+    let exchanges = every_fixture_and_corpus_exchange();
     let gated: Vec<_> = RULES.iter().filter(|r| !r.requires.is_empty()).collect();
     assert!(gated.len() > 50, "most header rules declare the fields they need ({} do)", gated.len());
     let mut problems = Vec::new();
@@ -109,9 +114,7 @@ fn rules_are_silent_without_the_fields_they_require() {
 /// the declaration (the registered codes and a few that are not), is run through the rule itself.
 #[test]
 fn rules_are_silent_for_statuses_they_do_not_declare() {
-    let mut files: Vec<PathBuf> = fs::read_dir(fixtures_dir()).unwrap().flat_map(|e| responses(&e.unwrap().path())).collect();
-    files.extend(responses(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus")));
-    let exchanges: Vec<(PathBuf, Exchange)> = files.into_iter().map(|f| (f.clone(), load(&f))).collect();
+    let exchanges = every_fixture_and_corpus_exchange();
     let gated: Vec<_> = RULES.iter().filter(|r| r.statuses != Statuses::Any).collect();
     assert!(gated.len() > 40, "the status rules declare their statuses ({} do)", gated.len());
     let mut statuses: Vec<u16> = statuslab_rules::codes::all().iter().map(|e| e.code).collect();
