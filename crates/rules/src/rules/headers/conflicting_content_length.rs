@@ -44,9 +44,12 @@ declare_rule! {
 fn check(c: &mut Checker<'_>) {
     let ms = content_length_members(c);
     // Unparsable members are `invalid-content-length`'s business.
-    let Some(values) = ms.iter().map(|m| m.value.map(|v| (m.index, v))).collect::<Option<Vec<_>>>() else { return };
-    let Some(&(_, first)) = values.first() else { return };
-    if let Some(&(i, other)) = values.iter().find(|(_, v)| *v != first) {
+    if ms.iter().any(|m| m.value.is_none()) {
+        return;
+    }
+    let mut values = ms.iter().filter_map(|m| m.value.map(|v| (m.index, v)));
+    let Some((_, first)) = values.next() else { return };
+    if let Some((i, other)) = values.find(|&(_, v)| v != first) {
         c.report(
             at("Content-Length", i),
             format!("`Content-Length` is sent as both {first} and {other}; the response's framing is ambiguous and recipients must reject it."),

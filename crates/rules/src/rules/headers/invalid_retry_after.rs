@@ -35,9 +35,7 @@ declare_rule! {
 
 fn check(c: &mut Checker<'_>) {
     let bad: Vec<(usize, String)> = c
-        .response()
-        .headers
-        .all("Retry-After")
+        .header_lines("Retry-After")
         .filter(|(_, v)| {
             let v = v.trim_fast();
             let seconds = !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit());
