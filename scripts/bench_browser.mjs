@@ -24,13 +24,13 @@ for (let i = 0; i < 7; i++) {
   loads.push(Date.now() - t);
   await ctx.close();
 }
-// Lint time: five runs in each of three fresh pages, the median of all fifteen. One page's
-// figure moves by up to ±15 % from page to page (where V8 puts and tiers the code); the median
-// over pages does not.
+// Lint time: five runs in each of eight fresh pages, the median of all forty. One page's figure
+// moves by up to ±15 % from page to page (where V8 puts and tiers the code): over three pages
+// the median still moved by up to 10 % between runs of the same build, over twenty by about 1 %.
 const messages = [['api-12-headers', 'api-12.http'], ['html-25-headers', 'html-25.http']]
   .map(([name, file]) => [name, readFileSync(`${data}/${file}`, 'utf8')]);
 const runs = Object.fromEntries(messages.map(([name]) => [name, []]));
-for (let p = 0; p < 3; p++) {
+for (let p = 0; p < 8; p++) {
   const ctx = await browser.newContext();
   const page = await ctx.newPage();
   await page.goto(`${base}/`);
