@@ -97,6 +97,12 @@ pub struct Rule {
     /// calling it. Held by tests like `requires` (`fixtures.rs`: every fixture and corpus
     /// message under every other status draws nothing from the rule; `robustness.rs`).
     pub statuses: Statuses,
+    /// The request methods the rule is about (compared exactly: methods are case-sensitive,
+    /// RFC 9110 §9.1): when the request is unknown or has another method, [`lint`] skips it
+    /// without calling it. Empty: any exchange. Held by tests like `statuses` (`fixtures.rs`:
+    /// every fixture and corpus exchange under every other method, and without its request,
+    /// draws nothing from the rule; `robustness.rs`).
+    pub methods: &'static [&'static str],
     pub check: fn(&mut Checker<'_>),
 }
 
@@ -145,7 +151,7 @@ impl Rule {
     /// `None` for a rule that looks at every response.
     pub fn applies_to(&self) -> Option<String> {
         let statuses = self.statuses.describe();
-        if statuses.is_none() && self.requires.is_empty() {
+        if statuses.is_none() && self.requires.is_empty() && self.methods.is_empty() {
             return None;
         }
         let mut s = match statuses {
@@ -162,6 +168,17 @@ impl Rule {
         }
         if !self.requires.is_empty() {
             s.push('`');
+        }
+        for (i, m) in self.methods.iter().enumerate() {
+            s.push_str(match i {
+                0 => " to `",
+                _ if i + 1 == self.methods.len() => "` or `",
+                _ => "`, `",
+            });
+            s.push_str(m);
+        }
+        if !self.methods.is_empty() {
+            s.push_str("` requests");
         }
         Some(s)
     }
@@ -192,6 +209,8 @@ macro_rules! declare_rule {
     (@requires) => { &[] };
     (@requires $req:expr) => { $req };
     (@statuses) => { $crate::registry::Statuses::Any };
+    (@methods) => { &[] };
+    (@methods $m:expr) => { $m };
     (@statuses $kind:ident($($arg:tt)*)) => { $crate::registry::Statuses::$kind($($arg)*) };
     (
         $(#[doc = $doc:literal])*
@@ -202,6 +221,7 @@ macro_rules! declare_rule {
             severity: $sev:ident,
             summary: $summary:literal,
             specs: [$($spec:expr),* $(,)?],
+            $(methods: $methods:expr,)?
             $(statuses: $kind:ident($($st:tt)*),)?
             $(requires: $req:expr,)?
             check: $check:path $(,)?
@@ -219,6 +239,7 @@ macro_rules! declare_rule {
             docs: if cfg!(feature = "docs") { concat!($($doc, "\n"),*) } else { "" },
             requires: $crate::declare_rule!(@requires $($req)?),
             statuses: $crate::declare_rule!(@statuses $($kind($($st)*))?),
+            methods: $crate::declare_rule!(@methods $($methods)?),
             check: $check,
         };
     };
@@ -614,6 +635,8 @@ struct Step {
     requires: [u64; 2],
     rule: &'static Rule,
     spec: &'static [SpecLink],
+    /// Its [`Rule::methods`] (empty: any).
+    methods: &'static [&'static str],
 }
 
 const LOOKUP: usize = 1000;
@@ -635,7 +658,7 @@ static PLANS: LazyLock<Plans> = LazyLock::new(|| {
         *seen.entry(bits).or_insert_with(|| {
             let plan = (0..rules.len())
                 .filter(|&i| rules[i].statuses.admits(status))
-                .map(|i| Step { requires: table[i].1, rule: rules[i], spec: &table[i].0 });
+                .map(|i| Step { requires: table[i].1, rule: rules[i], spec: &table[i].0, methods: rules[i].methods });
             plans.push(plan.collect());
             u8::try_from(plans.len() - 1).expect("fewer than 256 distinct status plans")
         })
@@ -662,12 +685,17 @@ pub fn lint(exchange: &Exchange, context: &LintContext) -> Vec<Finding> {
     let (rules, table) = (&*crate::rules::RULES, &*TABLE);
     // One checker, re-aimed at each rule in turn.
     let mut c = Checker { exchange, context, rule: rules[0], spec: &table[0].0, out: &out, memo: &memo, index: &index };
+    let method = exchange.request.as_ref().map(|r| r.method.as_str());
     // Only the rules about this status.
     for step in PLANS.for_status(exchange.response.status) {
         // None of the fields the rule needs is there (a shared bit may let it run needlessly,
         // never skip it wrongly).
         let [r1, r2] = step.requires;
         if r1 != 0 && (r1 & index.mask == 0 || r2 & index.mask2 == 0) {
+            continue;
+        }
+        // A rule about other request methods, or about a request we do not know.
+        if !step.methods.is_empty() && !method.is_some_and(|m| step.methods.contains(&m)) {
             continue;
         }
         c.rule = step.rule;
@@ -733,6 +761,10 @@ mod tests {
         assert_eq!(server.applies_to().as_deref(), Some("responses with `Server`, `X-Powered-By`, `X-AspNet-Version` or `X-AspNetMvc-Version`"));
         let missing = crate::RULES.iter().find(|r| r.name == "missing-nosniff").unwrap();
         assert_eq!(missing.applies_to(), None);
+        let head = crate::RULES.iter().find(|r| r.name == "head-response-with-content").unwrap();
+        assert_eq!(head.applies_to().as_deref(), Some("responses to `HEAD` requests"));
+        let options = crate::RULES.iter().find(|r| r.name == "options-without-allow").unwrap();
+        assert_eq!(options.applies_to().as_deref(), Some("200–299 responses to `OPTIONS` requests"));
     }
 
     #[test]

@@ -6,7 +6,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use statuslab_rules::{http1, lint, run_rule, Exchange, LintContext, Statuses, Visibility, RULES};
+use statuslab_rules::{http1, lint, run_rule, Exchange, LintContext, Request, Statuses, Visibility, RULES};
 
 fn fixtures_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
@@ -129,6 +129,38 @@ fn rules_are_silent_for_statuses_they_do_not_declare() {
                 ex.response.reason = None;
                 if let Some(x) = run_rule(rule, &ex, &context()).first() {
                     problems.push(format!("{} declares {:?} but reported on {} as {status}: {}", rule.code, rule.statuses, f.display(), x.message));
+                }
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// A rule that declares `methods` is skipped by `lint` when the request is unknown or has
+/// another method; it must then have nothing to say. Every fixture of every rule and the clean
+/// corpus, without its request and under every other method (lowercase spellings included:
+/// methods are case-sensitive), is run through the rule itself.
+#[test]
+fn rules_are_silent_for_methods_they_do_not_declare() {
+    let exchanges = every_fixture_and_corpus_exchange();
+    let gated: Vec<_> = RULES.iter().filter(|r| !r.methods.is_empty()).collect();
+    assert!(gated.len() >= 10, "the method-specific rules declare their methods ({} do)", gated.len());
+    let methods = ["GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "CONNECT", "TRACE", "get", "head", "options", "post", ""];
+    let mut problems = Vec::new();
+    for rule in gated {
+        for (f, ex) in &exchanges {
+            let mut variants = vec![Exchange { request: None, ..ex.clone() }];
+            for m in methods.iter().filter(|m| !rule.methods.contains(m)) {
+                let mut ex = ex.clone();
+                let mut req = ex.request.take().unwrap_or_else(|| Request::new("GET", "https://example.com/"));
+                req.method = m.to_string();
+                ex.request = Some(req);
+                variants.push(ex);
+            }
+            for ex in variants {
+                if let Some(x) = run_rule(rule, &ex, &context()).first() {
+                    let method = ex.request.as_ref().map_or("no request", |r| r.method.as_str());
+                    problems.push(format!("{} declares {:?} but reported on {} with {method:?}: {}", rule.code, rule.methods, f.display(), x.message));
                 }
             }
         }

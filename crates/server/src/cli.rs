@@ -337,6 +337,9 @@ pub fn rule_json(r: &statuslab_rules::Rule) -> serde_json::Value {
     if !r.requires.is_empty() {
         v["requires"] = json!(r.requires);
     }
+    if !r.methods.is_empty() {
+        v["methods"] = json!(r.methods);
+    }
     if let Some(a) = r.applies_to() {
         v["applies_to"] = json!(a);
     }

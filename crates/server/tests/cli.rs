@@ -128,6 +128,9 @@ fn rules_and_codes_as_json() {
     assert_eq!(by_name("error-without-cache-control")["statuses"], serde_json::json!({ "from": 400, "to": 599 }));
     assert_eq!(by_name("invalid-strict-transport-security")["requires"], serde_json::json!(["Strict-Transport-Security"]));
     assert!(by_name("missing-nosniff").get("statuses").is_none() && by_name("missing-nosniff").get("applies_to").is_none());
+    assert_eq!(by_name("head-response-with-content")["methods"], serde_json::json!(["HEAD"]));
+    assert_eq!(by_name("head-response-with-content")["applies_to"], "responses to `HEAD` requests");
+    assert!(by_name("missing-nosniff").get("methods").is_none());
     let out = run(&["codes", "--format", "json"], None);
     let codes: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let codes = codes.as_array().unwrap();

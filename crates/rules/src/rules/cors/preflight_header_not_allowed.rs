@@ -46,6 +46,7 @@ declare_rule! {
             fetch("http-access-control-allow-headers"),
             fetch("cors-non-wildcard-request-header-name"),
         ],
+        methods: &["OPTIONS"],
         check: check,
     }
 }

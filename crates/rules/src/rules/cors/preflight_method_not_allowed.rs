@@ -36,6 +36,7 @@ declare_rule! {
         severity: Error,
         summary: "A preflight response must allow the requested method",
         specs: [fetch("cors-preflight-fetch"), fetch("http-access-control-allow-methods"), fetch("cors-safelisted-method")],
+        methods: &["OPTIONS"],
         check: check,
     }
 }

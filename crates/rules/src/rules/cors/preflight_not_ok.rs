@@ -32,6 +32,7 @@ declare_rule! {
         severity: Error,
         summary: "A preflight response must have a 2xx status",
         specs: [fetch("cors-preflight-fetch"), fetch("ok-status")],
+        methods: &["OPTIONS"],
         check: check,
     }
 }

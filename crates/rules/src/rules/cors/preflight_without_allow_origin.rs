@@ -33,6 +33,7 @@ declare_rule! {
         severity: Error,
         summary: "A preflight response needs Access-Control-Allow-Origin or the request is blocked",
         specs: [fetch("cors-preflight-fetch"), fetch("cors-check")],
+        methods: &["OPTIONS"],
         check: check,
     }
 }

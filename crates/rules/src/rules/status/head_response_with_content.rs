@@ -30,6 +30,7 @@ declare_rule! {
         severity: Error,
         summary: "A response to HEAD cannot carry content",
         specs: [rfc(9110, "9.3.2"), rfc(9110, "6.4.1")],
+        methods: &["HEAD"],
         check: check,
     }
 }

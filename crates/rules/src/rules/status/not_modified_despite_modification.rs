@@ -33,6 +33,7 @@ declare_rule! {
         severity: Warning,
         summary: "A 304 response's Last-Modified is later than the request's If-Modified-Since",
         specs: [rfc(9110, "13.1.3"), rfc(9110, "15.4.5")],
+        methods: &["GET", "HEAD"],
         statuses: Codes(&[304]),
         check: check,
     }

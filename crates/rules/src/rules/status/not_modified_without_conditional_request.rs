@@ -32,6 +32,7 @@ declare_rule! {
         severity: Warning,
         summary: "A 304 response answers a request that had no If-None-Match or If-Modified-Since",
         specs: [rfc(9110, "15.4.5"), rfc(9110, "13.1.2"), rfc(9110, "13.1.3")],
+        methods: &["GET", "HEAD"],
         statuses: Codes(&[304]),
         check: check,
     }

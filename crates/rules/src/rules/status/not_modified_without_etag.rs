@@ -31,6 +31,7 @@ declare_rule! {
         severity: Warning,
         summary: "A 304 to an If-None-Match request should repeat the ETag",
         specs: [rfc(9110, "15.4.5"), rfc(9111, "4.3.4")],
+        methods: &["GET", "HEAD"],
         statuses: Codes(&[304]),
         check: check,
     }

@@ -31,6 +31,7 @@ declare_rule! {
         severity: Info,
         summary: "A successful OPTIONS response should list the supported methods in Allow",
         specs: [rfc(9110, "9.3.7"), rfc(9110, "10.2.1"), fetch("cors-preflight-fetch")],
+        methods: &["OPTIONS"],
         statuses: Range(200, 299),
         check: check,
     }

@@ -32,6 +32,7 @@ declare_rule! {
         severity: Info,
         summary: "A 301 or 302 to a POST is ambiguous: browsers follow it with GET",
         specs: [rfc(9110, "15.4.2"), rfc(9110, "15.4.3"), fetch("http-redirect-fetch")],
+        methods: &["POST"],
         statuses: Codes(&[301, 302]),
         check: check,
     }
