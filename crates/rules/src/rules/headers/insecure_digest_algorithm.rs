@@ -13,9 +13,11 @@ declare_rule! {
     ///
     /// ## Why it matters
     /// These algorithms are either broken (MD5 and SHA-1 collisions are practical) or were
-    /// never meant to resist tampering (checksums). RFC 9530 keeps them registered only for
-    /// compatibility with the obsolete `Digest` field; a recipient that wants integrity
-    /// ignores them, and one that trusts them is easily fooled.
+    /// never meant to resist tampering (checksums). RFC 9530 §5 keeps them registered for
+    /// compatibility with the obsolete `Digest` field: they "MAY be used to preserve integrity
+    /// against corruption, but MUST NOT be used in a potentially adversarial setting", such as
+    /// a signed message. Anyone who relies on them for more than catching accidental corruption
+    /// is easily fooled.
     ///
     /// ## Example
     /// ```http
@@ -50,7 +52,7 @@ fn check(c: &mut Checker<'_>) {
             if let Some((false, _)) = algorithm(alg) {
                 c.report(
                     at(field.name, field.index),
-                    format!("`{alg}` in `{}` is registered as Deprecated (not collision-resistant): recipients that want integrity ignore it.", field.name),
+                    format!("`{alg}` in `{}` is registered as Deprecated (not collision-resistant): it catches accidental corruption only, and must not be relied on against tampering (RFC 9530 §5).", field.name),
                     format!("Use `sha-256` or `sha-512` instead of `{alg}`."),
                 );
             }

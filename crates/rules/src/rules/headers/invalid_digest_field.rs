@@ -12,8 +12,9 @@ declare_rule! {
     /// `algorithm=:base64:` members: a parse error (upper-case `SHA-256=`, a bare base64 value
     /// without colons, the old `Digest` syntax), a value that is not a Byte Sequence, or a
     /// `sha-256`/`sha-512` digest of the wrong length (a hex digest put between colons decodes
-    /// to 48 or 96 bytes, not 32 or 64). An algorithm that is not in the IANA registry
-    /// (`sha256`, `sha3-256`) is reported at `info`.
+    /// to 48 or 96 bytes, not 32 or 64). An algorithm that is not in the IANA registry is
+    /// reported too: at `warning` when it is a misspelt registered name (`sha256`, `sha_512`),
+    /// at `info` otherwise (`sha3-256`).
     ///
     /// ## Why it matters
     /// RFC 9530 defines both fields as Dictionaries whose values are Byte Sequences. A

@@ -5,19 +5,21 @@ use crate::spec::StaticSpec;
 
 use super::syntax::at;
 
-/// The draft the rate-limit rules follow (its latest revision).
+/// The draft the rate-limit rules follow, pinned to the revision they were checked against
+/// (the field syntax still moves between revisions).
 pub(crate) const DRAFT: StaticSpec = StaticSpec::Other(
-    "RateLimit header fields for HTTP (draft-ietf-httpapi-ratelimit-headers)",
-    "https://datatracker.ietf.org/doc/draft-ietf-httpapi-ratelimit-headers/",
+    "RateLimit header fields for HTTP (draft-ietf-httpapi-ratelimit-headers-11)",
+    "https://datatracker.ietf.org/doc/html/draft-ietf-httpapi-ratelimit-headers-11",
 );
 
 declare_rule! {
     /// ## What it checks
-    /// A `RateLimit` field that is not what the current draft defines: a non-empty Structured
-    /// Field List of Service Limit Items, each a String naming the policy with an `r`
-    /// parameter (remaining quota units, a non-negative Integer) and optionally `t` (seconds
-    /// until the quota resets, a non-negative Integer) and `pk` (a Byte Sequence). The
-    /// Dictionary syntax of draft 07 (`limit=100, remaining=50, reset=30`) is reported too.
+    /// A `RateLimit` field that is not what draft 11 defines (§4): a non-empty Structured Field
+    /// List of Service Limit Items, each a String naming the policy (a Token is not enough) with
+    /// an `r` parameter (the available quota, a non-negative Integer) and optionally `t` (the
+    /// effective window in seconds, a non-negative Integer) and `pk` (a Byte Sequence). Other
+    /// parameters are allowed (the draft calls them comments). The Dictionary syntax of draft
+    /// 07 (`limit=100, remaining=50, reset=30`) is reported too.
     ///
     /// ## Why it matters
     /// Clients and SDKs use `RateLimit` to slow down before they are throttled. The draft lets
@@ -58,6 +60,10 @@ pub(crate) struct Shape {
     pub required: (&'static str, &'static str),
     /// Parameters that must be non-negative Integers when present.
     pub integers: &'static [&'static str],
+    /// Of those, the ones that must not be 0 either.
+    pub nonzero: &'static [&'static str],
+    /// Whether items may carry `qu` (the quota unit, a String: policies only).
+    pub quota_unit: bool,
     pub example: &'static str,
 }
 
@@ -90,7 +96,11 @@ pub(crate) fn check_field(c: &mut Checker<'_>, shape: &Shape) {
     for (n, m) in members.iter().enumerate() {
         let label = match &m.value {
             Value::String(s) => format!("`\"{s}\"`"),
-            Value::Token(t) => format!("`{t}`"),
+            Value::Token(t) => {
+                // The draft: "The Item[SF] value MUST be a String[SF]."
+                problems.push(format!("member {} names its policy with the Token `{t}`, not a String (write `\"{t}\"`)", n + 1));
+                format!("`{t}`")
+            }
             other => {
                 problems.push(format!("member {} is {}, not a String naming the policy", n + 1, other.kind()));
                 continue;
@@ -102,6 +112,7 @@ pub(crate) fn check_field(c: &mut Checker<'_>, shape: &Shape) {
         }
         for key in shape.integers {
             match m.param(key) {
+                Some(Value::Integer(0)) if shape.nonzero.contains(key) => problems.push(format!("`{key}` of {label} is 0, and must be at least 1")),
                 None | Some(Value::Integer(0..)) => {}
                 Some(Value::Integer(_)) => problems.push(format!("`{key}` of {label} is negative")),
                 Some(other) => problems.push(format!("`{key}` of {label} is {}, not an Integer", other.kind())),
@@ -111,7 +122,7 @@ pub(crate) fn check_field(c: &mut Checker<'_>, shape: &Shape) {
             None | Some(Value::Bytes(_)) => {}
             Some(other) => problems.push(format!("`pk` of {label} is {}, not a Byte Sequence", other.kind())),
         }
-        if let Some(qu) = m.param("qu") {
+        if let Some(qu) = m.param("qu").filter(|_| shape.quota_unit) {
             if !matches!(qu, Value::String(_)) {
                 problems.push(format!("`qu` of {label} is {}, not a String", qu.kind()));
             }
@@ -128,8 +139,10 @@ fn check(c: &mut Checker<'_>) {
         &Shape {
             name: "RateLimit",
             item: "Service Limit Item",
-            required: ("r", "the remaining quota units"),
+            required: ("r", "the available quota"),
             integers: &["r", "t"],
+            nonzero: &[],
+            quota_unit: false,
             example: "\"default\";r=50;t=30",
         },
     );

@@ -5,10 +5,11 @@ use super::invalid_ratelimit::{check_field, Shape, DRAFT};
 
 declare_rule! {
     /// ## What it checks
-    /// A `RateLimit-Policy` field that is not what the current draft defines: a non-empty
-    /// Structured Field List of Quota Policy Items, each a String naming the policy with a `q`
-    /// parameter (the quota, a non-negative Integer) and optionally `w` (the window in seconds,
-    /// a non-negative Integer), `qu` (the quota unit, a String) and `pk` (a Byte Sequence).
+    /// A `RateLimit-Policy` field that is not what draft 11 defines (§3): a non-empty
+    /// Structured Field List of Quota Policy Items, each a String naming the policy (a Token is
+    /// not enough) with a `q` parameter (the quota, a non-negative Integer) and optionally `w`
+    /// (the window in seconds, an Integer of at least 1: "non-negative, non-zero"), `qu` (the
+    /// quota unit, a String) and `pk` (a Byte Sequence).
     ///
     /// ## Why it matters
     /// `RateLimit-Policy` tells clients the quota they are held to, so they can plan their
@@ -46,6 +47,8 @@ fn check(c: &mut Checker<'_>) {
             item: "Quota Policy Item",
             required: ("q", "the quota"),
             integers: &["q", "w"],
+            nonzero: &["w"],
+            quota_unit: true,
             example: "\"default\";q=100;w=60",
         },
     );

@@ -12,10 +12,14 @@ declare_rule! {
     /// `"*"`, and Chromium's `"prefetchCache"` and `"prerenderCache"`.
     ///
     /// ## Why it matters
-    /// The header's grammar is a list of *quoted strings* (`1#quoted-string`), and browsers
-    /// compare each member, quotes included, with the known types: `Clear-Site-Data: cookies`
-    /// matches nothing and clears nothing. The logout that was supposed to wipe cookies and
-    /// storage leaves them in place, with no error anywhere.
+    /// The header's grammar is a list of *quoted strings* (`1#quoted-string`). The
+    /// specification reads it with Fetch's "extract header list values", which fails on a
+    /// member outside that grammar, and then clears nothing at all; Chromium compares each
+    /// member, quotes included, with the known types and skips those that match none (checked
+    /// in Chromium by `tests/e2e/browser-facts.test.mjs`). Either way `Clear-Site-Data:
+    /// cookies` clears nothing, and one unquoted member can cost the whole field. The logout
+    /// that was supposed to wipe cookies and storage leaves them in place, with no error
+    /// anywhere.
     ///
     /// ## Example
     /// ```http
@@ -69,16 +73,16 @@ fn check(c: &mut Checker<'_>) {
                 (true, None) => (
                     Severity::Info,
                     format!("`{member}` in `Clear-Site-Data` is not a type browsers know; they ignore it."),
-                    "Known types: `\"cache\"`, `\"cookies\"`, `\"storage\"`, `\"executionContexts\"`, `\"clientHints\"`, `\"*\"`.".to_string(),
+                    "Known types: `\"cache\"`, `\"cookies\"`, `\"storage\"`, `\"executionContexts\"`, `\"clientHints\"`, `\"*\"`; Chromium also knows `\"prefetchCache\"` and `\"prerenderCache\"`.".to_string(),
                 ),
                 (false, Some(t)) => (
                     Severity::Warning,
-                    format!("`{member}` in `Clear-Site-Data` is not a quoted string: browsers ignore it, so nothing is cleared for it."),
+                    format!("`{member}` in `Clear-Site-Data` is not a quoted string: Chromium skips it, so nothing is cleared for it, and the specification's parser rejects the whole field over it."),
                     format!("Quote the type: `\"{t}\"`."),
                 ),
                 (false, None) => (
                     Severity::Warning,
-                    format!("`{member}` in `Clear-Site-Data` is not a quoted string naming a type: browsers ignore it."),
+                    format!("`{member}` in `Clear-Site-Data` is not a quoted string naming a type: Chromium skips it, and the specification's parser rejects the whole field over it."),
                     "Quote each type, e.g. `Clear-Site-Data: \"cache\", \"cookies\", \"storage\"`.".to_string(),
                 ),
             };
