@@ -35,6 +35,13 @@ pub(crate) fn algorithm(key: &str) -> Option<(bool, Option<usize>)> {
     ALGORITHMS.iter().find(|(k, _, _)| *k == key).map(|&(_, active, len)| (active, len))
 }
 
+/// The registered algorithm an unregistered key is a misspelling of (`sha256`, `SHA_512` →
+/// `sha-256`, `sha-512`), if any.
+pub(crate) fn near_algorithm(key: &str) -> Option<&'static str> {
+    let bare = key.replace(['-', '_'], "");
+    ALGORITHMS.iter().map(|(k, _, _)| *k).find(|k| k.replace('-', "") == bare)
+}
+
 /// The response's `Content-Digest` and `Repr-Digest`, parsed on first use.
 pub(crate) fn digest_fields<'a>(c: &Checker<'a>) -> &'a [Option<DigestField<'a>>; 2] {
     c.memo().digest_fields.get_or_init(|| FIELDS.map(|name| parse_field(c, name)))

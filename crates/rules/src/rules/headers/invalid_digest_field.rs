@@ -3,7 +3,7 @@ use crate::registry::{Checker, Severity};
 use crate::rules::structured::Value;
 use crate::spec::{rfc, StaticSpec};
 
-use super::digest::{algorithm, digest_fields, ALGORITHMS};
+use super::digest::{algorithm, digest_fields, near_algorithm};
 use super::syntax::at;
 
 declare_rule! {
@@ -84,7 +84,7 @@ fn check(c: &mut Checker<'_>) {
                 ),
             }
             if known.is_none() {
-                let near = ALGORITHMS.iter().map(|(k, _, _)| *k).find(|k| k.replace('-', "") == alg.replace(['-', '_'], ""));
+                let near = near_algorithm(alg);
                 let (message, fix) = match near {
                     Some(k) => (
                         format!("`{alg}` in `{name}` is not a registered algorithm, so recipients ignore it; the registered name is `{k}`."),

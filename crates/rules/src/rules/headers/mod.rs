@@ -27,6 +27,7 @@ pub mod invalid_content_type;
 pub mod invalid_date;
 pub mod invalid_deprecation;
 pub mod invalid_digest_field;
+pub mod invalid_want_digest;
 pub mod invalid_etag;
 pub mod invalid_expires;
 pub mod invalid_last_modified;
@@ -66,6 +67,7 @@ pub static RULES: &[&crate::registry::Rule] = &[
     &invalid_digest_field::INVALID_DIGEST_FIELD,
     &insecure_digest_algorithm::INSECURE_DIGEST_ALGORITHM,
     &content_digest_mismatch::CONTENT_DIGEST_MISMATCH,
+    &invalid_want_digest::INVALID_WANT_DIGEST,
     &invalid_retry_after::INVALID_RETRY_AFTER,
     &invalid_date::INVALID_DATE,
     &missing_date::MISSING_DATE,
