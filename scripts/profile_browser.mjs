@@ -4,8 +4,7 @@
 //   node scripts/profile_browser.mjs http://127.0.0.1:8080 crates/bench/data/api-12.http [top]
 //
 // Function names need the module's name section, which the release build's wasm-opt strips:
-// rebuild dist/views without it first (`wasm-bindgen --target web --no-typescript --out-dir
-// dist/views --out-name statuslab_views target/wasm32-unknown-unknown/wasm-views/statuslab-views.wasm`).
+// rebuild the views without it first (`NO_WASM_OPT=1 scripts/build-views.sh`).
 // Samples taken while a callee sets up its frame count for the caller, so `lint` also carries
 // the cost of calling the rules.
 import { readFileSync } from 'node:fs';

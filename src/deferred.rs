@@ -2,7 +2,7 @@
 //! the composer, the send — so it stays small; everything else (the annotated response with the
 //! 226-rule linter, the tools panels, the reference and rule pages) is a second wasm module, the
 //! *views* (`src/views.rs`, bin `statuslab-views`, built by `scripts/build-views.sh` into
-//! `dist/views/`), fetched right after first paint and rendered into placeholders by
+//! `dist/views/<hash>/`), fetched right after first paint and rendered into placeholders by
 //! [`Deferred`]. Data crosses the boundary as JSON ([`View`]); the tools panels send
 //! [`ToolAction`]s back.
 //!
@@ -154,8 +154,16 @@ mod loader {
 
     use crate::components::share::ToolAction;
 
-    /// Where `scripts/build-views.sh` puts the module (wasm-bindgen `--target web` output).
-    const MODULE: &str = "/views/statuslab_views.js";
+    /// Where `scripts/build-views.sh` put the module (wasm-bindgen `--target web` output, under
+    /// a directory named by its content hash): index.html's `statuslab-views` meta tag says.
+    fn module_url() -> String {
+        web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.query_selector("meta[name=statuslab-views]").ok().flatten())
+            .and_then(|m| m.get_attribute("content"))
+            .filter(|u| u.starts_with("/views/"))
+            .unwrap_or_else(|| "/views/statuslab_views.js".to_string())
+    }
 
     #[wasm_bindgen(inline_js = "let views = null;
 export function load_views(url) {
@@ -170,7 +178,7 @@ export function load_views(url) {
     }
 
     pub async fn module() -> Result<JsValue, String> {
-        wasm_bindgen_futures::JsFuture::from(load_views(MODULE)).await.map_err(|e| {
+        wasm_bindgen_futures::JsFuture::from(load_views(&module_url())).await.map_err(|e| {
             e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_else(|| format!("{e:?}"))
         })
     }

@@ -29,11 +29,16 @@ test('the first load is at most 250 KB gzipped, and the playground works before 
   let total = 0;
   for (const u of firstLoad) total += await gz(u);
   assert.ok(total <= BUDGET, `first load ${total} bytes gzipped > ${BUDGET}: ${firstLoad.join(', ')}`);
-  assert.ok(requested.some((u) => u.includes('/views/')), 'the views module is requested right after the first render');
+  const module = requested.find((u) => u.includes('/views/'));
+  assert.ok(module, 'the views module is requested right after the first render');
+  // Named by its content hash, so the server lets browsers keep it.
+  assert.match(module, /\/views\/[0-9a-f]{16}\/statuslab_views\.js$/);
+  const wasmUrl = module.replace(/statuslab_views\.js$/, 'statuslab_views_bg.wasm');
+  assert.match((await fetch(wasmUrl)).headers.get('cache-control'), /immutable/);
   // Without the views the response cannot be drawn: the page says so instead of going blank.
   await page.getByRole('button', { name: 'Send', exact: true }).click();
   await page.getByTestId('views-error').first().waitFor();
-  const views = await gz(`${BASE}/views/statuslab_views_bg.wasm`);
+  const views = await gz(wasmUrl);
   console.log(`# first load ${(total / 1024).toFixed(1)} KB gz (${firstLoad.length} files); views module ${(views / 1024).toFixed(1)} KB gz`);
   await context.close();
 });

@@ -108,8 +108,9 @@ pub async fn serve(State(state): State<Arc<AppState>>, method: Method, uri: Uri,
             if let Ok(v) = HeaderValue::from_str(&etag) {
                 h.insert("etag", v);
             }
-            // Trunk names the JS, wasm and CSS it emits with a content hash: safe to keep forever.
-            let hashed = file.file_name().and_then(|n| n.to_str()).map(is_hashed_name).unwrap_or(false);
+            // Trunk names the JS, wasm and CSS it emits with a content hash, and the views module
+            // sits in a directory named by its hash: safe to keep forever.
+            let hashed = file.file_name().and_then(|n| n.to_str()).is_some_and(is_hashed_name) || is_in_hashed_dir(path);
             h.insert(
                 "cache-control",
                 HeaderValue::from_static(if hashed { "public, max-age=31536000, immutable" } else { "no-cache" }),
@@ -148,6 +149,12 @@ fn hex(bytes: &[u8]) -> String {
 }
 
 /// `name-0123456789abcdef.ext` or `name-0123456789abcdef_bg.wasm`: Trunk's hashed asset names.
+/// `/views/<hash>/…` (`scripts/build-views.sh`): a directory named by at least 16 hex digits.
+fn is_in_hashed_dir(path: &str) -> bool {
+    let mut dirs = path.trim_start_matches('/').split('/').rev().skip(1);
+    dirs.next().is_some_and(|d| d.len() >= 16 && d.bytes().all(|b| b.is_ascii_hexdigit())) && dirs.next() == Some("views")
+}
+
 fn is_hashed_name(name: &str) -> bool {
     let stem = name.split('.').next().unwrap_or("");
     let stem = stem.strip_suffix("_bg").unwrap_or(stem);
@@ -194,6 +201,10 @@ mod tests {
         assert!(is_hashed_name("app-9f86d081884c7d65.css"));
         assert!(!is_hashed_name("favicon.ico"));
         assert!(!is_hashed_name("index.html"));
+        assert!(is_in_hashed_dir("/views/9f86d081884c7d65/statuslab_views_bg.wasm"));
+        assert!(!is_in_hashed_dir("/views/statuslab_views_bg.wasm"));
+        assert!(!is_in_hashed_dir("/codes/9f86d081884c7d65/x.json"));
+        assert!(!is_in_hashed_dir("/views/9f86d08/statuslab_views.js"));
     }
 
     #[test]
