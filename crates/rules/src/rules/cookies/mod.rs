@@ -9,6 +9,7 @@ pub mod cookie_lifetime_over_400_days;
 pub mod cookie_without_samesite;
 pub mod cookie_without_secure_on_https;
 pub mod duplicate_cookie_attribute;
+pub mod unknown_cookie_attribute;
 pub mod invalid_cookie_characters;
 pub mod invalid_cookie_expires;
 pub mod invalid_cookie_max_age;
@@ -39,6 +40,7 @@ pub static RULES: &[&crate::registry::Rule] = &[
     &partitioned_cookie_without_secure::PARTITIONED_COOKIE_WITHOUT_SECURE,
     &invalid_cookie_characters::INVALID_COOKIE_CHARACTERS,
     &duplicate_cookie_attribute::DUPLICATE_COOKIE_ATTRIBUTE,
+    &unknown_cookie_attribute::UNKNOWN_COOKIE_ATTRIBUTE,
     &cookie_without_samesite::COOKIE_WITHOUT_SAMESITE,
     &nameless_cookie::NAMELESS_COOKIE,
     &cookie_lifetime_over_400_days::COOKIE_LIFETIME_OVER_400_DAYS,

@@ -8,6 +8,7 @@ pub mod conflicting_content_length;
 pub mod connection_names_end_to_end_field;
 pub mod content_length_mismatch;
 pub mod content_digest_mismatch;
+pub mod content_encoding_not_accepted;
 pub mod content_length_with_transfer_encoding;
 pub mod content_range_ignored;
 pub mod date_in_future;
@@ -68,6 +69,7 @@ pub static RULES: &[&crate::registry::Rule] = &[
     &insecure_digest_algorithm::INSECURE_DIGEST_ALGORITHM,
     &content_digest_mismatch::CONTENT_DIGEST_MISMATCH,
     &invalid_want_digest::INVALID_WANT_DIGEST,
+    &content_encoding_not_accepted::CONTENT_ENCODING_NOT_ACCEPTED,
     &invalid_retry_after::INVALID_RETRY_AFTER,
     &invalid_date::INVALID_DATE,
     &missing_date::MISSING_DATE,

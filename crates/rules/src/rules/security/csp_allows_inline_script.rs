@@ -47,15 +47,9 @@ declare_rule! {
 }
 
 fn check(c: &mut Checker<'_>) {
-    let policies = csp::response_policies(c, "Content-Security-Policy");
-    let governing: Vec<&csp::Policy> = policies.iter().filter(|p| p.script_sources().is_some()).collect();
-    let Some(first) = governing.first() else { return };
-    if !governing.iter().all(|p| p.script_sources().is_some_and(|d| csp::allows_all_inline(&d.values))) {
-        return;
-    }
-    let d = first.script_sources().map(|d| d.raw_name).unwrap_or_default();
+    let Some((index, d)) = csp::every_script_policy_allows(c, csp::allows_all_inline) else { return };
     c.report(
-        Target::Header { name: "Content-Security-Policy".into(), index: Some(first.index) },
+        Target::Header { name: "Content-Security-Policy".into(), index: Some(index) },
         format!("`{d}` allows `'unsafe-inline'` without a nonce or hash: injected inline scripts and event handlers run, so the policy does not stop cross-site scripting."),
         format!("Remove `'unsafe-inline'` from `{d}` and allow inline scripts by nonce (`'nonce-…'`) or hash (`'sha256-…'`)."),
     );

@@ -4,6 +4,7 @@ pub mod csp;
 pub mod hsts;
 pub mod url;
 
+pub mod csp_allows_eval;
 pub mod csp_allows_inline_script;
 pub mod csp_duplicate_directive;
 pub mod csp_report_only_without_enforcement;
@@ -40,6 +41,7 @@ pub static RULES: &[&crate::registry::Rule] = &[
     &missing_nosniff::MISSING_NOSNIFF,
     &missing_content_security_policy::MISSING_CONTENT_SECURITY_POLICY,
     &csp_allows_inline_script::CSP_ALLOWS_INLINE_SCRIPT,
+    &csp_allows_eval::CSP_ALLOWS_EVAL,
     &csp_wildcard_script_source::CSP_WILDCARD_SCRIPT_SOURCE,
     &csp_report_only_without_enforcement::CSP_REPORT_ONLY_WITHOUT_ENFORCEMENT,
     &missing_clickjacking_protection::MISSING_CLICKJACKING_PROTECTION,

@@ -25,6 +25,7 @@ pub mod not_modified_despite_modification;
 pub mod not_modified_etag_mismatch;
 pub mod not_modified_to_unsafe_method;
 pub mod not_modified_without_conditional_request;
+pub mod not_modified_with_representation_metadata;
 pub mod not_modified_without_etag;
 pub mod options_without_allow;
 pub mod partial_content_without_content_range;
@@ -103,6 +104,7 @@ pub static RULES: &[&crate::registry::Rule] = &[
     &not_modified_without_conditional_request::NOT_MODIFIED_WITHOUT_CONDITIONAL_REQUEST,
     &not_modified_to_unsafe_method::NOT_MODIFIED_TO_UNSAFE_METHOD,
     &not_modified_without_etag::NOT_MODIFIED_WITHOUT_ETAG,
+    &not_modified_with_representation_metadata::NOT_MODIFIED_WITH_REPRESENTATION_METADATA,
     &not_modified_etag_mismatch::NOT_MODIFIED_ETAG_MISMATCH,
     &not_modified_despite_modification::NOT_MODIFIED_DESPITE_MODIFICATION,
     &precondition_failed_without_precondition::PRECONDITION_FAILED_WITHOUT_PRECONDITION,
