@@ -158,27 +158,14 @@ impl Rule {
             Some(st) => format!("{st} responses"),
             None => "responses".to_string(),
         };
-        for (i, name) in self.requires.iter().enumerate() {
-            s.push_str(match i {
-                0 => " with `",
-                _ if i + 1 == self.requires.len() => "` or `",
-                _ => "`, `",
-            });
-            s.push_str(name);
-        }
         if !self.requires.is_empty() {
-            s.push('`');
-        }
-        for (i, m) in self.methods.iter().enumerate() {
-            s.push_str(match i {
-                0 => " to `",
-                _ if i + 1 == self.methods.len() => "` or `",
-                _ => "`, `",
-            });
-            s.push_str(m);
+            s.push_str(" with ");
+            push_alternatives(&mut s, self.requires);
         }
         if !self.methods.is_empty() {
-            s.push_str("` requests");
+            s.push_str(" to ");
+            push_alternatives(&mut s, self.methods);
+            s.push_str(" requests");
         }
         Some(s)
     }
@@ -201,6 +188,19 @@ impl Rule {
         let end = rest.find("\n## ").unwrap_or(rest.len());
         Some(rest[..end].trim().to_string())
     }
+}
+
+/// Appends "`A`", "`A` or `B`", "`A`, `B` or `C`".
+fn push_alternatives(s: &mut String, items: &[&str]) {
+    for (i, item) in items.iter().enumerate() {
+        s.push_str(match i {
+            0 => "`",
+            _ if i + 1 == items.len() => "` or `",
+            _ => "`, `",
+        });
+        s.push_str(item);
+    }
+    s.push('`');
 }
 
 /// Declares a rule: doc comment (the docs) + metadata + check function, in one place.
