@@ -35,3 +35,33 @@ for (const [value, cleared] of [
     }
   });
 }
+
+// `invalid-content-disposition` (HDR058): a comma outside quotes makes Chromium fail the whole
+// response (ERR_RESPONSE_HEADERS_MULTIPLE_CONTENT_DISPOSITION); quoted, the same name is fine.
+for (const [value, fails] of [
+  ['attachment; filename=report.pdf', false],
+  ['attachment; filename=Report, Q3.pdf', true],
+  ['attachment; filename="Report, Q3.pdf"', false],
+  ["attachment; filename*=UTF-8''Report%2C%20Q3.pdf", false],
+]) {
+  test(`Content-Disposition: ${value} ${fails ? 'fails' : 'does not fail'} the response`, async () => {
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(`${BASE}/api/status/200`);
+      const outcome = await page.evaluate(async (v) => {
+        try {
+          const res = await fetch('/api/status/200?set=' + encodeURIComponent(`Content-Disposition:${v}`));
+          await res.text();
+          return `status ${res.status}`;
+        } catch (e) {
+          return `network error: ${e.message}`;
+        }
+      }, value);
+      if (fails) assert.match(outcome, /^network error/);
+      else assert.equal(outcome, 'status 200');
+    } finally {
+      await context.close();
+    }
+  });
+}

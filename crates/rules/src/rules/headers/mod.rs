@@ -27,6 +27,7 @@ pub mod invalid_content_location;
 pub mod invalid_content_type;
 pub mod invalid_date;
 pub mod invalid_deprecation;
+pub mod invalid_content_disposition;
 pub mod invalid_digest_field;
 pub mod invalid_want_digest;
 pub mod invalid_etag;
@@ -70,6 +71,7 @@ pub static RULES: &[&crate::registry::Rule] = &[
     &content_digest_mismatch::CONTENT_DIGEST_MISMATCH,
     &invalid_want_digest::INVALID_WANT_DIGEST,
     &content_encoding_not_accepted::CONTENT_ENCODING_NOT_ACCEPTED,
+    &invalid_content_disposition::INVALID_CONTENT_DISPOSITION,
     &invalid_retry_after::INVALID_RETRY_AFTER,
     &invalid_date::INVALID_DATE,
     &missing_date::MISSING_DATE,
