@@ -49,12 +49,15 @@ const KNOWN: [&str; 9] = ["Expires", "Max-Age", "Domain", "Path", "Secure", "Htt
 
 /// The known attribute `name` is most likely a misspelling of: the same letters once dashes,
 /// underscores, spaces and case are set aside (`Http-Only`, `maxage`), or a known name with a
-/// letter or two added (`Secured`); other typos (`HttpOnlly`) count as unknown names.
+/// letter or two added or cut off at the end (`Secured`, `Expire`); other typos (`HttpOnlly`)
+/// count as unknown names.
 fn meant(name: &str) -> Option<&'static str> {
     let bare: String = name.chars().filter(char::is_ascii_alphanumeric).map(|c| c.to_ascii_lowercase()).collect();
     KNOWN.into_iter().find(|k| {
         let k: String = k.chars().filter(char::is_ascii_alphanumeric).map(|c| c.to_ascii_lowercase()).collect();
-        bare == k || (bare.starts_with(&k) && bare.len() <= k.len() + 2)
+        bare == k
+            || (bare.starts_with(&k) && bare.len() <= k.len() + 2)
+            || (bare.len() >= 4 && k.starts_with(&bare) && k.len() <= bare.len() + 2)
     })
 }
 
@@ -85,5 +88,20 @@ fn check(c: &mut Checker<'_>) {
     }
     for (severity, index, message, fix) in findings {
         c.report_with(severity, super::target(index), message, fix);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::meant;
+
+    #[test]
+    fn guesses_the_attribute_meant() {
+        for (written, known) in [("Http-Only", "HttpOnly"), ("Secured", "Secure"), ("MaxAge", "Max-Age"), ("max_age", "Max-Age"), ("Same-Site", "SameSite"), ("Expire", "Expires"), ("HttpOnl", "HttpOnly")] {
+            assert_eq!(meant(written), Some(known), "{written}");
+        }
+        for unknown in ["Version", "Comment", "Max", "Same", "HttpOnlly", "Pathname"] {
+            assert_eq!(meant(unknown), None, "{unknown}");
+        }
     }
 }
