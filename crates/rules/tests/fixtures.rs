@@ -6,7 +6,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use statuslab_rules::{http1, lint, run_rule, Exchange, LintContext, Request, Statuses, Visibility, RULES};
+use statuslab_rules::{http1, lint, run_rule, Exchange, LintContext, Request, Rule, Statuses, Visibility, RULES};
 
 fn fixtures_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
@@ -83,29 +83,46 @@ fn every_fixture_and_corpus_exchange() -> Vec<(PathBuf, Exchange)> {
     files.into_iter().map(|f| (f.clone(), load(&f))).collect()
 }
 
+/// What `rules` report on the variants `vary` makes of every fixture and corpus exchange — each
+/// variant lies outside the rule's declaration, so `lint` would skip the rule there and it must
+/// have nothing to say. `vary` labels each variant for the failure message.
+fn reports_outside_declarations<'r>(
+    rules: impl Iterator<Item = &'r &'static Rule>,
+    vary: impl Fn(&Rule, &Exchange) -> Vec<(String, Exchange)>,
+) -> Vec<String> {
+    let exchanges = every_fixture_and_corpus_exchange();
+    let mut problems = Vec::new();
+    for rule in rules {
+        for (f, ex) in &exchanges {
+            for (label, ex) in vary(rule, ex) {
+                if let Some(x) = run_rule(rule, &ex, &context()).first() {
+                    problems.push(format!("{} {label}, but reported on {}: {}", rule.code, f.display(), x.message));
+                }
+            }
+        }
+    }
+    problems
+}
+
 /// A rule that declares `requires` is skipped by `lint` when the response carries none of those
 /// fields; it must then have nothing to say. Every fixture of every rule and the clean corpus,
 /// with those fields taken out (and under every visibility), is run through the rule itself.
 #[test]
 fn rules_are_silent_without_the_fields_they_require() {
-    let exchanges = every_fixture_and_corpus_exchange();
     let gated: Vec<_> = RULES.iter().filter(|r| !r.requires.is_empty()).collect();
     assert!(gated.len() > 50, "most header rules declare the fields they need ({} do)", gated.len());
-    let mut problems = Vec::new();
-    for rule in gated {
-        for (f, ex) in &exchanges {
-            for visibility in [Visibility::Complete, Visibility::SameOrigin, Visibility::CorsFiltered] {
+    let problems = reports_outside_declarations(gated.into_iter(), |rule, ex| {
+        [Visibility::Complete, Visibility::SameOrigin, Visibility::CorsFiltered]
+            .map(|visibility| {
                 let mut ex = ex.clone();
                 for name in rule.requires {
                     ex.response.headers.remove(name);
                 }
                 ex.response.visibility = visibility;
-                if let Some(x) = run_rule(rule, &ex, &context()).first() {
-                    problems.push(format!("{} requires {:?} but reported on {} without it: {}", rule.code, rule.requires, f.display(), x.message));
-                }
-            }
-        }
-    }
+                (format!("requires {:?} ({visibility:?}, without them)", rule.requires), ex)
+            })
+            .into()
+    });
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
@@ -114,25 +131,22 @@ fn rules_are_silent_without_the_fields_they_require() {
 /// the declaration (the registered codes and a few that are not), is run through the rule itself.
 #[test]
 fn rules_are_silent_for_statuses_they_do_not_declare() {
-    let exchanges = every_fixture_and_corpus_exchange();
     let gated: Vec<_> = RULES.iter().filter(|r| r.statuses != Statuses::Any).collect();
     assert!(gated.len() > 40, "the status rules declare their statuses ({} do)", gated.len());
     let mut statuses: Vec<u16> = statuslab_rules::codes::all().iter().map(|e| e.code).collect();
     statuses.extend([0, 99, 199, 299, 399, 499, 599, 600, 999, 1000, u16::MAX]);
-    let mut problems = Vec::new();
-    for rule in gated {
-        // The fixtures that raise it: the exchanges most likely to, under another status.
-        for (f, ex) in &exchanges {
-            for &status in statuses.iter().filter(|&&s| !rule.statuses.admits(s)) {
+    let problems = reports_outside_declarations(gated.into_iter(), |rule, ex| {
+        statuses
+            .iter()
+            .filter(|&&s| !rule.statuses.admits(s))
+            .map(|&status| {
                 let mut ex = ex.clone();
                 ex.response.status = status;
                 ex.response.reason = None;
-                if let Some(x) = run_rule(rule, &ex, &context()).first() {
-                    problems.push(format!("{} declares {:?} but reported on {} as {status}: {}", rule.code, rule.statuses, f.display(), x.message));
-                }
-            }
-        }
-    }
+                (format!("declares {:?} (as {status})", rule.statuses), ex)
+            })
+            .collect()
+    });
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
@@ -142,29 +156,20 @@ fn rules_are_silent_for_statuses_they_do_not_declare() {
 /// methods are case-sensitive), is run through the rule itself.
 #[test]
 fn rules_are_silent_for_methods_they_do_not_declare() {
-    let exchanges = every_fixture_and_corpus_exchange();
     let gated: Vec<_> = RULES.iter().filter(|r| !r.methods.is_empty()).collect();
     assert!(gated.len() >= 10, "the method-specific rules declare their methods ({} do)", gated.len());
     let methods = ["GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "CONNECT", "TRACE", "get", "head", "options", "post", ""];
-    let mut problems = Vec::new();
-    for rule in gated {
-        for (f, ex) in &exchanges {
-            let mut variants = vec![Exchange { request: None, ..ex.clone() }];
-            for m in methods.iter().filter(|m| !rule.methods.contains(m)) {
-                let mut ex = ex.clone();
-                let mut req = ex.request.take().unwrap_or_else(|| Request::new("GET", "https://example.com/"));
-                req.method = m.to_string();
-                ex.request = Some(req);
-                variants.push(ex);
-            }
-            for ex in variants {
-                if let Some(x) = run_rule(rule, &ex, &context()).first() {
-                    let method = ex.request.as_ref().map_or("no request", |r| r.method.as_str());
-                    problems.push(format!("{} declares {:?} but reported on {} with {method:?}: {}", rule.code, rule.methods, f.display(), x.message));
-                }
-            }
+    let problems = reports_outside_declarations(gated.into_iter(), |rule, ex| {
+        let mut variants = vec![(format!("declares {:?} (no request)", rule.methods), Exchange { request: None, ..ex.clone() })];
+        for m in methods.iter().filter(|m| !rule.methods.contains(m)) {
+            let mut ex = ex.clone();
+            let mut req = ex.request.take().unwrap_or_else(|| Request::new("GET", "https://example.com/"));
+            req.method = m.to_string();
+            ex.request = Some(req);
+            variants.push((format!("declares {:?} (with {m:?})", rule.methods), ex));
         }
-    }
+        variants
+    });
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
