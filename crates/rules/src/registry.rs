@@ -123,14 +123,7 @@ impl Statuses {
             Statuses::Any => None,
             Statuses::Codes(codes) => {
                 let mut s = String::new();
-                for (i, c) in codes.iter().enumerate() {
-                    s.push_str(match i {
-                        0 => "",
-                        _ if i + 1 == codes.len() => " or ",
-                        _ => ", ",
-                    });
-                    s.push_str(&c.to_string());
-                }
+                push_alternatives(&mut s, codes, "");
                 Some(s)
             }
             Statuses::Range(from, to) => Some(format!("{from}–{to}")),
@@ -160,11 +153,11 @@ impl Rule {
         };
         if !self.requires.is_empty() {
             s.push_str(" with ");
-            push_alternatives(&mut s, self.requires);
+            push_alternatives(&mut s, self.requires, "`");
         }
         if !self.methods.is_empty() {
             s.push_str(" to ");
-            push_alternatives(&mut s, self.methods);
+            push_alternatives(&mut s, self.methods, "`");
             s.push_str(" requests");
         }
         Some(s)
@@ -190,17 +183,17 @@ impl Rule {
     }
 }
 
-/// Appends "`A`", "`A` or `B`", "`A`, `B` or `C`".
-fn push_alternatives(s: &mut String, items: &[&str]) {
+/// Appends "A", "A or B", "A, B or C", each item between `quote`s.
+fn push_alternatives(s: &mut String, items: &[impl std::fmt::Display], quote: &str) {
+    use std::fmt::Write;
     for (i, item) in items.iter().enumerate() {
-        s.push_str(match i {
-            0 => "`",
-            _ if i + 1 == items.len() => "` or `",
-            _ => "`, `",
-        });
-        s.push_str(item);
+        let sep = match i {
+            0 => "",
+            _ if i + 1 == items.len() => " or ",
+            _ => ", ",
+        };
+        let _ = write!(s, "{sep}{quote}{item}{quote}");
     }
-    s.push('`');
 }
 
 /// Declares a rule: doc comment (the docs) + metadata + check function, in one place.
@@ -209,9 +202,9 @@ macro_rules! declare_rule {
     (@requires) => { &[] };
     (@requires $req:expr) => { $req };
     (@statuses) => { $crate::registry::Statuses::Any };
+    (@statuses $kind:ident($($arg:tt)*)) => { $crate::registry::Statuses::$kind($($arg)*) };
     (@methods) => { &[] };
     (@methods $m:expr) => { $m };
-    (@statuses $kind:ident($($arg:tt)*)) => { $crate::registry::Statuses::$kind($($arg)*) };
     (
         $(#[doc = $doc:literal])*
         $vis:vis static $ident:ident = {
@@ -635,8 +628,6 @@ struct Step {
     requires: [u64; 2],
     rule: &'static Rule,
     spec: &'static [SpecLink],
-    /// Its [`Rule::methods`] (empty: any).
-    methods: &'static [&'static str],
 }
 
 const LOOKUP: usize = 1000;
@@ -658,7 +649,7 @@ static PLANS: LazyLock<Plans> = LazyLock::new(|| {
         *seen.entry(bits).or_insert_with(|| {
             let plan = (0..rules.len())
                 .filter(|&i| rules[i].statuses.admits(status))
-                .map(|i| Step { requires: table[i].1, rule: rules[i], spec: &table[i].0, methods: rules[i].methods });
+                .map(|i| Step { requires: table[i].1, rule: rules[i], spec: &table[i].0 });
             plans.push(plan.collect());
             u8::try_from(plans.len() - 1).expect("fewer than 256 distinct status plans")
         })
@@ -695,7 +686,8 @@ pub fn lint(exchange: &Exchange, context: &LintContext) -> Vec<Finding> {
             continue;
         }
         // A rule about other request methods, or about a request we do not know.
-        if !step.methods.is_empty() && !method.is_some_and(|m| step.methods.contains(&m)) {
+        let methods = step.rule.methods;
+        if !methods.is_empty() && !method.is_some_and(|m| methods.contains(&m)) {
             continue;
         }
         c.rule = step.rule;

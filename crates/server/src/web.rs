@@ -148,13 +148,13 @@ fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// `name-0123456789abcdef.ext` or `name-0123456789abcdef_bg.wasm`: Trunk's hashed asset names.
 /// `/views/<hash>/…` (`scripts/build-views.sh`): a directory named by at least 16 hex digits.
 fn is_in_hashed_dir(path: &str) -> bool {
     let mut dirs = path.trim_start_matches('/').split('/').rev().skip(1);
     dirs.next().is_some_and(|d| d.len() >= 16 && d.bytes().all(|b| b.is_ascii_hexdigit())) && dirs.next() == Some("views")
 }
 
+/// `name-0123456789abcdef.ext` or `name-0123456789abcdef_bg.wasm`: Trunk's hashed asset names.
 fn is_hashed_name(name: &str) -> bool {
     let stem = name.split('.').next().unwrap_or("");
     let stem = stem.strip_suffix("_bg").unwrap_or(stem);
