@@ -1,7 +1,7 @@
 //! `Content-Digest` and `Repr-Digest` (RFC 9530), parsed once per lint (through `sfv`) and
 //! shared by the digest rules.
 
-use crate::registry::Checker;
+use crate::registry::{Checker, Severity};
 use crate::rules::structured::{describe, dictionary_lines, Member};
 
 /// The digest fields, in the order of [`digest_fields`].
@@ -37,9 +37,30 @@ pub(crate) fn algorithm(key: &str) -> Option<(bool, Option<usize>)> {
 
 /// The registered algorithm an unregistered key is a misspelling of (`sha256`, `SHA_512` →
 /// `sha-256`, `sha-512`), if any.
-pub(crate) fn near_algorithm(key: &str) -> Option<&'static str> {
+fn near_algorithm(key: &str) -> Option<&'static str> {
     let bare = key.replace(['-', '_'], "");
     ALGORITHMS.iter().map(|(k, _, _)| *k).find(|k| k.replace('-', "") == bare)
+}
+
+/// The finding (severity, message, fix) for an algorithm key of `field` that is not in the
+/// registry: a misspelt registered name is a warning naming it; another name is info, fixed by
+/// `fallback`. `None` for a registered key.
+pub(crate) fn unregistered_algorithm(alg: &str, field: &str, fallback: &str) -> Option<(Severity, String, String)> {
+    if algorithm(alg).is_some() {
+        return None;
+    }
+    Some(match near_algorithm(alg) {
+        Some(k) => (
+            Severity::Warning,
+            format!("`{alg}` in `{field}` is not a registered algorithm, so recipients ignore it; the registered name is `{k}`."),
+            format!("Name the algorithm `{k}`."),
+        ),
+        None => (
+            Severity::Info,
+            format!("`{alg}` in `{field}` is not in the IANA Hash Algorithms for HTTP Digest Fields registry, so recipients may ignore it."),
+            fallback.to_string(),
+        ),
+    })
 }
 
 /// The response's `Content-Digest` and `Repr-Digest`, parsed on first use.

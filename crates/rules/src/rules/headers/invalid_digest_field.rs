@@ -1,9 +1,9 @@
 use crate::declare_rule;
-use crate::registry::{Checker, Severity};
+use crate::registry::Checker;
 use crate::rules::structured::Value;
 use crate::spec::{rfc, StaticSpec};
 
-use super::digest::{algorithm, digest_fields, near_algorithm};
+use super::digest::{algorithm, digest_fields, unregistered_algorithm};
 use super::syntax::at;
 
 declare_rule! {
@@ -66,8 +66,7 @@ fn check(c: &mut Checker<'_>) {
             }
         };
         for (alg, member) in members {
-            let known = algorithm(alg);
-            match (&member.value, known) {
+            match (&member.value, algorithm(alg)) {
                 (Value::Bytes(b), Some((_, Some(len)))) if b.len() != len => {
                     let hint = if b.len() == len * 3 / 2 { " (is it a hex digest put between colons?)" } else { "" };
                     c.report(
@@ -83,19 +82,7 @@ fn check(c: &mut Checker<'_>) {
                     format!("Write the digest as a Byte Sequence: `{alg}=:base64-digest:`."),
                 ),
             }
-            if known.is_none() {
-                let near = near_algorithm(alg);
-                let (message, fix) = match near {
-                    Some(k) => (
-                        format!("`{alg}` in `{name}` is not a registered algorithm, so recipients ignore it; the registered name is `{k}`."),
-                        format!("Name the algorithm `{k}`."),
-                    ),
-                    None => (
-                        format!("`{alg}` in `{name}` is not in the IANA Hash Algorithms for HTTP Digest Fields registry, so recipients may ignore it."),
-                        "Use `sha-256` or `sha-512`.".to_string(),
-                    ),
-                };
-                let severity = if near.is_some() { Severity::Warning } else { Severity::Info };
+            if let Some((severity, message, fix)) = unregistered_algorithm(alg, name, "Use `sha-256` or `sha-512`.") {
                 c.report_with(severity, target.clone(), message, fix);
             }
         }

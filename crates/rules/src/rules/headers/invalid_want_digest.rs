@@ -3,7 +3,7 @@ use crate::registry::{Checker, Severity};
 use crate::rules::structured::{describe, dictionary_lines, Value};
 use crate::spec::{rfc, StaticSpec};
 
-use super::digest::{algorithm, near_algorithm};
+use super::digest::unregistered_algorithm;
 use super::syntax::at;
 
 declare_rule! {
@@ -83,21 +83,8 @@ fn check(c: &mut Checker<'_>) {
                     format!("Write `{alg}=10` (most preferred) down to `{alg}=1`, or `{alg}=0` to refuse it."),
                 )),
             }
-            if algorithm(alg).is_none() {
-                findings.push(match near_algorithm(alg) {
-                    Some(k) => (
-                        Severity::Warning,
-                        target(),
-                        format!("`{alg}` in `{name}` is not a registered algorithm, so recipients ignore it; the registered name is `{k}`."),
-                        format!("Name the algorithm `{k}`."),
-                    ),
-                    None => (
-                        Severity::Info,
-                        target(),
-                        format!("`{alg}` in `{name}` is not in the IANA Hash Algorithms for HTTP Digest Fields registry, so recipients may ignore it."),
-                        "Ask for `sha-256` or `sha-512`.".to_string(),
-                    ),
-                });
+            if let Some((severity, message, fix)) = unregistered_algorithm(alg, name, "Ask for `sha-256` or `sha-512`.") {
+                findings.push((severity, target(), message, fix));
             }
         }
     }
