@@ -154,31 +154,26 @@ mod loader {
 
     use crate::components::share::ToolAction;
 
-    /// Where `scripts/build-views.sh` put the module (wasm-bindgen `--target web` output, under
-    /// a directory named by its content hash): index.html's `statuslab-views` meta tag says.
-    fn module_url() -> String {
-        web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.query_selector("meta[name=statuslab-views]").ok().flatten())
-            .and_then(|m| m.get_attribute("content"))
-            .filter(|u| u.starts_with("/views/"))
-            .unwrap_or_else(|| "/views/statuslab_views.js".to_string())
-    }
-
+    /// Loads the views module once (the promise is kept; a failed load is retried next time).
+    /// `scripts/build-views.sh` puts it under a directory named by its content hash and writes
+    /// that address into index.html's `statuslab-views` meta tag, read here on the first load.
     #[wasm_bindgen(inline_js = "let views = null;
-export function load_views(url) {
+export function load_views() {
   if (!views) {
-    views = import(url).then(async (m) => { await m.default(); window.statuslabViews = m; return m; });
+    const meta = document.querySelector('meta[name=statuslab-views]');
+    views = meta && meta.content.startsWith('/views/')
+      ? import(meta.content).then(async (m) => { await m.default(); window.statuslabViews = m; return m; })
+      : Promise.reject(new Error('index.html does not say where the views module is (no statuslab-views meta tag)'));
     views.catch(() => { views = null; });
   }
   return views;
 }")]
     extern "C" {
-        fn load_views(url: &str) -> js_sys::Promise;
+        fn load_views() -> js_sys::Promise;
     }
 
     pub async fn module() -> Result<JsValue, String> {
-        wasm_bindgen_futures::JsFuture::from(load_views(&module_url())).await.map_err(|e| {
+        wasm_bindgen_futures::JsFuture::from(load_views()).await.map_err(|e| {
             e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_else(|| format!("{e:?}"))
         })
     }
