@@ -144,7 +144,8 @@ fn parse_one_response(raw: &[u8]) -> Result<(Response, usize), ParseError> {
 }
 
 /// Parses a raw HTTP/1.x request. An origin-form target is resolved against the `Host` field
-/// (scheme `http`, or `https` when `https` is true).
+/// with the scheme `http` (a raw request does not say whether it went over TLS), so rules that
+/// would read much into an `http` scheme stay clear of it.
 pub fn parse_request(raw: &[u8]) -> Result<Request, ParseError> {
     let raw = trim_start(raw);
     if raw.is_empty() {

@@ -2,11 +2,13 @@
 
 pub mod csp;
 pub mod hsts;
+pub mod reporting;
 pub mod url;
 
 pub mod csp_allows_eval;
 pub mod csp_allows_inline_script;
 pub mod csp_duplicate_directive;
+pub mod csp_report_to_undefined_endpoint;
 pub mod csp_report_only_without_enforcement;
 pub mod csp_unquoted_keyword;
 pub mod csp_wildcard_script_source;
@@ -17,6 +19,7 @@ pub mod invalid_cross_origin_opener_policy;
 pub mod invalid_cross_origin_resource_policy;
 pub mod invalid_permissions_policy;
 pub mod invalid_referrer_policy;
+pub mod invalid_reporting_endpoints;
 pub mod invalid_strict_transport_security;
 pub mod invalid_x_frame_options;
 pub mod leaky_referrer_policy;
@@ -64,6 +67,8 @@ pub static RULES: &[&crate::registry::Rule] = &[
     &csp_unquoted_keyword::CSP_UNQUOTED_KEYWORD,
     &csp_duplicate_directive::CSP_DUPLICATE_DIRECTIVE,
     &unknown_csp_directive::UNKNOWN_CSP_DIRECTIVE,
+    &invalid_reporting_endpoints::INVALID_REPORTING_ENDPOINTS,
+    &csp_report_to_undefined_endpoint::CSP_REPORT_TO_UNDEFINED_ENDPOINT,
 ];
 
 /// Whether the response is a document a browser renders: HTML (or XHTML) content on a status

@@ -1,0 +1,121 @@
+use crate::declare_rule;
+use crate::registry::{Checker, Severity};
+use crate::rules::headers::syntax::at;
+use crate::spec::StaticSpec;
+
+use super::csp::{response_policies, ENFORCED, REPORT_ONLY};
+use super::reporting::{endpoints, report_to_groups, Lookup, FIELD};
+
+declare_rule! {
+    /// ## What it checks
+    /// A Content Security Policy (enforced or report-only) whose `report-to` names an endpoint
+    /// that the same response does not define. Endpoints for a document come from its
+    /// `Reporting-Endpoints` field (Reporting API §3.2), or from the groups of the deprecated
+    /// `Report-To` field. A name neither defines — or `Reporting-Endpoints` defines with a URL
+    /// the browser drops (`invalid-reporting-endpoints`) — is a `warning`. With neither field
+    /// on the response the finding is `info`: a `Report-To` group of that name set by an
+    /// earlier response of the origin may still be in the browser's cache. A `Report-To` that
+    /// is not JSON leaves the rule silent.
+    ///
+    /// ## Why it matters
+    /// `report-to` is the only way violations get reported in browsers that support it:
+    /// CSP Level 3 skips `report-uri` when a policy has `report-to`. An undefined endpoint
+    /// means no report at all — for a report-only policy, the whole point of sending it.
+    ///
+    /// ## Example
+    /// ```http
+    /// HTTP/1.1 200 OK
+    /// Content-Type: text/html; charset=utf-8
+    /// Reporting-Endpoints: default="https://reports.example.com/all"
+    /// Content-Security-Policy: default-src 'self'; report-uri /csp; report-to csp
+    ///
+    /// <!doctype html><title>Home</title>
+    /// ```
+    ///
+    /// ## Fix
+    /// Define the endpoint on the same response:
+    /// `Reporting-Endpoints: csp="https://reports.example.com/csp"`, or point `report-to` at a
+    /// name that is defined. Keep `report-uri` for browsers without `report-to`.
+    pub static CSP_REPORT_TO_UNDEFINED_ENDPOINT = {
+        code: "SEC029",
+        name: "csp-report-to-undefined-endpoint",
+        category: Security,
+        severity: Warning,
+        summary: "A CSP report-to must name an endpoint the response defines in Reporting-Endpoints",
+        specs: [
+            StaticSpec::Other("CSP Level 3: report-to", "https://www.w3.org/TR/CSP3/#directive-report-to"),
+            StaticSpec::Other("CSP Level 3: Report a violation", "https://www.w3.org/TR/CSP3/#report-violation"),
+            StaticSpec::Other("Reporting API §3.2: The Reporting-Endpoints HTTP Response Header Field", "https://w3c.github.io/reporting/#header"),
+        ],
+        requires: &[ENFORCED, REPORT_ONLY],
+        check: check,
+    }
+}
+
+fn check(c: &mut Checker<'_>) {
+    let mut findings = Vec::new();
+    // Parsed once, on the first policy with `report-to`.
+    let mut defined: Option<Definitions> = None;
+    for field in [ENFORCED, REPORT_ONLY] {
+        for policy in response_policies(c, field) {
+            let Some(name) = policy.get("report-to").and_then(|d| d.values.first().copied()) else { continue };
+            let defs = defined.get_or_insert_with(|| Definitions::of(c));
+            let skipped = if policy.get("report-uri").is_some() {
+                " (and `report-uri` is skipped too, because the policy has `report-to`)"
+            } else {
+                ""
+            };
+            if defs.may_define(name) {
+                continue;
+            }
+            let (severity, message) = match (&defs.endpoints, &defs.groups) {
+                (None, None) => (
+                    Severity::Info,
+                    format!("`report-to {name}` names an endpoint, but this response has no `{FIELD}`: unless an earlier response set a `Report-To` group `{name}` (deprecated), browsers that support `report-to` send no violation report{skipped}."),
+                ),
+                (Some(endpoints), _) => {
+                    let why = match endpoints.lookup(name) {
+                        Lookup::FieldIgnored => format!("browsers ignore this response's `{FIELD}` (`invalid-reporting-endpoints`)"),
+                        Lookup::Dropped => format!("Chromium drops the URL `{FIELD}` gives `{name}` (`invalid-reporting-endpoints`)"),
+                        Lookup::Missing | Lookup::Defined => format!("this response's `{FIELD}` does not define `{name}`"),
+                    };
+                    (Severity::Warning, format!("`report-to {name}` names an endpoint, but {why}: no violation report is sent{skipped}."))
+                }
+                (None, Some(_)) => (
+                    Severity::Warning,
+                    format!("`report-to {name}` names a group that this response's `Report-To` does not define: no violation report is sent{skipped}."),
+                ),
+            };
+            findings.push((severity, policy.index, field, message, name));
+        }
+    }
+    for (severity, index, field, message, name) in findings {
+        c.report_with(
+            severity,
+            at(field, index),
+            message,
+            format!("Define the endpoint on this response: `{FIELD}: {name}=\"https://reports.example.com/{name}\"`."),
+        );
+    }
+}
+
+/// Where the response defines its reporting endpoints: the document's own `Reporting-Endpoints`
+/// and the deprecated `Report-To` groups. A name either defines is taken as defined.
+struct Definitions<'a> {
+    endpoints: Option<super::reporting::Endpoints<'a>>,
+    /// `Report-To`'s group names; `Some(None)` when it does not parse (then nothing is said).
+    groups: Option<Option<Vec<String>>>,
+}
+
+impl<'a> Definitions<'a> {
+    fn of(c: &Checker<'a>) -> Self {
+        let lines: Vec<&str> = c.header_lines("Report-To").map(|(_, v)| v).collect();
+        let groups = (!lines.is_empty()).then(|| report_to_groups(&lines.join(",")));
+        Definitions { endpoints: endpoints(c), groups }
+    }
+
+    fn may_define(&self, name: &str) -> bool {
+        self.endpoints.as_ref().is_some_and(|e| e.lookup(name) == Lookup::Defined)
+            || self.groups.as_ref().is_some_and(|g| g.as_ref().is_none_or(|g| g.iter().any(|g| g == name)))
+    }
+}

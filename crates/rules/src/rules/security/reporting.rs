@@ -1,0 +1,153 @@
+//! `Reporting-Endpoints` (W3C Reporting API §3.2) as Chromium reads it, shared by
+//! `invalid-reporting-endpoints` and `csp-report-to-undefined-endpoint`.
+//!
+//! The field is a Structured Field Dictionary of endpoint names to URL Strings. Where Chromium
+//! is stricter than the specification, the stricter reading is the one a browser user meets,
+//! so it is the one used here (`net/reporting/reporting_header_parser.cc`):
+//! - a member that is not a String (a Token, an Inner List …) makes Chromium drop the *whole*
+//!   field, where the specification skips only that member;
+//! - an endpoint URL must be an absolute `https` (or `wss`) URL, or a path starting with exactly
+//!   one `/` (resolved against the response's origin); the specification resolves any relative
+//!   reference and accepts any potentially trustworthy URL (`http://localhost` too).
+
+use crate::registry::Checker;
+use crate::rules::structured::{dictionary_lines, Member, Value};
+
+pub(crate) const FIELD: &str = "Reporting-Endpoints";
+
+/// Why Chromium drops one endpoint.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum UrlProblem {
+    Empty,
+    /// An absolute URL whose scheme is not `https` or `wss`.
+    NotSecure,
+    /// Neither an absolute URL nor a path with one leading `/`.
+    NotAbsolute,
+}
+
+/// What Chromium makes of an endpoint's URL String: `None` when it keeps the endpoint.
+pub(crate) fn url_problem(url: &str) -> Option<UrlProblem> {
+    // URL parsing strips leading and trailing C0 controls and spaces.
+    let url = url.trim_matches(|c: char| c <= ' ');
+    if url.is_empty() {
+        return Some(UrlProblem::Empty);
+    }
+    if url.starts_with('/') {
+        return (url.as_bytes().get(1) == Some(&b'/')).then_some(UrlProblem::NotAbsolute);
+    }
+    match scheme(url) {
+        // The URL parser is lenient past the scheme (`https:/x` and `https:///x` are
+        // `https://x/`), so the scheme settles it.
+        Some(s) if s.eq_ignore_ascii_case("https") || s.eq_ignore_ascii_case("wss") => None,
+        Some(_) => Some(UrlProblem::NotSecure),
+        None => Some(UrlProblem::NotAbsolute),
+    }
+}
+
+/// The scheme of an absolute URL: `scheme ":"` at the start (RFC 3986 §3.1).
+fn scheme(url: &str) -> Option<&str> {
+    let scheme = &url[..url.find(':')?];
+    (scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+        && scheme.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.')))
+    .then_some(scheme)
+}
+
+/// The field as a browser reads it.
+pub(crate) enum Endpoints<'a> {
+    /// Not a Dictionary: `sfv`'s error and the line it is in.
+    Unparsable(sfv::Error, &'a str),
+    /// A Dictionary, in member order (a repeated name keeps its last value).
+    Members(Vec<(&'a str, Member<'a>)>),
+}
+
+impl Endpoints<'_> {
+    /// The first member that is not a String: Chromium then ignores the whole field.
+    pub fn first_non_string(&self) -> Option<(&str, &Value<'_>)> {
+        match self {
+            Endpoints::Unparsable(..) => None,
+            Endpoints::Members(m) => m.iter().find(|(_, m)| !matches!(m.value, Value::String(_))).map(|(n, m)| (*n, &m.value)),
+        }
+    }
+
+    /// What a browser makes of the endpoint called `name`.
+    pub fn lookup(&self, name: &str) -> Lookup {
+        let Endpoints::Members(members) = self else { return Lookup::FieldIgnored };
+        if self.first_non_string().is_some() {
+            return Lookup::FieldIgnored;
+        }
+        match members.iter().find(|(n, _)| *n == name) {
+            None => Lookup::Missing,
+            Some((_, m)) => match &m.value {
+                Value::String(u) if url_problem(u).is_none() => Lookup::Defined,
+                _ => Lookup::Dropped,
+            },
+        }
+    }
+}
+
+/// [`Endpoints::lookup`]'s answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Lookup {
+    Defined,
+    /// Not a member.
+    Missing,
+    /// A member whose URL the browser drops.
+    Dropped,
+    /// The whole field is ignored.
+    FieldIgnored,
+}
+
+/// The response's `Reporting-Endpoints`, or `None` when it has none (or hides it).
+pub(crate) fn endpoints<'a>(c: &Checker<'a>) -> Option<Endpoints<'a>> {
+    c.header_lines(FIELD).next()?;
+    Some(match dictionary_lines(c.header_lines(FIELD).map(|(_, v)| v)) {
+        Ok(members) => Endpoints::Members(members),
+        Err((e, line)) => Endpoints::Unparsable(e, line),
+    })
+}
+
+/// The group names a `Report-To` field (the Reporting API's deprecated first version) defines:
+/// its value is JSON objects separated by commas, each with an optional `group` (`default`
+/// when absent). `None` when it does not parse that way.
+pub(crate) fn report_to_groups(value: &str) -> Option<Vec<String>> {
+    let list: Vec<serde_json::Value> = serde_json::from_str(&format!("[{value}]")).ok()?;
+    list.iter()
+        .map(|g| match g.get("group") {
+            None => Some("default".to_string()),
+            Some(serde_json::Value::String(s)) => Some(s.clone()),
+            Some(_) => None,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The URL forms Chromium keeps and drops (`ProcessEndpointURLString`).
+    #[test]
+    fn endpoint_urls() {
+        for ok in ["https://r.example/csp", "HTTPS://r.example", "wss://r.example/x", "/reports", "/", " https://r.example "] {
+            assert_eq!(url_problem(ok), None, "{ok}");
+        }
+        assert_eq!(url_problem(""), Some(UrlProblem::Empty));
+        assert_eq!(url_problem("  "), Some(UrlProblem::Empty));
+        assert_eq!(url_problem("http://r.example/csp"), Some(UrlProblem::NotSecure));
+        assert_eq!(url_problem("http://localhost:8080/r"), Some(UrlProblem::NotSecure));
+        assert_eq!(url_problem("mailto:csp@example.com"), Some(UrlProblem::NotSecure));
+        assert_eq!(url_problem("reports/csp"), Some(UrlProblem::NotAbsolute));
+        assert_eq!(url_problem("//r.example/csp"), Some(UrlProblem::NotAbsolute));
+        assert_eq!(url_problem("https:///x"), None);
+        assert_eq!(url_problem("reports:8080"), Some(UrlProblem::NotSecure));
+    }
+
+    #[test]
+    fn report_to_group_names() {
+        assert_eq!(
+            report_to_groups(r#"{"group":"csp","max_age":10886400,"endpoints":[{"url":"https://r.example/csp"}]}, {"max_age":1,"endpoints":[]}"#),
+            Some(vec!["csp".to_string(), "default".to_string()])
+        );
+        assert_eq!(report_to_groups("csp"), None);
+        assert_eq!(report_to_groups(r#"{"group":1}"#), None);
+    }
+}
