@@ -31,7 +31,7 @@ const NAMES: &[&str] = &[
     "Access-Control-Max-Age", "Timing-Allow-Origin", "CDN-Cache-Control", "Sec-WebSocket-Accept", "Warning", "Content-MD5",
     "Clear-Site-Data", "Deprecation", "RateLimit", "RateLimit-Policy", "Content-Digest", "Repr-Digest", "Server-Timing",
     "Sunset", "Public-Key-Pins", "Public-Key-Pins-Report-Only", "X-AspNet-Version", "X-AspNetMvc-Version", "Proxy-Connection",
-    "Feature-Policy",
+    "Feature-Policy", "Reporting-Endpoints", "Report-To",
 ];
 const VALUES: &[&str] = &[
     "", " ", "*", "null", "0", "-1", "99999999999999999999999", "max-age=60", "max-age=\"60\", public, private, no-store",
@@ -44,6 +44,8 @@ const VALUES: &[&str] = &[
     "<https://x>; rel=preload; as=style, <bad", "h3=\":443\"; ma=86400, clear", "GET, POST, PUT DELETE", "X-A, *, authorization",
     "chunked, gzip", "gzip, chunked, chunked", "@1688169599", "\"default\";r=5;t=1, \"x\";q=-1;pk=?0",
     "sha-256=:X48E9qOokqqrvdts8nOJRJN3OWDUoyWxBf7kbu9DBPE=:, md5=:AA==:, sha-512=:xyz", "\"cache\", cookies, \"*\"", "db;dur=53ms, app;dur=\"4\";desc=x y;dur", "miss, cache;desc=\"a\\\"b\"", "é✓\u{1F600}", "\t\t", ";;;;====", "\"\\\"\"", "a,b,c,,,,d",
+    "csp=\"https://r.example/csp\", d=\"/r\", x=tok, y=(\"a\"), z=\"http://r\"", "default-src 'none'; report-uri /r; report-to csp",
+    "{\"group\":\"csp\",\"max_age\":1,\"endpoints\":[{\"url\":\"https://r.example\"}]}",
 ];
 
 fn value(rng: &mut Rng) -> String {
