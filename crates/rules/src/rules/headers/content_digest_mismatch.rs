@@ -4,23 +4,26 @@ use sha2::{Digest, Sha256, Sha512};
 
 use crate::declare_rule;
 use crate::registry::{Checker, Presence};
-use crate::rules::structured::Value;
+use crate::rules::structured::{Member, Value};
 use crate::spec::rfc;
 
-use super::digest::digest_fields;
+use super::digest::{digest_fields, DigestField};
 use super::syntax::at;
 
 declare_rule! {
     /// ## What it checks
-    /// A `sha-256` or `sha-512` member of `Content-Digest` that does not match the body. Only
-    /// when the body is known to be the complete content as sent: a `200` response to a
+    /// A `sha-256` or `sha-512` member of `Content-Digest` or `Repr-Digest` that does not match
+    /// the body. Only when the body is known to be the complete content as sent: a `200`
+    /// response (whose content is the whole selected representation, so both fields cover
+    /// the same bytes) to a
     /// request other than `HEAD`, without `Content-Encoding` (or only `identity`, since a
     /// capture may hold decoded bytes), `Transfer-Encoding` or `Content-Range`, whose body
     /// length agrees with `Content-Length` (an empty body counts only with
     /// `Content-Length: 0`). Line ends pasted after the body are forgiven.
     ///
     /// ## Why it matters
-    /// `Content-Digest` is the digest of the message content (RFC 9530 §2). A recipient that
+    /// `Content-Digest` is the digest of the message content (RFC 9530 §2), `Repr-Digest` that
+    /// of the selected representation (§3), which a complete `200` carries whole. A recipient that
     /// checks it — a signature verifier (RFC 9421), an API client, a download tool — rejects a
     /// message whose digest does not match, as if it had been tampered with. A stale digest
     /// (computed before templating or minification) breaks every such client.
@@ -43,16 +46,14 @@ declare_rule! {
         name: "content-digest-mismatch",
         category: Headers,
         severity: Error,
-        summary: "A Content-Digest sha-256/sha-512 must match the content",
-        specs: [rfc(9530, "2"), rfc(9530, "6")],
-        requires: &["Content-Digest"],
+        summary: "A Content-Digest or Repr-Digest sha-256/sha-512 must match the content",
+        specs: [rfc(9530, "2"), rfc(9530, "3"), rfc(9530, "6")],
+        requires: &["Content-Digest", "Repr-Digest"],
         check: check,
     }
 }
 
 fn check(c: &mut Checker<'_>) {
-    let Some(field) = &digest_fields(c)[0] else { return };
-    let Ok(members) = &field.parsed else { return };
     if c.status() != 200 || c.method() == Some("HEAD") {
         return;
     }
@@ -81,6 +82,15 @@ fn check(c: &mut Checker<'_>) {
         None => {}
     }
     let candidates: &[&[u8]] = if trimmed.len() == body.len() { &[body] } else { &[body, trimmed] };
+    for field in digest_fields(c).iter().flatten() {
+        let Ok(members) = &field.parsed else { continue };
+        check_field(c, field, members, body.len(), candidates);
+    }
+}
+
+/// Reports each `sha-256`/`sha-512` member of `field` that no candidate body hashes to.
+fn check_field(c: &mut Checker<'_>, field: &DigestField<'_>, members: &[(&str, Member<'_>)], len: usize, candidates: &[&[u8]]) {
+    let name = field.name;
     for (alg, member) in members {
         let Value::Bytes(claimed) = &member.value else { continue };
         let actual: Vec<Vec<u8>> = match *alg {
@@ -95,8 +105,8 @@ fn check(c: &mut Checker<'_>) {
         let (claimed, actual) = (b64.encode(claimed), b64.encode(&actual[0]));
         c.report(
             at(field.name, field.index),
-            format!("`Content-Digest` gives `{alg}=:{claimed}:` but the {}-byte content hashes to `:{actual}:`: clients that verify the digest reject the response.", body.len()),
-            format!("Compute the digest over the bytes actually sent: `Content-Digest: {alg}=:{actual}:`."),
+            format!("`{name}` gives `{alg}=:{claimed}:` but the {len}-byte content hashes to `:{actual}:`: clients that verify the digest reject the response."),
+            format!("Compute the digest over the bytes actually sent: `{name}: {alg}=:{actual}:`."),
         );
     }
 }
