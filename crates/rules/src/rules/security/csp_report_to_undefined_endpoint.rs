@@ -1,10 +1,10 @@
 use crate::declare_rule;
-use crate::registry::{Checker, Severity};
+use crate::registry::{Checker, Presence, Severity};
 use crate::rules::headers::syntax::at;
 use crate::spec::StaticSpec;
 
 use super::csp::{response_policies, ENFORCED, REPORT_ONLY};
-use super::reporting::{endpoints, report_to_groups, Lookup, FIELD};
+use super::reporting::{endpoints, is_key, report_to_groups, Lookup, FIELD};
 
 declare_rule! {
     /// ## What it checks
@@ -15,7 +15,8 @@ declare_rule! {
     /// the browser drops (`invalid-reporting-endpoints`) — is a `warning`. With neither field
     /// on the response the finding is `info`: a `Report-To` group of that name set by an
     /// earlier response of the origin may still be in the browser's cache. A `Report-To` that
-    /// is not JSON leaves the rule silent.
+    /// is not JSON, or either field hidden from the page (CORS), leaves the rule silent. A
+    /// `report-to` without a name is reported too: it still switches `report-uri` off.
     ///
     /// ## Why it matters
     /// `report-to` is the only way violations get reported in browsers that support it:
@@ -53,18 +54,32 @@ declare_rule! {
 }
 
 fn check(c: &mut Checker<'_>) {
+    // A hidden field (CORS) may define the name: nothing can be said.
+    if matches!(c.header(FIELD), Presence::Hidden) || matches!(c.header("Report-To"), Presence::Hidden) {
+        return;
+    }
     let mut findings = Vec::new();
     // Parsed once, on the first policy with `report-to`.
     let mut defined: Option<Definitions> = None;
     for field in [ENFORCED, REPORT_ONLY] {
         for policy in response_policies(c, field) {
-            let Some(name) = policy.get("report-to").and_then(|d| d.values.first().copied()) else { continue };
-            let defs = defined.get_or_insert_with(|| Definitions::of(c));
+            let Some(directive) = policy.get("report-to") else { continue };
             let skipped = if policy.get("report-uri").is_some() {
                 " (and `report-uri` is skipped too, because the policy has `report-to`)"
             } else {
                 ""
             };
+            let Some(&name) = directive.values.first() else {
+                findings.push((
+                    Severity::Warning,
+                    policy.index,
+                    field,
+                    format!("`report-to` has no endpoint name: browsers that support it send no violation report{skipped}."),
+                    "Name an endpoint defined in `Reporting-Endpoints`: `report-to csp` with `Reporting-Endpoints: csp=\"https://reports.example.com/csp\"`.".to_string(),
+                ));
+                continue;
+            };
+            let defs = defined.get_or_insert_with(|| Definitions::of(c));
             if defs.may_define(name) {
                 continue;
             }
@@ -75,8 +90,10 @@ fn check(c: &mut Checker<'_>) {
                 ),
                 (Some(endpoints), _) => {
                     let why = match endpoints.lookup(name) {
-                        Lookup::FieldIgnored => format!("browsers ignore this response's `{FIELD}` (`invalid-reporting-endpoints`)"),
+                        Lookup::FieldUnparsable => format!("browsers ignore this response's `{FIELD}`, which does not parse (`invalid-reporting-endpoints`)"),
+                        Lookup::FieldDroppedByChromium => format!("Chromium ignores this response's `{FIELD}`, which has a member that is not a URL String (`invalid-reporting-endpoints`)"),
                         Lookup::Dropped => format!("Chromium drops the URL `{FIELD}` gives `{name}` (`invalid-reporting-endpoints`)"),
+                        // `Defined` was settled by `may_define`.
                         Lookup::Missing | Lookup::Defined => format!("this response's `{FIELD}` does not define `{name}`"),
                     };
                     (Severity::Warning, format!("`report-to {name}` names an endpoint, but {why}: no violation report is sent{skipped}."))
@@ -86,16 +103,20 @@ fn check(c: &mut Checker<'_>) {
                     format!("`report-to {name}` names a group that this response's `Report-To` does not define: no violation report is sent{skipped}."),
                 ),
             };
-            findings.push((severity, policy.index, field, message, name));
+            // The name must be a Structured Field key to be defined at all.
+            let fix = if is_key(name) {
+                format!("Define the endpoint on this response: `{FIELD}: {name}=\"https://reports.example.com/{name}\"`.")
+            } else if is_key(&name.to_ascii_lowercase()) {
+                let lower = name.to_ascii_lowercase();
+                format!("`{FIELD}` names are lower-case: write `report-to {lower}` and `{FIELD}: {lower}=\"https://reports.example.com/{lower}\"`.")
+            } else {
+                format!("Use a lower-case name such as `csp` in both places: `report-to csp` and `{FIELD}: csp=\"https://reports.example.com/csp\"`.")
+            };
+            findings.push((severity, policy.index, field, message, fix));
         }
     }
-    for (severity, index, field, message, name) in findings {
-        c.report_with(
-            severity,
-            at(field, index),
-            message,
-            format!("Define the endpoint on this response: `{FIELD}: {name}=\"https://reports.example.com/{name}\"`."),
-        );
+    for (severity, index, field, message, fix) in findings {
+        c.report_with(severity, at(field, index), message, fix);
     }
 }
 

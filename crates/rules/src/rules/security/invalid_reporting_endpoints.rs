@@ -15,8 +15,9 @@ declare_rule! {
     /// - a member whose value is not a String (an unquoted URL such as
     ///   `csp=https://r.example/csp` parses as a Token): Chromium then ignores the *whole*
     ///   field, although the Reporting API's processing skips only that member;
-    /// - an endpoint URL that is empty, not `https` (`http://…`, even on `localhost`), or
-    ///   relative other than a path with one leading `/`: Chromium drops that endpoint.
+    /// - an endpoint URL that is empty, not `https` or `wss` (`http://…`, even on
+    ///   `localhost`), without a host, or relative other than a path with exactly one leading
+    ///   `/`: Chromium drops that endpoint.
     ///
     /// ## Why it matters
     /// Reports (CSP violations, COOP/COEP, deprecations, crashes, Integrity-Policy) are sent
@@ -58,6 +59,8 @@ fn check(c: &mut Checker<'_>) {
     let Some(field) = endpoints(c) else { return };
     let members = match &field {
         Endpoints::Unparsable(e, line) => {
+            // The line that does not parse.
+            let index = c.header_lines(FIELD).find(|(_, v)| std::ptr::eq(*v, *line)).map_or(index, |(i, _)| i);
             c.report(
                 at(FIELD, index),
                 format!("`{FIELD}: {line}` is not a Structured Field Dictionary ({}): browsers ignore the field, so no report reaches these endpoints.", describe(e, line)),
@@ -84,8 +87,9 @@ fn check(c: &mut Checker<'_>) {
         let Some(problem) = url_problem(url) else { continue };
         let why = match problem {
             UrlProblem::Empty => "has no URL",
-            UrlProblem::NotSecure => "is not an `https` URL, and Chromium keeps only `https` endpoints (the Reporting API requires a potentially trustworthy URL)",
+            UrlProblem::NotSecure => "is not an `https` URL, and Chromium keeps only `https` (or `wss`) endpoints (the Reporting API requires a potentially trustworthy URL)",
             UrlProblem::NotAbsolute => "is neither an absolute URL nor a path starting with one `/`, the forms Chromium accepts",
+            UrlProblem::Invalid => "is not a valid URL (it has no host)",
         };
         c.report(
             at(FIELD, index),

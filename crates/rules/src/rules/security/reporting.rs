@@ -23,22 +23,36 @@ pub(crate) enum UrlProblem {
     NotSecure,
     /// Neither an absolute URL nor a path with one leading `/`.
     NotAbsolute,
+    /// An `https`/`wss` URL without a usable host (`https://`, `https://a b`).
+    Invalid,
 }
 
-/// What Chromium makes of an endpoint's URL String: `None` when it keeps the endpoint.
+/// What Chromium makes of an endpoint's URL String (`ProcessEndpointURLString`): `None` when
+/// it keeps the endpoint.
 pub(crate) fn url_problem(url: &str) -> Option<UrlProblem> {
-    // URL parsing strips leading and trailing C0 controls and spaces.
-    let url = url.trim_matches(|c: char| c <= ' ');
     if url.is_empty() {
         return Some(UrlProblem::Empty);
     }
+    // Exactly one leading `/`, tested on the string as written: a same-origin path.
     if url.starts_with('/') {
         return (url.as_bytes().get(1) == Some(&b'/')).then_some(UrlProblem::NotAbsolute);
     }
-    match scheme(url) {
-        // The URL parser is lenient past the scheme (`https:/x` and `https:///x` are
-        // `https://x/`), so the scheme settles it.
-        Some(s) if s.eq_ignore_ascii_case("https") || s.eq_ignore_ascii_case("wss") => None,
+    // Anything else is parsed as an absolute URL, which strips leading and trailing C0
+    // controls and spaces first (so ` /reports` is no path, and fails).
+    let trimmed = url.trim_matches(|c: char| c <= ' ');
+    if trimmed.is_empty() {
+        return Some(UrlProblem::Empty);
+    }
+    match scheme(trimmed) {
+        Some(s) if s.eq_ignore_ascii_case("https") || s.eq_ignore_ascii_case("wss") => {
+            // The URL parser is lenient about the slashes after a special scheme (`https:/x`
+            // and `https:///x` are `https://x/`), not about the host: there must be one, and
+            // no space in it.
+            let rest = trimmed[s.len() + 1..].trim_start_matches(['/', '\\']);
+            let host = &rest[..rest.find(['/', '\\', '?', '#']).unwrap_or(rest.len())];
+            let host = host.rsplit_once('@').map_or(host, |(_, h)| h);
+            (host.is_empty() || host.starts_with(':') || host.contains(' ')).then_some(UrlProblem::Invalid)
+        }
         Some(_) => Some(UrlProblem::NotSecure),
         None => Some(UrlProblem::NotAbsolute),
     }
@@ -71,9 +85,9 @@ impl Endpoints<'_> {
 
     /// What a browser makes of the endpoint called `name`.
     pub fn lookup(&self, name: &str) -> Lookup {
-        let Endpoints::Members(members) = self else { return Lookup::FieldIgnored };
+        let Endpoints::Members(members) = self else { return Lookup::FieldUnparsable };
         if self.first_non_string().is_some() {
-            return Lookup::FieldIgnored;
+            return Lookup::FieldDroppedByChromium;
         }
         match members.iter().find(|(n, _)| *n == name) {
             None => Lookup::Missing,
@@ -91,10 +105,20 @@ pub(crate) enum Lookup {
     Defined,
     /// Not a member.
     Missing,
-    /// A member whose URL the browser drops.
+    /// A member whose URL Chromium drops.
     Dropped,
-    /// The whole field is ignored.
-    FieldIgnored,
+    /// The field is not a Dictionary: every browser ignores it.
+    FieldUnparsable,
+    /// A member is not a String: Chromium ignores the whole field (the specification, and
+    /// Safari, skip only that member).
+    FieldDroppedByChromium,
+}
+
+/// Whether `name` can be a Dictionary key (RFC 9651 §3.1.2): `lcalpha` or `*`, then
+/// `lcalpha`, `DIGIT`, `_`, `-`, `.` or `*`.
+pub(crate) fn is_key(name: &str) -> bool {
+    name.starts_with(|c: char| c.is_ascii_lowercase() || c == '*')
+        && name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'_' | b'-' | b'.' | b'*'))
 }
 
 /// The response's `Reporting-Endpoints`, or `None` when it has none (or hides it).
@@ -127,7 +151,7 @@ mod tests {
     /// The URL forms Chromium keeps and drops (`ProcessEndpointURLString`).
     #[test]
     fn endpoint_urls() {
-        for ok in ["https://r.example/csp", "HTTPS://r.example", "wss://r.example/x", "/reports", "/", " https://r.example "] {
+        for ok in ["https://r.example/csp", "HTTPS://r.example", "wss://r.example/x", "/reports", "/", " https://r.example ", "https:///x", "https://u@r.example:443/x"] {
             assert_eq!(url_problem(ok), None, "{ok}");
         }
         assert_eq!(url_problem(""), Some(UrlProblem::Empty));
@@ -137,8 +161,17 @@ mod tests {
         assert_eq!(url_problem("mailto:csp@example.com"), Some(UrlProblem::NotSecure));
         assert_eq!(url_problem("reports/csp"), Some(UrlProblem::NotAbsolute));
         assert_eq!(url_problem("//r.example/csp"), Some(UrlProblem::NotAbsolute));
-        assert_eq!(url_problem("https:///x"), None);
+        assert_eq!(url_problem(" /reports"), Some(UrlProblem::NotAbsolute));
+        for invalid in ["https:", "https://", "https://a b/x", "https://:443/x", "wss:///"] {
+            assert_eq!(url_problem(invalid), Some(UrlProblem::Invalid), "{invalid}");
+        }
         assert_eq!(url_problem("reports:8080"), Some(UrlProblem::NotSecure));
+    }
+
+    #[test]
+    fn dictionary_keys() {
+        assert!(is_key("csp") && is_key("csp-endpoint_2.x") && is_key("*a"));
+        assert!(!is_key("CSP") && !is_key("2csp") && !is_key("") && !is_key("a b"));
     }
 
     #[test]
