@@ -4,7 +4,7 @@ use crate::rules::headers::syntax::at;
 use crate::spec::StaticSpec;
 
 use super::csp::{response_policies, ENFORCED, REPORT_ONLY};
-use super::reporting::{endpoints, is_key, report_to_groups, Lookup, FIELD};
+use super::reporting::{endpoints, is_key, report_to_groups, Lookup, FIELD, ENDPOINTS_SPEC};
 
 declare_rule! {
     /// ## What it checks
@@ -46,7 +46,7 @@ declare_rule! {
         specs: [
             StaticSpec::Other("CSP Level 3: report-to", "https://www.w3.org/TR/CSP3/#directive-report-to"),
             StaticSpec::Other("CSP Level 3: Report a violation", "https://www.w3.org/TR/CSP3/#report-violation"),
-            StaticSpec::Other("Reporting API §3.2: The Reporting-Endpoints HTTP Response Header Field", "https://w3c.github.io/reporting/#header"),
+            ENDPOINTS_SPEC,
         ],
         requires: &[ENFORCED, REPORT_ONLY],
         check: check,

@@ -4,7 +4,7 @@ use crate::rules::headers::syntax::at;
 use crate::rules::structured::{describe, Value};
 use crate::spec::{rfc, StaticSpec};
 
-use super::reporting::{endpoints, url_problem, Endpoints, UrlProblem, FIELD};
+use super::reporting::{endpoints, url_problem, Endpoints, UrlProblem, FIELD, ENDPOINTS_SPEC};
 
 declare_rule! {
     /// ## What it checks
@@ -44,7 +44,7 @@ declare_rule! {
         severity: Warning,
         summary: "Reporting-Endpoints must map names to quoted https URLs, or browsers drop them",
         specs: [
-            StaticSpec::Other("Reporting API §3.2: The Reporting-Endpoints HTTP Response Header Field", "https://w3c.github.io/reporting/#header"),
+            ENDPOINTS_SPEC,
             StaticSpec::Other("Reporting API §3.3: Process reporting endpoints for response", "https://w3c.github.io/reporting/#process-header"),
             rfc(9651, "3.2"),
             StaticSpec::Other("Chromium: net/reporting/reporting_header_parser.cc", "https://source.chromium.org/chromium/chromium/src/+/main:net/reporting/reporting_header_parser.cc"),

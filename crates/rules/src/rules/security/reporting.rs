@@ -12,8 +12,13 @@
 
 use crate::registry::Checker;
 use crate::rules::structured::{dictionary_lines, Member, Value};
+use crate::spec::StaticSpec;
 
 pub(crate) const FIELD: &str = "Reporting-Endpoints";
+
+/// The field's definition, cited by both rules.
+pub(crate) const ENDPOINTS_SPEC: StaticSpec =
+    StaticSpec::Other("Reporting API §3.2: The Reporting-Endpoints HTTP Response Header Field", "https://w3c.github.io/reporting/#header");
 
 /// Why Chromium drops one endpoint.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
