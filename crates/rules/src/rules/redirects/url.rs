@@ -28,7 +28,8 @@ pub(crate) fn has_scheme(r: &str) -> bool {
     scheme_str(r).is_some()
 }
 
-fn scheme_str(r: &str) -> Option<&str> {
+/// The scheme of a URI reference as written, when it has one.
+pub(crate) fn scheme_str(r: &str) -> Option<&str> {
     let end = find_byte(r, |b| matches!(b, b':' | b'/' | b'?' | b'#'))?;
     let s = &r[..end];
     (r[end..].starts_with(':') && is_scheme(s)).then_some(s)

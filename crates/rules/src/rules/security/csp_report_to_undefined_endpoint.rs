@@ -104,10 +104,10 @@ fn check(c: &mut Checker<'_>) {
                 ),
             };
             // The name must be a Structured Field key to be defined at all.
+            let lower = name.to_ascii_lowercase();
             let fix = if is_key(name) {
                 format!("Define the endpoint on this response: `{FIELD}: {name}=\"https://reports.example.com/{name}\"`.")
-            } else if is_key(&name.to_ascii_lowercase()) {
-                let lower = name.to_ascii_lowercase();
+            } else if is_key(&lower) {
                 format!("`{FIELD}` names are lower-case: write `report-to {lower}` and `{FIELD}: {lower}=\"https://reports.example.com/{lower}\"`.")
             } else {
                 format!("Use a lower-case name such as `csp` in both places: `report-to csp` and `{FIELD}: csp=\"https://reports.example.com/csp\"`.")

@@ -11,6 +11,7 @@
 //!   reference and accepts any potentially trustworthy URL (`http://localhost` too).
 
 use crate::registry::Checker;
+use crate::rules::redirects::url::scheme_str;
 use crate::rules::structured::{dictionary_lines, Member, Value};
 use crate::spec::StaticSpec;
 
@@ -48,7 +49,7 @@ pub(crate) fn url_problem(url: &str) -> Option<UrlProblem> {
     if trimmed.is_empty() {
         return Some(UrlProblem::Empty);
     }
-    match scheme(trimmed) {
+    match scheme_str(trimmed) {
         Some(s) if s.eq_ignore_ascii_case("https") || s.eq_ignore_ascii_case("wss") => {
             // The URL parser is lenient about the slashes after a special scheme (`https:/x`
             // and `https:///x` are `https://x/`), not about the host: there must be one, and
@@ -61,14 +62,6 @@ pub(crate) fn url_problem(url: &str) -> Option<UrlProblem> {
         Some(_) => Some(UrlProblem::NotSecure),
         None => Some(UrlProblem::NotAbsolute),
     }
-}
-
-/// The scheme of an absolute URL: `scheme ":"` at the start (RFC 3986 §3.1).
-fn scheme(url: &str) -> Option<&str> {
-    let scheme = &url[..url.find(':')?];
-    (scheme.starts_with(|c: char| c.is_ascii_alphabetic())
-        && scheme.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.')))
-    .then_some(scheme)
 }
 
 /// The field as a browser reads it.
@@ -119,11 +112,9 @@ pub(crate) enum Lookup {
     FieldDroppedByChromium,
 }
 
-/// Whether `name` can be a Dictionary key (RFC 9651 §3.1.2): `lcalpha` or `*`, then
-/// `lcalpha`, `DIGIT`, `_`, `-`, `.` or `*`.
+/// Whether `name` can be a Dictionary key (RFC 9651 §3.1.2), as `sfv` validates keys.
 pub(crate) fn is_key(name: &str) -> bool {
-    name.starts_with(|c: char| c.is_ascii_lowercase() || c == '*')
-        && name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'_' | b'-' | b'.' | b'*'))
+    sfv::KeyRef::from_str(name).is_ok()
 }
 
 /// The response's `Reporting-Endpoints`, or `None` when it has none (or hides it).
