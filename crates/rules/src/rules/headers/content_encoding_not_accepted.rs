@@ -85,8 +85,11 @@ fn check(c: &mut Checker<'_>) {
         .map(|(i, m)| (i, coding_name(m)))
         .filter(|(_, name)| !name.is_empty() && !accepts(&accept, name))
         .collect();
+    if refused.is_empty() {
+        return;
+    }
+    let shown = if accept.trim_fast().is_empty() { "an empty `Accept-Encoding` (no coding at all)".to_string() } else { format!("`Accept-Encoding: {accept}`") };
     for (i, name) in refused {
-        let shown = if accept.trim_fast().is_empty() { "an empty `Accept-Encoding` (no coding at all)".to_string() } else { format!("`Accept-Encoding: {accept}`") };
         c.report(
             at("Content-Encoding", i),
             format!("The content is coded with `{name}`, but the request sent {shown}: the client may not be able to decode it."),
