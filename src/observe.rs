@@ -160,6 +160,7 @@ pub fn page_exchange(method: &str, request_headers: &[(String, String)], body: &
             url: o.sent_url.clone(),
             headers: headers(request_headers),
             body: body.as_bytes().to_vec(),
+            scheme_assumed: false,
         }),
         response: Response {
             status: o.status,
@@ -180,6 +181,7 @@ pub fn record_exchange(r: &RecordedExchange) -> Exchange {
             url: format!("{}?{}", r.request.path, r.request.query),
             headers: headers(&r.request.headers),
             body: vec![b'.'; r.request.body_size.min(1 << 20)],
+            scheme_assumed: false,
         }),
         response: Response {
             status: r.response.status,

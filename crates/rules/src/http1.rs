@@ -144,8 +144,8 @@ fn parse_one_response(raw: &[u8]) -> Result<(Response, usize), ParseError> {
 }
 
 /// Parses a raw HTTP/1.x request. An origin-form target is resolved against the `Host` field
-/// with the scheme `http` (a raw request does not say whether it went over TLS), so rules that
-/// would read much into an `http` scheme stay clear of it.
+/// with the scheme `http`, marked [`Request::scheme_assumed`]: a raw request does not say whether
+/// it went over TLS.
 pub fn parse_request(raw: &[u8]) -> Result<Request, ParseError> {
     let raw = trim_start(raw);
     if raw.is_empty() {
@@ -159,16 +159,12 @@ pub fn parse_request(raw: &[u8]) -> Result<Request, ParseError> {
             let method = r.method.unwrap_or("GET").to_string();
             let target = r.path.unwrap_or("/").to_string();
             let headers = header_list(r.headers)?;
-            let url = if target.starts_with('/') {
-                match headers.get("host") {
-                    Some(h) => format!("http://{h}{target}"),
-                    None => target,
-                }
-            } else {
-                target
+            let (url, scheme_assumed) = match headers.get("host") {
+                Some(h) if target.starts_with('/') => (format!("http://{h}{target}"), true),
+                _ => (target, false),
             };
             let body = if n <= raw.len() { raw[n..].to_vec() } else { Vec::new() };
-            Ok(Request { method, url, headers, body })
+            Ok(Request { method, url, headers, body, scheme_assumed })
         }
         Ok(httparse::Status::Partial) => Err(ParseError("the header section is incomplete".into())),
         Err(e) => Err(ParseError(format!("not an HTTP request: {}", describe(e)))),
@@ -258,6 +254,12 @@ mod tests {
         let r = parse_request(b"POST /items?x=1 HTTP/1.1\nHost: api.example\nContent-Type: application/json\n\n{}").unwrap();
         assert_eq!(r.method, "POST");
         assert_eq!(r.url, "http://api.example/items?x=1");
+        assert!(r.scheme_assumed, "origin form: the scheme is a guess");
         assert_eq!(r.body, b"{}");
+        // Absolute form says its scheme; origin form without `Host` stays as written.
+        let r = parse_request(b"GET http://api.example/a HTTP/1.1\nHost: api.example\n\n").unwrap();
+        assert_eq!((r.url.as_str(), r.scheme_assumed), ("http://api.example/a", false));
+        let r = parse_request(b"GET /a HTTP/1.1\n\n").unwrap();
+        assert_eq!((r.url.as_str(), r.scheme_assumed), ("/a", false));
     }
 }

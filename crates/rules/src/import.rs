@@ -643,6 +643,7 @@ impl Curl {
         let Some(url) = self.url.filter(|u| !u.is_empty()) else {
             return Err("the curl command has no URL".into());
         };
+        // curl itself sends a scheme-less URL over `http`, so the scheme is not a guess here.
         let mut url = if url.contains("://") { url } else { format!("http://{url}") };
         for q in &self.query {
             url = append_query(&url, q);
@@ -680,7 +681,7 @@ impl Curl {
             }
             headers.push(name, value);
         }
-        Ok(Request { method, url, headers, body })
+        Ok(Request { method, url, headers, body, scheme_assumed: false })
     }
 }
 
@@ -779,7 +780,7 @@ fn har_request(r: &Value) -> Result<Request, String> {
         .and_then(Value::as_str)
         .map(|t| t.as_bytes().to_vec())
         .unwrap_or_default();
-    Ok(Request { method: method.to_string(), url: url.to_string(), headers: har_headers(r.get("headers")), body })
+    Ok(Request { method: method.to_string(), url: url.to_string(), headers: har_headers(r.get("headers")), body, scheme_assumed: false })
 }
 
 fn har_response(r: &Value, status: u16) -> Result<Response, String> {

@@ -242,6 +242,12 @@ pub struct Request {
     pub headers: Headers,
     #[serde(default)]
     pub body: Vec<u8>,
+    /// The scheme of `url` is a guess: the request was given in origin form (`GET /path`) and
+    /// resolved against its `Host` as `http` ([`http1::parse_request`](crate::http1::parse_request)),
+    /// since a raw request does not say whether it went over TLS. Rules about the transport
+    /// itself stay silent then.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub scheme_assumed: bool,
 }
 
 impl Request {

@@ -31,6 +31,7 @@ pub mod obsolete_expect_ct;
 pub mod obsolete_p3p;
 pub mod obsolete_public_key_pins;
 pub mod server_version_disclosure;
+pub mod ignored_strict_transport_security;
 pub mod short_hsts_max_age;
 pub mod unknown_csp_directive;
 pub mod x_xss_protection_enabled;
@@ -69,6 +70,7 @@ pub static RULES: &[&crate::registry::Rule] = &[
     &unknown_csp_directive::UNKNOWN_CSP_DIRECTIVE,
     &invalid_reporting_endpoints::INVALID_REPORTING_ENDPOINTS,
     &csp_report_to_undefined_endpoint::CSP_REPORT_TO_UNDEFINED_ENDPOINT,
+    &ignored_strict_transport_security::IGNORED_STRICT_TRANSPORT_SECURITY,
 ];
 
 /// Whether the response is a document a browser renders: HTML (or XHTML) content on a status
