@@ -9,6 +9,7 @@ pub mod csp_allows_eval;
 pub mod csp_allows_inline_script;
 pub mod csp_duplicate_directive;
 pub mod csp_report_to_undefined_endpoint;
+pub mod csp_report_only_ignored_directive;
 pub mod csp_report_only_without_enforcement;
 pub mod csp_unquoted_keyword;
 pub mod csp_wildcard_script_source;
@@ -71,6 +72,7 @@ pub static RULES: &[&crate::registry::Rule] = &[
     &invalid_reporting_endpoints::INVALID_REPORTING_ENDPOINTS,
     &csp_report_to_undefined_endpoint::CSP_REPORT_TO_UNDEFINED_ENDPOINT,
     &ignored_strict_transport_security::IGNORED_STRICT_TRANSPORT_SECURITY,
+    &csp_report_only_ignored_directive::CSP_REPORT_ONLY_IGNORED_DIRECTIVE,
 ];
 
 /// Whether the response is a document a browser renders: HTML (or XHTML) content on a status
