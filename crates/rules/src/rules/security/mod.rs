@@ -11,6 +11,7 @@ pub mod csp_duplicate_directive;
 pub mod csp_report_to_undefined_endpoint;
 pub mod csp_report_only_ignored_directive;
 pub mod csp_report_only_without_enforcement;
+pub mod csp_report_only_without_reporting;
 pub mod csp_unquoted_keyword;
 pub mod csp_wildcard_script_source;
 pub mod deprecated_feature_policy;
@@ -73,6 +74,7 @@ pub static RULES: &[&crate::registry::Rule] = &[
     &csp_report_to_undefined_endpoint::CSP_REPORT_TO_UNDEFINED_ENDPOINT,
     &ignored_strict_transport_security::IGNORED_STRICT_TRANSPORT_SECURITY,
     &csp_report_only_ignored_directive::CSP_REPORT_ONLY_IGNORED_DIRECTIVE,
+    &csp_report_only_without_reporting::CSP_REPORT_ONLY_WITHOUT_REPORTING,
 ];
 
 /// Whether the response is a document a browser renders: HTML (or XHTML) content on a status

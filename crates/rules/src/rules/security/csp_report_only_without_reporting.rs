@@ -1,0 +1,58 @@
+use crate::declare_rule;
+use crate::registry::{Checker, Target};
+use crate::spec::StaticSpec;
+
+use super::csp;
+
+declare_rule! {
+    /// ## What it checks
+    /// A `Content-Security-Policy-Report-Only` policy with neither `report-to` nor
+    /// `report-uri`.
+    ///
+    /// ## Why it matters
+    /// A report-only policy blocks nothing; its reports are its only output. Without a
+    /// reporting directive there are none: the violations reach only a script of the page that
+    /// listens for `securitypolicyviolation` events. All three engines say so in the console on
+    /// every load — Chromium and WebKit: "was delivered in report-only mode, but does not
+    /// specify a 'report-uri'; the policy will have no effect"; Firefox: "has a Report-Only
+    /// policy without a report-uri directive nor a report-to directive".
+    ///
+    /// ## Example
+    /// ```http
+    /// HTTP/1.1 200 OK
+    /// Content-Type: text/html; charset=utf-8
+    /// Content-Security-Policy-Report-Only: default-src 'self'
+    /// ```
+    ///
+    /// ## Fix
+    /// Add `report-to <endpoint>` with the endpoint in `Reporting-Endpoints`, and `report-uri
+    /// <url>` as well for browsers without the Reporting API (CSP Level 3, "Reporting").
+    pub static CSP_REPORT_ONLY_WITHOUT_REPORTING = {
+        code: "SEC032",
+        name: "csp-report-only-without-reporting",
+        category: Security,
+        severity: Warning,
+        summary: "A report-only Content-Security-Policy without report-to or report-uri reports nowhere",
+        specs: [
+            StaticSpec::Other("CSP Level 3: The Content-Security-Policy-Report-Only HTTP Response Header Field", "https://www.w3.org/TR/CSP3/#cspro-header"),
+            StaticSpec::Other("CSP Level 3: Reporting", "https://www.w3.org/TR/CSP3/#reporting"),
+        ],
+        requires: &["Content-Security-Policy-Report-Only"],
+        check: check,
+    }
+}
+
+fn check(c: &mut Checker<'_>) {
+    let header = "Content-Security-Policy-Report-Only";
+    for p in csp::response_policies(c, header) {
+        // An empty policy (a stray comma) is no policy at all.
+        if p.directives.is_empty() || p.get("report-to").is_some() || p.get("report-uri").is_some() {
+            continue;
+        }
+        c.report(
+            Target::Header { name: header.to_string(), index: Some(p.index) },
+            "This report-only policy has neither `report-to` nor `report-uri`: it blocks nothing and reports nowhere (browsers log that it will have no effect).",
+            "Add `report-to csp-endpoint` with `Reporting-Endpoints: csp-endpoint=\"https://…\"`, and `report-uri https://…` for browsers without the Reporting API.".to_string(),
+        );
+    }
+}
