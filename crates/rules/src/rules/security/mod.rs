@@ -12,6 +12,7 @@ pub mod csp_report_to_undefined_endpoint;
 pub mod csp_report_only_ignored_directive;
 pub mod csp_report_only_without_enforcement;
 pub mod csp_report_only_without_reporting;
+pub mod csp_strict_dynamic_without_nonce;
 pub mod csp_unquoted_keyword;
 pub mod csp_wildcard_script_source;
 pub mod deprecated_feature_policy;
@@ -75,6 +76,7 @@ pub static RULES: &[&crate::registry::Rule] = &[
     &ignored_strict_transport_security::IGNORED_STRICT_TRANSPORT_SECURITY,
     &csp_report_only_ignored_directive::CSP_REPORT_ONLY_IGNORED_DIRECTIVE,
     &csp_report_only_without_reporting::CSP_REPORT_ONLY_WITHOUT_REPORTING,
+    &csp_strict_dynamic_without_nonce::CSP_STRICT_DYNAMIC_WITHOUT_NONCE,
 ];
 
 /// Whether the response is a document a browser renders: HTML (or XHTML) content on a status
