@@ -13,6 +13,7 @@ pub mod csp_report_only_ignored_directive;
 pub mod csp_report_only_without_enforcement;
 pub mod csp_report_only_without_reporting;
 pub mod csp_strict_dynamic_without_nonce;
+pub mod cross_origin_isolation_incomplete;
 pub mod csp_unquoted_keyword;
 pub mod csp_wildcard_script_source;
 pub mod deprecated_feature_policy;
@@ -77,6 +78,7 @@ pub static RULES: &[&crate::registry::Rule] = &[
     &csp_report_only_ignored_directive::CSP_REPORT_ONLY_IGNORED_DIRECTIVE,
     &csp_report_only_without_reporting::CSP_REPORT_ONLY_WITHOUT_REPORTING,
     &csp_strict_dynamic_without_nonce::CSP_STRICT_DYNAMIC_WITHOUT_NONCE,
+    &cross_origin_isolation_incomplete::CROSS_ORIGIN_ISOLATION_INCOMPLETE,
 ];
 
 /// Whether the response is a document a browser renders: HTML (or XHTML) content on a status
