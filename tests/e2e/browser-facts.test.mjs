@@ -65,3 +65,106 @@ for (const [value, fails] of [
     }
   });
 }
+
+/// A document from the simulator: `/api/status/200` labelled `text/html`, with `headers` set.
+/// Returns what `fn` evaluates to in it, the console messages and the requests the page made.
+async function inDocument(headers, fn) {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    const consoleMessages = [], requests = [];
+    page.on('console', (m) => consoleMessages.push(m.text()));
+    page.on('request', (r) => requests.push(`${r.method()} ${new URL(r.url()).pathname}`));
+    const set = ['Content-Type:text/html; charset=utf-8', ...headers].map((h) => 'set=' + encodeURIComponent(h)).join('&');
+    await page.goto(`${BASE}/api/status/200?${set}`);
+    const value = await page.evaluate(fn);
+    // Reports are sent after the violation, not with it.
+    await page.waitForTimeout(300);
+    return { value, consoleMessages, requests };
+  } finally {
+    await context.close();
+  }
+}
+
+// `cross-origin-isolation-incomplete` (SEC034): a document is cross-origin isolated only with
+// COOP `same-origin` and COEP `require-corp` or `credentialless` (127.0.0.1 is a secure context).
+for (const [coop, coep, isolated] of [
+  [null, 'require-corp', false],
+  ['same-origin', null, false],
+  ['same-origin-allow-popups', 'require-corp', false],
+  ['same-origin', 'require-corp', true],
+  ['same-origin', 'credentialless', true],
+]) {
+  test(`COOP ${coop} with COEP ${coep}: crossOriginIsolated is ${isolated}`, async () => {
+    const headers = [];
+    if (coop) headers.push(`Cross-Origin-Opener-Policy:${coop}`);
+    if (coep) headers.push(`Cross-Origin-Embedder-Policy:${coep}`);
+    const { value } = await inDocument(headers, () => self.crossOriginIsolated);
+    assert.equal(value, isolated);
+  });
+}
+
+// `csp-report-only-ignored-directive` (SEC031): Chromium applies `sandbox` when enforced (the
+// document gets an opaque origin) and ignores it, saying so, in a report-only policy; the same
+// console message for `upgrade-insecure-requests`.
+test('sandbox is applied when enforced and ignored in a report-only policy', async () => {
+  const enforced = await inDocument(['Content-Security-Policy:sandbox'], () => self.origin);
+  assert.equal(enforced.value, 'null');
+  const monitored = await inDocument(['Content-Security-Policy-Report-Only:sandbox; report-uri /api/status/204'], () => self.origin);
+  assert.equal(monitored.value, BASE);
+  assert.ok(monitored.consoleMessages.some((m) => m.includes("'sandbox' is ignored when delivered in a report-only policy")), monitored.consoleMessages.join('\n'));
+});
+
+test('upgrade-insecure-requests is ignored in a report-only policy', async () => {
+  const { consoleMessages } = await inDocument(['Content-Security-Policy-Report-Only:upgrade-insecure-requests; report-uri /api/status/204'], () => 1);
+  assert.ok(consoleMessages.some((m) => m.includes("'upgrade-insecure-requests' is ignored when delivered in a report-only policy")), consoleMessages.join('\n'));
+});
+
+// `csp-report-only-without-reporting` (SEC032): without `report-uri`/`report-to` a violation
+// reaches the page's listeners and the console, and no report leaves the browser.
+for (const [policy, reported] of [
+  ["img-src 'none'", false],
+  ["img-src 'none'; report-uri /api/status/204", true],
+]) {
+  test(`report-only "${policy}": a violation is ${reported ? '' : 'not '}sent anywhere`, async () => {
+    const { value, requests } = await inDocument([`Content-Security-Policy-Report-Only:${policy}`], () => new Promise((resolve) => {
+      const seen = [];
+      document.addEventListener('securitypolicyviolation', (e) => seen.push(e.effectiveDirective));
+      const img = new Image();
+      img.onload = img.onerror = () => setTimeout(() => resolve(seen), 50);
+      img.src = '/api/status/204?img';
+    }));
+    assert.ok(value.includes('img-src'), `the page's listener saw the violation: ${value}`);
+    assert.equal(requests.some((r) => r.startsWith('POST ')), reported, requests.join('\n'));
+  });
+}
+
+// `csp-strict-dynamic-without-nonce` (SEC033): with `'strict-dynamic'` and no nonce or hash,
+// Chromium ignores `'self'` and `'unsafe-inline'` beside it, and no script runs.
+for (const [policy, runs] of [
+  ["script-src 'strict-dynamic' 'self' 'unsafe-inline'", false],
+  ["script-src 'nonce-r4nd0m' 'strict-dynamic' 'self'", true],
+  ["script-src 'self' 'unsafe-inline'", true],
+]) {
+  test(`${policy}: the page's scripts ${runs ? 'run' : 'are blocked'}`, async () => {
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      // The document is made here (the simulator's bodies are JSON); Chromium applies its CSP
+      // as for any response.
+      await page.route(`${BASE}/strict-dynamic-test`, (route) => route.fulfill({
+        status: 200,
+        headers: { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': policy },
+        body: '<!doctype html><script nonce="r4nd0m">window.inlineRan = true</script><script nonce="r4nd0m" src="/strict-dynamic-test.js"></script>',
+      }));
+      await page.route(`${BASE}/strict-dynamic-test.js`, (route) => route.fulfill({
+        status: 200, headers: { 'Content-Type': 'text/javascript' }, body: 'window.externalRan = true',
+      }));
+      await page.goto(`${BASE}/strict-dynamic-test`);
+      const ran = await page.evaluate(() => [window.inlineRan === true, window.externalRan === true]);
+      assert.deepEqual(ran, [runs, runs]);
+    } finally {
+      await context.close();
+    }
+  });
+}

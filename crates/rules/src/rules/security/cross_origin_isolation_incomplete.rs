@@ -17,7 +17,7 @@ declare_rule! {
     /// — only when both hold: its opener policy is `same-origin` and its embedder policy is
     /// `require-corp` or `credentialless` (HTML: the opener policy then becomes
     /// `same-origin-plus-COEP`, which gives the browsing context group its cross-origin
-    /// isolation). The embedder policy alone already blocks every cross-origin
+    /// isolation; checked in Chromium for each combination). The embedder policy alone already blocks every cross-origin
     /// subresource without `Cross-Origin-Resource-Policy` (or, with `credentialless`, strips
     /// its credentials), so the page pays the cost without the capability it is usually sent
     /// for. (`same-origin-allow-popups` and `noopener-allow-popups` do not isolate.)

@@ -17,7 +17,8 @@ declare_rule! {
     /// - `treat-as-public-address` (Chromium's Private Network Access).
     ///
     /// Chromium's list is the same three (`SupportedInReportOnly` in its CSP parser), and it
-    /// logs each one to the console as ignored on every load.
+    /// logs each one to the console as ignored on every load (checked in Chromium, with
+    /// `sandbox` also checked not to apply).
     ///
     /// ## Why it matters
     /// A report-only policy is how a policy is tried before it is enforced. These two

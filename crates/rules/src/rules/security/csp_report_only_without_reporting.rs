@@ -11,11 +11,11 @@ declare_rule! {
     ///
     /// ## Why it matters
     /// A report-only policy blocks nothing; its reports are its only output. Without a
-    /// reporting directive there are none: the violations reach only a script of the page that
-    /// listens for `securitypolicyviolation` events. All three engines say so in the console on
-    /// every load — Chromium and WebKit: "was delivered in report-only mode, but does not
-    /// specify a 'report-uri'; the policy will have no effect"; Firefox: "has a Report-Only
-    /// policy without a report-uri directive nor a report-to directive".
+    /// reporting directive none leaves the browser: a violation reaches only the console and
+    /// the page's own `securitypolicyviolation` listeners (checked in Chromium). Safari warns
+    /// on load that the policy "was delivered in report-only mode, but does not specify a
+    /// 'report-to'; the policy will have no effect", Firefox that the site "has a Report-Only
+    /// policy without a report-uri directive nor a report-to directive"; Chromium says nothing.
     ///
     /// ## Example
     /// ```http
@@ -51,7 +51,7 @@ fn check(c: &mut Checker<'_>) {
         }
         c.report(
             Target::Header { name: header.to_string(), index: Some(p.index) },
-            "This report-only policy has neither `report-to` nor `report-uri`: it blocks nothing and reports nowhere (browsers log that it will have no effect).",
+            "This report-only policy has neither `report-to` nor `report-uri`: it blocks nothing, and its violations reach only the console and the page's own `securitypolicyviolation` listeners.",
             "Add `report-to csp-endpoint` with `Reporting-Endpoints: csp-endpoint=\"https://…\"`, and `report-uri https://…` for browsers without the Reporting API.".to_string(),
         );
     }

@@ -14,7 +14,8 @@ declare_rule! {
     /// `'strict-dynamic'` trusts only the scripts that a nonce or a hash already allowed, and
     /// what they load; browsers that support it then ignore host sources, `'self'` and
     /// `'unsafe-inline'` in the same list (CSP Level 3, "Usage of 'strict-dynamic'"). With no
-    /// nonce and no hash nothing is trusted to begin with, so no script runs — Firefox warns
+    /// nonce and no hash nothing is trusted to begin with, so no script runs (checked in
+    /// Chromium, inline and external, with `'self'` and `'unsafe-inline'` in the list) — Firefox warns
     /// that the keyword "with no valid nonce or hash might block all scripts from loading".
     /// Older browsers, which ignore `'strict-dynamic'`, still follow the host list, so the
     /// breakage shows in current browsers only.
