@@ -66,9 +66,9 @@ for (const [value, fails] of [
   });
 }
 
-/// A document from the simulator: `/api/status/200` labelled `text/html`, with `headers` set.
-/// Returns what `fn` evaluates to in it, the console messages and the requests the page made.
-async function inDocument(headers, fn) {
+// A document from the simulator: `/api/status/200` labelled `text/html`, with `headers` set.
+// Returns what `fn(arg)` evaluates to in it, the console messages and the requests the page made.
+async function inDocument(headers, fn, arg) {
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
@@ -77,7 +77,7 @@ async function inDocument(headers, fn) {
     page.on('request', (r) => requests.push(`${r.method()} ${new URL(r.url()).pathname}`));
     const set = ['Content-Type:text/html; charset=utf-8', ...headers].map((h) => 'set=' + encodeURIComponent(h)).join('&');
     await page.goto(`${BASE}/api/status/200?${set}`);
-    const value = await page.evaluate(fn);
+    const value = await page.evaluate(fn, arg);
     // Reports are sent after the violation, not with it.
     await page.waitForTimeout(300);
     return { value, consoleMessages, requests };
@@ -166,5 +166,26 @@ for (const [policy, runs] of [
     } finally {
       await context.close();
     }
+  });
+}
+
+// `x-frame-options-overridden` (SEC035): an enforced `frame-ancestors` makes Chromium ignore
+// `X-Frame-Options`; a report-only one does not.
+for (const [headers, framed] of [
+  [['X-Frame-Options:DENY'], false],
+  [['X-Frame-Options:DENY', "Content-Security-Policy:frame-ancestors 'self'"], true],
+  [['X-Frame-Options:DENY', "Content-Security-Policy-Report-Only:frame-ancestors 'self'; report-uri /api/status/204"], false],
+  [['X-Frame-Options:SAMEORIGIN', "Content-Security-Policy:frame-ancestors 'none'"], false],
+]) {
+  test(`${headers.join(' + ')}: a same-origin frame is ${framed ? 'shown' : 'refused'}`, async () => {
+    const src = '/api/status/200?' + ['Content-Type:text/html', ...headers].map((h) => 'set=' + encodeURIComponent(h)).join('&');
+    const { value } = await inDocument([], (u) => new Promise((resolve) => {
+      const frame = document.createElement('iframe');
+      // A refused frame holds Chromium's error page, which this page cannot read.
+      frame.onload = () => resolve(frame.contentDocument ? frame.contentDocument.URL : null);
+      frame.src = u;
+      document.body.append(frame);
+    }), src);
+    assert.equal(value !== null && value.includes('/api/status/200'), framed, String(value));
   });
 }

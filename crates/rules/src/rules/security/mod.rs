@@ -38,6 +38,7 @@ pub mod server_version_disclosure;
 pub mod ignored_strict_transport_security;
 pub mod short_hsts_max_age;
 pub mod unknown_csp_directive;
+pub mod x_frame_options_overridden;
 pub mod x_xss_protection_enabled;
 
 use crate::model::ascii_lowercase;
@@ -79,6 +80,7 @@ pub static RULES: &[&crate::registry::Rule] = &[
     &csp_report_only_without_reporting::CSP_REPORT_ONLY_WITHOUT_REPORTING,
     &csp_strict_dynamic_without_nonce::CSP_STRICT_DYNAMIC_WITHOUT_NONCE,
     &cross_origin_isolation_incomplete::CROSS_ORIGIN_ISOLATION_INCOMPLETE,
+    &x_frame_options_overridden::X_FRAME_OPTIONS_OVERRIDDEN,
 ];
 
 /// Whether the response is a document a browser renders: HTML (or XHTML) content on a status
