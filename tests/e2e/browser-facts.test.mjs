@@ -1,7 +1,7 @@
 // What rule messages claim Chromium does, checked in Chromium (the simulator sends the headers).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, launch } from './harness.mjs';
+import { BASE, INSECURE_BASE, INSECURE_HOST_ARGS, launch } from './harness.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -189,3 +189,40 @@ for (const [headers, framed] of [
     assert.equal(value !== null && value.includes('/api/status/200'), framed, String(value));
   });
 }
+
+// `secure-context-field-over-http` (SEC036) and `secure-cookie-over-http` (COO019): the same
+// simulator reached as http://insecure.test (not potentially trustworthy) and as its loopback
+// address (potentially trustworthy, so a secure context over plain HTTP).
+test('over plain HTTP to a host name, COOP, Clear-Site-Data and Secure cookies are ignored; over loopback they apply', async () => {
+  const insecureBrowser = await launch(INSECURE_HOST_ARGS);
+  try {
+    const seen = {};
+    for (const [label, base] of [['insecure', INSECURE_BASE], ['loopback', BASE]]) {
+      const context = await insecureBrowser.newContext();
+      try {
+        const page = await context.newPage();
+        await page.goto(`${base}/api/status/200?set=${encodeURIComponent('Content-Type:text/html')}`);
+        const cookies = await page.evaluate(async () => {
+          const get = (h) => fetch('/api/status/200?set=' + encodeURIComponent(h)).then((r) => r.text());
+          document.cookie = 'plain=1; path=/';
+          await get('Set-Cookie:sec=1; Secure; Path=/');
+          await get('Set-Cookie:__Host-pre=1; Secure; Path=/');
+          const afterSet = document.cookie;
+          await get('Clear-Site-Data:"cookies"');
+          return { secureContext: isSecureContext, afterSet, afterClear: document.cookie };
+        });
+        // A popup with COOP same-origin loses its opener, unless the policy is ignored.
+        const popupUrl = `${base}/api/status/200?set=${encodeURIComponent('Content-Type:text/html')}&set=${encodeURIComponent('Cross-Origin-Opener-Policy:same-origin')}`;
+        const [popup] = await Promise.all([context.waitForEvent('page'), page.evaluate((u) => { window.open(u); }, popupUrl)]);
+        await popup.waitForLoadState();
+        seen[label] = { ...cookies, popupKeepsOpener: await popup.evaluate(() => window.opener !== null) };
+      } finally {
+        await context.close();
+      }
+    }
+    assert.deepEqual(seen.insecure, { secureContext: false, afterSet: 'plain=1', afterClear: 'plain=1', popupKeepsOpener: true });
+    assert.deepEqual(seen.loopback, { secureContext: true, afterSet: 'plain=1; sec=1; __Host-pre=1', afterClear: '', popupKeepsOpener: false });
+  } finally {
+    await insecureBrowser.close();
+  }
+});

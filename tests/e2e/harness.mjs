@@ -3,13 +3,22 @@ import { chromium } from '../../tools/node_modules/playwright-core/index.mjs';
 
 export const BASE = process.env.STATUSLAB_URL || 'http://127.0.0.1:8080';
 
-export async function launch() {
+export async function launch(extraArgs = []) {
   return chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-           '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+           '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', ...extraArgs],
   });
 }
+
+/** The simulator under a host name that is not potentially trustworthy: `insecure.test`, which
+ *  a browser from `launch(INSECURE_HOST_ARGS)` resolves to the simulator's address. */
+export const INSECURE_BASE = (() => {
+  const u = new URL(BASE);
+  u.hostname = 'insecure.test';
+  return u.origin;
+})();
+export const INSECURE_HOST_ARGS = [`--host-resolver-rules=MAP insecure.test ${new URL(BASE).hostname}`];
 
 /** Opens a page and collects console errors, page errors and CSP violations. */
 export async function open(browser, path = '/') {

@@ -20,6 +20,7 @@ pub mod nameless_cookie;
 pub mod oversized_cookie;
 pub mod partitioned_cookie_without_secure;
 pub mod samesite_none_without_secure;
+pub mod secure_cookie_over_http;
 pub mod session_cookie_without_httponly;
 
 use crate::registry::Target;
@@ -44,6 +45,7 @@ pub static RULES: &[&crate::registry::Rule] = &[
     &cookie_without_samesite::COOKIE_WITHOUT_SAMESITE,
     &nameless_cookie::NAMELESS_COOKIE,
     &cookie_lifetime_over_400_days::COOKIE_LIFETIME_OVER_400_DAYS,
+    &secure_cookie_over_http::SECURE_COOKIE_OVER_HTTP,
 ];
 
 /// Where a finding about one `Set-Cookie` line points.

@@ -34,6 +34,7 @@ pub mod missing_strict_transport_security;
 pub mod obsolete_expect_ct;
 pub mod obsolete_p3p;
 pub mod obsolete_public_key_pins;
+pub mod secure_context_field_over_http;
 pub mod server_version_disclosure;
 pub mod ignored_strict_transport_security;
 pub mod short_hsts_max_age;
@@ -81,6 +82,7 @@ pub static RULES: &[&crate::registry::Rule] = &[
     &csp_strict_dynamic_without_nonce::CSP_STRICT_DYNAMIC_WITHOUT_NONCE,
     &cross_origin_isolation_incomplete::CROSS_ORIGIN_ISOLATION_INCOMPLETE,
     &x_frame_options_overridden::X_FRAME_OPTIONS_OVERRIDDEN,
+    &secure_context_field_over_http::SECURE_CONTEXT_FIELD_OVER_HTTP,
 ];
 
 /// Whether the response is a document a browser renders: HTML (or XHTML) content on a status
@@ -111,6 +113,18 @@ pub(crate) fn request_scheme_host<'a>(c: &Checker<'a>) -> Option<(&'a str, &'a s
         })
         .as_ref()
         .map(|(s, h)| (s.as_ref(), h.as_ref()))
+}
+
+/// The request's host when the request is known to have gone over plain `http` to a host that
+/// is not potentially trustworthy (Secure Contexts §3.1: not `localhost`, 127.0.0.0/8 or
+/// `[::1]`): there, browsers ignore the fields and cookies kept for secure contexts. `None` when
+/// the request or its scheme is unknown (an origin-form request's `http` is only a guess).
+pub(crate) fn insecure_http_host<'a>(c: &Checker<'a>) -> Option<&'a str> {
+    if c.request()?.scheme_assumed {
+        return None;
+    }
+    let (scheme, host) = request_scheme_host(c)?;
+    (scheme == "http" && !crate::fetch::mixed_content::is_potentially_trustworthy_origin(&format!("http://{host}"))).then_some(host)
 }
 
 /// Whether the request is known to have gone over `https`.

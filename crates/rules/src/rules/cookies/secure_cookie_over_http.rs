@@ -1,0 +1,61 @@
+use crate::declare_rule;
+use crate::registry::Checker;
+use crate::spec::StaticSpec;
+
+use super::parse::set_cookies;
+
+declare_rule! {
+    /// ## What it checks
+    /// A `Set-Cookie` with `Secure` (or a `__Secure-`/`__Host-` name) on a response to a
+    /// plain-`http` request for a host that is not potentially trustworthy (not `localhost`,
+    /// 127.0.0.0/8 or `[::1]`). Silent when the request is unknown or given in origin form.
+    ///
+    /// ## Why it matters
+    /// A cookie with the secure-only flag received over a non-secure scheme is ignored
+    /// entirely (RFC 6265bis §5.7, storage model), and so is a prefixed one (§4.1.3). Browsers
+    /// count `localhost` and loopback addresses as secure for this, so the cookie works in
+    /// development and is silently dropped on a plain-HTTP staging host: the session never
+    /// starts, or a `Max-Age=0` meant to delete it deletes nothing (checked in Chromium: the
+    /// cookie is stored from `http://127.0.0.1`, not from a plain-HTTP host name).
+    ///
+    /// ## Example
+    /// ```http
+    /// HTTP/1.1 200 OK
+    /// Set-Cookie: session=8f2c; Secure; HttpOnly; Path=/
+    /// ```
+    /// in answer to `POST http://staging.example/login`.
+    ///
+    /// ## Fix
+    /// Serve the host over HTTPS. (Dropping `Secure` would send the session in clear text.)
+    pub static SECURE_COOKIE_OVER_HTTP = {
+        code: "COO019",
+        name: "secure-cookie-over-http",
+        category: Cookies,
+        severity: Warning,
+        summary: "Browsers drop Secure cookies set over plain HTTP",
+        specs: [
+            StaticSpec::Other("RFC 6265bis §5.7 (Storage Model)", "https://datatracker.ietf.org/doc/html/draft-ietf-httpbis-rfc6265bis#section-5.7"),
+            StaticSpec::Other("RFC 6265bis §4.1.3 (Cookie Name Prefixes)", "https://datatracker.ietf.org/doc/html/draft-ietf-httpbis-rfc6265bis#section-4.1.3"),
+        ],
+        requires: &["Set-Cookie"],
+        check: check,
+    }
+}
+
+fn check(c: &mut Checker<'_>) {
+    let Some(cookies) = set_cookies(c).filter(|v| !v.is_empty()) else { return };
+    let Some(host) = crate::rules::security::insecure_http_host(c) else { return };
+    for ck in cookies.iter().filter(|k| !k.ignored_entirely()) {
+        let lower = ck.name.to_ascii_lowercase();
+        let prefixed = lower.starts_with("__secure-") || lower.starts_with("__host-");
+        if !ck.secure() && !prefixed {
+            continue;
+        }
+        let why = if ck.secure() { "`Secure`" } else { "a `__Secure-`/`__Host-` name" };
+        c.report(
+            super::target(ck.index),
+            format!("Cookie `{}` has {why} but comes over plain HTTP from `{host}`: browsers ignore it entirely (only `localhost` and loopback addresses count as secure without HTTPS).", ck.label()),
+            format!("Serve `{host}` over HTTPS."),
+        );
+    }
+}
