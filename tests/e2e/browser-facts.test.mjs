@@ -145,6 +145,8 @@ for (const [policy, runs] of [
   ["script-src 'strict-dynamic' 'self' 'unsafe-inline'", false],
   ["script-src 'nonce-r4nd0m' 'strict-dynamic' 'self'", true],
   ["script-src 'self' 'unsafe-inline'", true],
+  ["default-src 'strict-dynamic' 'self' 'unsafe-inline'", false],
+  ["script-src 'strict-dynamic'; script-src-elem 'nonce-r4nd0m' 'strict-dynamic' 'self'", true],
 ]) {
   test(`${policy}: the page's scripts ${runs ? 'run' : 'are blocked'}`, async () => {
     const context = await browser.newContext();

@@ -1,15 +1,16 @@
 use crate::declare_rule;
 use crate::registry::{Checker, Presence, Target};
-use crate::rules::structured::bare_item;
 use crate::spec::StaticSpec;
-use sfv::BareItemFromInput;
 
 declare_rule! {
     /// ## What it checks
     /// An HTML document that sends `Cross-Origin-Embedder-Policy: require-corp` (or
     /// `credentialless`) without `Cross-Origin-Opener-Policy: same-origin`. Silent when either
-    /// field is hidden from the observer, and on other responses (the opener policy applies to
-    /// documents in a top-level window).
+    /// field is hidden from the observer; on other responses (the opener policy applies to
+    /// documents in a top-level window); on a document requested for a frame (`Sec-Fetch-Dest:
+    /// iframe`, `frame`, `embed`, `object`: the embedder policy is what an isolated parent
+    /// needs of it); and over plain HTTP to a host that is not potentially trustworthy, where
+    /// both policies are ignored.
     ///
     /// ## Why it matters
     /// A document is cross-origin isolated — `self.crossOriginIsolated` is `true`, and with it
@@ -48,41 +49,29 @@ declare_rule! {
     }
 }
 
-/// The policy a field sets: its token when it is a bare Structured Field token (parameters such
-/// as `report-to` aside), else `None` — what browsers then use is the default, `unsafe-none`.
-fn policy<'a>(c: &Checker<'a>, name: &str) -> Option<String> {
-    let value = c.header_combined(name)?;
-    match bare_item(&value) {
-        Ok(BareItemFromInput::Token(t)) => Some(t.as_str().to_string()),
-        _ => None,
-    }
-}
-
 fn check(c: &mut Checker<'_>) {
-    if !matches!(c.header("Cross-Origin-Embedder-Policy"), Presence::Present(..)) {
+    let token = |c: &Checker<'_>, name| super::invalid_cross_origin_opener_policy::policy_token(c, name);
+    let Some(coep) = token(c, "Cross-Origin-Embedder-Policy").filter(|p| p == "require-corp" || p == "credentialless") else { return };
+    // Over plain HTTP both policies are ignored (`secure-context-field-over-http` says so).
+    if !super::is_document(c) || super::insecure_http_host(c).is_some() {
         return;
     }
-    if !super::is_document(c) {
+    // A document requested for a frame: the opener policy does nothing there, and an isolated
+    // parent needs this embedder policy.
+    let framed = c.request().and_then(|r| r.headers.get("Sec-Fetch-Dest")).is_some_and(|d| {
+        ["iframe", "frame", "embed", "object"].iter().any(|f| d.trim().eq_ignore_ascii_case(f))
+    });
+    if framed {
         return;
     }
-    let coep = policy(c, "Cross-Origin-Embedder-Policy");
-    let Some(coep) = coep.filter(|p| p == "require-corp" || p == "credentialless") else { return };
-    let coop = match c.header("Cross-Origin-Opener-Policy") {
+    let (coop_line, opener) = match c.header("Cross-Origin-Opener-Policy") {
         Presence::Hidden => return,
-        Presence::Absent => None,
-        Presence::Present(..) => policy(c, "Cross-Origin-Opener-Policy"),
-    };
-    if coop.as_deref() == Some("same-origin") {
-        return;
-    }
-    let coop_line = match c.header("Cross-Origin-Opener-Policy") {
-        Presence::Present(line, _) => Some(line),
-        _ => None,
-    };
-    let opener = match &coop {
-        Some(p) => format!("`Cross-Origin-Opener-Policy: {p}`"),
-        None if c.has_header("Cross-Origin-Opener-Policy") => "an unrecognised `Cross-Origin-Opener-Policy` (read as `unsafe-none`)".to_string(),
-        None => "no `Cross-Origin-Opener-Policy`".to_string(),
+        Presence::Absent => (None, "no `Cross-Origin-Opener-Policy`".to_string()),
+        Presence::Present(line, _) => match token(c, "Cross-Origin-Opener-Policy") {
+            Some(p) if p == "same-origin" => return,
+            Some(p) => (Some(line), format!("`Cross-Origin-Opener-Policy: {p}`")),
+            None => (Some(line), "an unrecognised `Cross-Origin-Opener-Policy` (read as `unsafe-none`)".to_string()),
+        },
     };
     let cost = if coep == "require-corp" {
         "its cross-origin subresources must still opt in (`Cross-Origin-Resource-Policy` or CORS)"
@@ -91,7 +80,7 @@ fn check(c: &mut Checker<'_>) {
     };
     c.report(
         Target::Header { name: "Cross-Origin-Opener-Policy".into(), index: coop_line },
-        format!("`Cross-Origin-Embedder-Policy: {coep}` with {opener}: the page is not cross-origin isolated (`crossOriginIsolated` is false, no `SharedArrayBuffer`), yet {cost}."),
+        format!("`Cross-Origin-Embedder-Policy: {coep}` with {opener}: opened as a top-level page it is not cross-origin isolated (`crossOriginIsolated` is false, no `SharedArrayBuffer`), yet {cost}."),
         "Add `Cross-Origin-Opener-Policy: same-origin` if the page needs cross-origin isolation; otherwise drop the embedder policy.".to_string(),
     );
 }

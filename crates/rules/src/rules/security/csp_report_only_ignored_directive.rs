@@ -16,12 +16,16 @@ declare_rule! {
     ///   header" (Upgrade Insecure Requests, §3.1);
     /// - `treat-as-public-address` (Chromium's Private Network Access).
     ///
-    /// Chromium's list is the same three (`SupportedInReportOnly` in its CSP parser), and it
-    /// logs each one to the console as ignored on every load (checked in Chromium, with
-    /// `sandbox` also checked not to apply).
+    /// Chromium's list is the same three (`SupportedInReportOnly` in its CSP parser); it logs
+    /// `sandbox` and `upgrade-insecure-requests` as ignored on every load, and does not apply
+    /// `sandbox` (checked in Chromium).
+    ///
+    /// Silent when an enforced `Content-Security-Policy` has the same directive (a report-only
+    /// copy of the enforced policy is common, and the directive then applies), and on responses
+    /// that are not HTML documents.
     ///
     /// ## Why it matters
-    /// A report-only policy is how a policy is tried before it is enforced. These two
+    /// A report-only policy is how a policy is tried before it is enforced. These
     /// directives are not tried at all: no report says what they would change, so the first
     /// time they act is when the policy moves to `Content-Security-Policy` — and a `sandbox`
     /// without `allow-scripts` or `allow-same-origin` changes a page a lot.
@@ -44,7 +48,7 @@ declare_rule! {
         name: "csp-report-only-ignored-directive",
         category: Security,
         severity: Warning,
-        summary: "sandbox and upgrade-insecure-requests do nothing in a report-only policy",
+        summary: "sandbox, upgrade-insecure-requests and treat-as-public-address do nothing in a report-only policy",
         specs: [
             StaticSpec::Other("CSP Level 2: sandbox", "https://www.w3.org/TR/CSP2/#directive-sandbox"),
             StaticSpec::Other("Upgrade Insecure Requests: the directive", "https://www.w3.org/TR/upgrade-insecure-requests/#delivery"),
@@ -57,9 +61,14 @@ declare_rule! {
 const IGNORED: &[&str] = &["sandbox", "upgrade-insecure-requests", "treat-as-public-address"];
 
 fn check(c: &mut Checker<'_>) {
-    let header = "Content-Security-Policy-Report-Only";
+    let header = csp::REPORT_ONLY;
+    if csp::response_policies(c, header).is_empty() || !super::is_document(c) {
+        return;
+    }
+    let enforced = csp::response_policies(c, csp::ENFORCED);
     for p in csp::response_policies(c, header) {
-        for d in p.directives.iter().filter(|d| IGNORED.contains(&d.name.as_ref())) {
+        let ignored = |d: &&csp::Directive<'_>| IGNORED.contains(&d.name.as_ref()) && !enforced.iter().any(|e| e.get(&d.name).is_some());
+        for d in p.directives.iter().filter(ignored) {
             let name = d.raw_name;
             let try_enforced = || format!("Try `{name}` in the enforced `Content-Security-Policy`, or remove it from the report-only policy.");
             let (effect, fix) = match d.name.as_ref() {

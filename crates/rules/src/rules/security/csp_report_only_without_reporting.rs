@@ -12,10 +12,15 @@ declare_rule! {
     /// ## Why it matters
     /// A report-only policy blocks nothing; its reports are its only output. Without a
     /// reporting directive none leaves the browser: a violation reaches only the console and
-    /// the page's own `securitypolicyviolation` listeners (checked in Chromium). Safari warns
+    /// the page's own scripts — `securitypolicyviolation` listeners (checked in Chromium) and
+    /// `ReportingObserver`s. Safari warns
     /// on load that the policy "was delivered in report-only mode, but does not specify a
     /// 'report-to'; the policy will have no effect", Firefox that the site "has a Report-Only
     /// policy without a report-uri directive nor a report-to directive"; Chromium says nothing.
+    ///
+    ///
+    /// Info, not a warning: a page may collect its violations itself with such a listener and
+    /// send them on. Silent on responses that are not HTML documents.
     ///
     /// ## Example
     /// ```http
@@ -31,7 +36,7 @@ declare_rule! {
         code: "SEC032",
         name: "csp-report-only-without-reporting",
         category: Security,
-        severity: Warning,
+        severity: Info,
         summary: "A report-only Content-Security-Policy without report-to or report-uri reports nowhere",
         specs: [
             StaticSpec::Other("CSP Level 3: The Content-Security-Policy-Report-Only HTTP Response Header Field", "https://www.w3.org/TR/CSP3/#cspro-header"),
@@ -43,15 +48,17 @@ declare_rule! {
 }
 
 fn check(c: &mut Checker<'_>) {
-    let header = "Content-Security-Policy-Report-Only";
+    let header = csp::REPORT_ONLY;
+    if csp::response_policies(c, header).is_empty() || !super::is_document(c) {
+        return;
+    }
     for p in csp::response_policies(c, header) {
-        // An empty policy (a stray comma) is no policy at all.
-        if p.directives.is_empty() || p.get("report-to").is_some() || p.get("report-uri").is_some() {
+        if p.get("report-to").is_some() || p.get("report-uri").is_some() {
             continue;
         }
         c.report(
             Target::Header { name: header.to_string(), index: Some(p.index) },
-            "This report-only policy has neither `report-to` nor `report-uri`: it blocks nothing, and its violations reach only the console and the page's own `securitypolicyviolation` listeners.",
+            "This report-only policy has neither `report-to` nor `report-uri`: it blocks nothing, and its violations reach only the console and the page's own scripts (`securitypolicyviolation` listeners, `ReportingObserver`).",
             "Add `report-to csp-endpoint` with `Reporting-Endpoints: csp-endpoint=\"https://…\"`, and `report-uri https://…` for browsers without the Reporting API.".to_string(),
         );
     }

@@ -1,14 +1,17 @@
 use crate::declare_rule;
-use crate::registry::{Checker, Target};
+use crate::registry::{Checker, Severity, Target};
 use crate::spec::StaticSpec;
 
 use super::csp;
 
 declare_rule! {
     /// ## What it checks
-    /// A script source list (`script-src`, `script-src-elem`, or `default-src` when there is no
-    /// `script-src`) with `'strict-dynamic'` but no nonce (`'nonce-…'`) and no hash
-    /// (`'sha256-…'`, `'sha384-…'`, `'sha512-…'`), in an enforced or a report-only policy.
+    /// The source list that governs `<script>` elements — `script-src-elem`, else
+    /// `script-src`, else `default-src` — with `'strict-dynamic'` but no valid nonce
+    /// (`'nonce-…'`) and no valid hash (`'sha256-…'`, `'sha384-…'`, `'sha512-…'`): the value
+    /// must be base64, so a template placeholder left unfilled (`'nonce-{{nonce}}'`) counts
+    /// as none. A warning in an enforced policy, info in a report-only one (nothing is
+    /// blocked there).
     ///
     /// ## Why it matters
     /// `'strict-dynamic'` trusts only the scripts that a nonce or a hash already allowed, and
@@ -45,26 +48,54 @@ declare_rule! {
     }
 }
 
+/// CSP3's `nonce-source` or `hash-source`: `'nonce-` or `'sha256-`/`'sha384-`/`'sha512-`, then
+/// a base64 value (`ALPHA / DIGIT / "+" / "/" / "-" / "_"`, up to two trailing `=`).
+fn is_valid_nonce_or_hash(v: &str) -> bool {
+    if !csp::is_nonce_or_hash(v) {
+        return false;
+    }
+    let inner = &v[1..v.len() - 1];
+    let Some((_, value)) = inner.split_once('-') else { return false };
+    let body = value.trim_end_matches('=');
+    value.len() - body.len() <= 2 && !body.is_empty() && body.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'-' | b'_'))
+}
+
 fn check(c: &mut Checker<'_>) {
-    for (header, outcome) in [("Content-Security-Policy", "blocks"), ("Content-Security-Policy-Report-Only", "would block (and report)")] {
+    for (header, severity, outcome) in [
+        (csp::ENFORCED, Severity::Warning, "blocks"),
+        (csp::REPORT_ONLY, Severity::Info, "would block (and report)"),
+    ] {
         for p in csp::response_policies(c, header) {
-            let lists = p.directives.iter().filter(|d| match d.name.as_ref() {
-                "script-src" | "script-src-elem" => true,
-                "default-src" => p.get("script-src").is_none(),
-                _ => false,
-            });
-            for d in lists {
-                let strict = d.values.iter().any(|v| csp::is_keyword(v, "strict-dynamic"));
-                if !strict || d.values.iter().any(|v| csp::is_nonce_or_hash(v)) {
-                    continue;
-                }
-                let name = d.raw_name;
-                c.report(
-                    Target::Header { name: header.to_string(), index: Some(p.index) },
-                    format!("`{name}` has `'strict-dynamic'` but no nonce or hash: nothing is trusted to start with, so it {outcome} every script in current browsers (they ignore the hosts, `'self'` and `'unsafe-inline'` beside it)."),
-                    format!("Add `'nonce-{{random}}'` to `{name}` and the same `nonce` attribute to each `<script>` (or the scripts' hashes), or remove `'strict-dynamic'`."),
-                );
+            let Some(d) = p.get("script-src-elem").or_else(|| p.get("script-src")).or_else(|| p.get("default-src")) else { continue };
+            let strict = d.values.iter().any(|v| csp::is_keyword(v, "strict-dynamic"));
+            if !strict || d.values.iter().any(|v| is_valid_nonce_or_hash(v)) {
+                continue;
             }
+            let name = d.raw_name;
+            let placeholder = d.values.iter().find(|v| csp::is_nonce_or_hash(v));
+            let none = match placeholder {
+                Some(v) => format!("no valid nonce or hash (`{v}` is not base64: a placeholder left unfilled?)"),
+                None => "no nonce or hash".to_string(),
+            };
+            c.report_with(
+                severity,
+                Target::Header { name: header.to_string(), index: Some(p.index) },
+                format!("`{name}` has `'strict-dynamic'` but {none}: nothing is trusted to start with, so it {outcome} every `<script>` in current browsers (they ignore the hosts, `'self'` and `'unsafe-inline'` beside it)."),
+                format!("Add `'nonce-{{random}}'` to `{name}` and the same `nonce` attribute to each `<script>` (or the scripts' hashes), or remove `'strict-dynamic'`."),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn nonces_and_hashes_are_base64() {
+        for v in ["'nonce-r4nd0m'", "'NONCE-abc+/-_=='", "'sha256-B2yPHKaXnvFWtRChIbabYmUBFZdVfKKXHbWtWidDVF8='"] {
+            assert!(super::is_valid_nonce_or_hash(v), "{v}");
+        }
+        for v in ["'nonce-{{nonce}}'", "'nonce-<%= nonce %>'", "'nonce-a==='", "'nonce-='", "'nonce-'", "'self'", "nonce-abc"] {
+            assert!(!super::is_valid_nonce_or_hash(v), "{v}");
         }
     }
 }

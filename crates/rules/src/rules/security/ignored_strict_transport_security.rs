@@ -1,5 +1,5 @@
 use crate::declare_rule;
-use crate::registry::{Checker, Target};
+use crate::registry::{Checker, Severity, Target};
 use crate::spec::rfc;
 
 declare_rule! {
@@ -14,8 +14,9 @@ declare_rule! {
     /// Silent when the request is unknown, or when it was given in origin form (`GET /path`
     /// with a `Host`): a raw request does not say whether it went over TLS.
     ///
-    /// A warning, not an error, although §7.2 is a MUST NOT: the browser drops the header, so
-    /// nothing breaks, but the policy the header seems to set is not in force.
+    /// Over plain `http` it is an error: the server breaks §7.2's MUST NOT (the browser drops
+    /// the header, so the policy it seems to set is not in force). From an IP address it is a
+    /// warning: only the user agent has a MUST there.
     ///
     /// ## Why it matters
     /// HSTS only protects a host once a browser has received the header over HTTPS. Over plain
@@ -38,7 +39,7 @@ declare_rule! {
         code: "SEC030",
         name: "ignored-strict-transport-security",
         category: Security,
-        severity: Warning,
+        severity: Error,
         summary: "Strict-Transport-Security over plain HTTP or from an IP address is ignored by browsers",
         specs: [rfc(6797, "8.1"), rfc(6797, "7.2"), rfc(6797, "8.1.1")],
         requires: &["Strict-Transport-Security"],
@@ -47,23 +48,22 @@ declare_rule! {
 }
 
 fn check(c: &mut Checker<'_>) {
-    if c.request().is_none_or(|r| r.scheme_assumed) {
-        return;
-    }
-    let Some((scheme, host)) = super::request_scheme_host(c) else { return };
+    let Some((scheme, host)) = super::request_transport(c) else { return };
     let Some((i, _, _)) = super::hsts::response_sts(c) else { return };
-    let (message, fix) = if scheme == "http" {
+    let (severity, message, fix) = if scheme == "http" {
         (
+            Severity::Error,
             format!("Browsers ignore `Strict-Transport-Security` on a response over plain HTTP (`http://{host}`): it is only honoured over HTTPS, where an attacker cannot forge or strip it."),
             format!("Drop the header from plain-HTTP responses (redirect them to `https://{host}`), and send it on the HTTPS responses."),
         )
     } else if scheme == "https" && super::url::is_ip_literal(host) {
         (
+            Severity::Warning,
             format!("Browsers ignore `Strict-Transport-Security` from `{host}`: an IP address is never noted as an HSTS host."),
             "Serve the site under a host name and send the header there.".to_string(),
         )
     } else {
         return;
     };
-    c.report(Target::Header { name: "Strict-Transport-Security".into(), index: Some(i) }, message, fix);
+    c.report_with(severity, Target::Header { name: "Strict-Transport-Security".into(), index: Some(i) }, message, fix);
 }

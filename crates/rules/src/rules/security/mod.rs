@@ -5,18 +5,19 @@ pub mod hsts;
 pub mod reporting;
 pub mod url;
 
+pub mod cross_origin_isolation_incomplete;
 pub mod csp_allows_eval;
 pub mod csp_allows_inline_script;
 pub mod csp_duplicate_directive;
-pub mod csp_report_to_undefined_endpoint;
 pub mod csp_report_only_ignored_directive;
 pub mod csp_report_only_without_enforcement;
 pub mod csp_report_only_without_reporting;
+pub mod csp_report_to_undefined_endpoint;
 pub mod csp_strict_dynamic_without_nonce;
-pub mod cross_origin_isolation_incomplete;
 pub mod csp_unquoted_keyword;
 pub mod csp_wildcard_script_source;
 pub mod deprecated_feature_policy;
+pub mod ignored_strict_transport_security;
 pub mod invalid_clear_site_data;
 pub mod invalid_cross_origin_embedder_policy;
 pub mod invalid_cross_origin_opener_policy;
@@ -36,7 +37,6 @@ pub mod obsolete_p3p;
 pub mod obsolete_public_key_pins;
 pub mod secure_context_field_over_http;
 pub mod server_version_disclosure;
-pub mod ignored_strict_transport_security;
 pub mod short_hsts_max_age;
 pub mod unknown_csp_directive;
 pub mod x_frame_options_overridden;
@@ -115,15 +115,21 @@ pub(crate) fn request_scheme_host<'a>(c: &Checker<'a>) -> Option<(&'a str, &'a s
         .map(|(s, h)| (s.as_ref(), h.as_ref()))
 }
 
+/// The request's scheme and host when the scheme is known, not guessed: for the rules about the
+/// transport itself (an origin-form request's `http` is [`Request::scheme_assumed`](crate::Request)).
+pub(crate) fn request_transport<'a>(c: &Checker<'a>) -> Option<(&'a str, &'a str)> {
+    if c.request()?.scheme_assumed {
+        return None;
+    }
+    request_scheme_host(c)
+}
+
 /// The request's host when the request is known to have gone over plain `http` to a host that
 /// is not potentially trustworthy (Secure Contexts §3.1: not `localhost`, 127.0.0.0/8 or
 /// `[::1]`): there, browsers ignore the fields and cookies kept for secure contexts. `None` when
 /// the request or its scheme is unknown (an origin-form request's `http` is only a guess).
 pub(crate) fn insecure_http_host<'a>(c: &Checker<'a>) -> Option<&'a str> {
-    if c.request()?.scheme_assumed {
-        return None;
-    }
-    let (scheme, host) = request_scheme_host(c)?;
+    let (scheme, host) = request_transport(c)?;
     (scheme == "http" && !crate::fetch::mixed_content::is_potentially_trustworthy_origin(&format!("http://{host}"))).then_some(host)
 }
 
