@@ -194,7 +194,9 @@ for (const [headers, framed] of [
 
 // `secure-context-field-over-http` (SEC036) and `secure-cookie-over-http` (COO019): the same
 // simulator reached as http://insecure.test (not potentially trustworthy) and as its loopback
-// address (potentially trustworthy, so a secure context over plain HTTP).
+// address (BASE: potentially trustworthy, so a secure context over plain HTTP). The cookie jar is
+// read from the browser, not from `document.cookie` (which never shows a Secure cookie to an
+// http page).
 test('over plain HTTP to a host name, COOP, Clear-Site-Data and Secure cookies are ignored; over loopback they apply', async () => {
   const insecureBrowser = await launch(INSECURE_HOST_ARGS);
   try {
@@ -203,27 +205,27 @@ test('over plain HTTP to a host name, COOP, Clear-Site-Data and Secure cookies a
       const context = await insecureBrowser.newContext();
       try {
         const page = await context.newPage();
+        const jar = async () => (await context.cookies()).map((k) => k.name).sort().join(' ');
         await page.goto(`${base}/api/status/200?set=${encodeURIComponent('Content-Type:text/html')}`);
-        const cookies = await page.evaluate(async () => {
-          const get = (h) => fetch('/api/status/200?set=' + encodeURIComponent(h)).then((r) => r.text());
-          document.cookie = 'plain=1; path=/';
-          await get('Set-Cookie:sec=1; Secure; Path=/');
-          await get('Set-Cookie:__Host-pre=1; Secure; Path=/');
-          const afterSet = document.cookie;
-          await get('Clear-Site-Data:"cookies"');
-          return { secureContext: isSecureContext, afterSet, afterClear: document.cookie };
-        });
+        const get = (h) => page.evaluate((x) => fetch('/api/status/200?set=' + encodeURIComponent(x)).then((r) => r.text()), h);
+        const secureContext = await page.evaluate(() => isSecureContext);
+        await page.evaluate(() => { document.cookie = 'plain=1; path=/'; });
+        await get('Set-Cookie:sec=1; Secure; Path=/');
+        await get('Set-Cookie:__Host-pre=1; Secure; Path=/');
+        const afterSet = await jar();
+        await get('Clear-Site-Data:"cookies"');
+        const afterClear = await jar();
         // A popup with COOP same-origin loses its opener, unless the policy is ignored.
         const popupUrl = `${base}/api/status/200?set=${encodeURIComponent('Content-Type:text/html')}&set=${encodeURIComponent('Cross-Origin-Opener-Policy:same-origin')}`;
         const [popup] = await Promise.all([context.waitForEvent('page'), page.evaluate((u) => { window.open(u); }, popupUrl)]);
         await popup.waitForLoadState();
-        seen[label] = { ...cookies, popupKeepsOpener: await popup.evaluate(() => window.opener !== null) };
+        seen[label] = { secureContext, afterSet, afterClear, popupKeepsOpener: await popup.evaluate(() => window.opener !== null) };
       } finally {
         await context.close();
       }
     }
-    assert.deepEqual(seen.insecure, { secureContext: false, afterSet: 'plain=1', afterClear: 'plain=1', popupKeepsOpener: true });
-    assert.deepEqual(seen.loopback, { secureContext: true, afterSet: 'plain=1; sec=1; __Host-pre=1', afterClear: '', popupKeepsOpener: false });
+    assert.deepEqual(seen.insecure, { secureContext: false, afterSet: 'plain', afterClear: 'plain', popupKeepsOpener: true });
+    assert.deepEqual(seen.loopback, { secureContext: true, afterSet: '__Host-pre plain sec', afterClear: '', popupKeepsOpener: false });
   } finally {
     await insecureBrowser.close();
   }

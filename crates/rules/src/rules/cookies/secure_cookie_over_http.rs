@@ -6,17 +6,21 @@ use super::parse::set_cookies;
 
 declare_rule! {
     /// ## What it checks
-    /// A `Set-Cookie` with `Secure` (or a `__Secure-`/`__Host-` name) on a response to a
-    /// plain-`http` request for a host that is not potentially trustworthy (not `localhost`,
-    /// 127.0.0.0/8 or `[::1]`). Silent when the request is unknown or given in origin form.
+    /// A `Set-Cookie` with `Secure` on a response to a plain-`http` request for a host that is
+    /// not potentially trustworthy (not `localhost`, 127.0.0.0/8 or `[::1]`). Silent when the
+    /// request is unknown or given in origin form. (A `__Secure-`/`__Host-` cookie without
+    /// `Secure` is rejected whatever the transport: `invalid-secure-prefix-cookie` and
+    /// `invalid-host-prefix-cookie` report it.)
     ///
     /// ## Why it matters
     /// A cookie with the secure-only flag received over a non-secure scheme is ignored
-    /// entirely (RFC 6265bis §5.7, storage model), and so is a prefixed one (§4.1.3). Browsers
-    /// count `localhost` and loopback addresses as secure for this, so the cookie works in
+    /// entirely (RFC 6265bis §5.7, storage model). Chromium and Firefox count `localhost` and
+    /// loopback addresses as secure for this (Safari does not), so the cookie works in
     /// development and is silently dropped on a plain-HTTP staging host: the session never
     /// starts, or a `Max-Age=0` meant to delete it deletes nothing (checked in Chromium: the
     /// cookie is stored from `http://127.0.0.1`, not from a plain-HTTP host name).
+    ///
+    /// An error: the cookie is not stored, so whatever depends on it breaks.
     ///
     /// ## Example
     /// ```http
@@ -31,11 +35,10 @@ declare_rule! {
         code: "COO019",
         name: "secure-cookie-over-http",
         category: Cookies,
-        severity: Warning,
+        severity: Error,
         summary: "Browsers drop Secure cookies set over plain HTTP",
         specs: [
             StaticSpec::Other("RFC 6265bis §5.7 (Storage Model)", "https://datatracker.ietf.org/doc/html/draft-ietf-httpbis-rfc6265bis#section-5.7"),
-            StaticSpec::Other("RFC 6265bis §4.1.3 (Cookie Name Prefixes)", "https://datatracker.ietf.org/doc/html/draft-ietf-httpbis-rfc6265bis#section-4.1.3"),
         ],
         requires: &["Set-Cookie"],
         check: check,
@@ -45,16 +48,10 @@ declare_rule! {
 fn check(c: &mut Checker<'_>) {
     let Some(cookies) = set_cookies(c).filter(|v| !v.is_empty()) else { return };
     let Some(host) = crate::rules::security::insecure_http_host(c) else { return };
-    for ck in cookies.iter().filter(|k| !k.ignored_entirely()) {
-        let lower = ck.name.to_ascii_lowercase();
-        let prefixed = lower.starts_with("__secure-") || lower.starts_with("__host-");
-        if !ck.secure() && !prefixed {
-            continue;
-        }
-        let why = if ck.secure() { "`Secure`" } else { "a `__Secure-`/`__Host-` name" };
+    for ck in cookies.iter().filter(|k| !k.ignored_entirely() && k.secure()) {
         c.report(
             super::target(ck.index),
-            format!("Cookie `{}` has {why} but comes over plain HTTP from `{host}`: browsers ignore it entirely (only `localhost` and loopback addresses count as secure without HTTPS).", ck.label()),
+            format!("Cookie `{}` has `Secure` but comes over plain HTTP from `{host}`: browsers ignore it entirely (Chromium and Firefox make an exception only for `localhost` and loopback addresses).", ck.label()),
             format!("Serve `{host}` over HTTPS."),
         );
     }

@@ -50,7 +50,7 @@ declare_rule! {
 }
 
 fn check(c: &mut Checker<'_>) {
-    let token = |c: &Checker<'_>, name| super::invalid_cross_origin_opener_policy::policy_token(c, name);
+    let token = super::policy_token;
     let Some(coep) = token(c, "Cross-Origin-Embedder-Policy").filter(|p| p == "require-corp" || p == "credentialless") else { return };
     // Over plain HTTP both policies are ignored (`secure-context-field-over-http` says so).
     if !super::is_document(c) || super::insecure_http_host(c).is_some() {

@@ -31,6 +31,11 @@ impl<'a> Policy<'a> {
     pub fn script_sources(&self) -> Option<&Directive<'a>> {
         self.get("script-src").or_else(|| self.get("default-src"))
     }
+    /// The source list that governs `<script>` elements: `script-src-elem`, else
+    /// [`script_sources`](Self::script_sources).
+    pub fn script_elem_sources(&self) -> Option<&Directive<'a>> {
+        self.get("script-src-elem").or_else(|| self.script_sources())
+    }
 }
 
 /// Parses one serialized policy.
@@ -114,13 +119,27 @@ pub fn is_keyword(v: &str, kw: &str) -> bool {
     v.len() == kw.len() + 2 && v.starts_with('\'') && v.ends_with('\'') && v[1..v.len() - 1].eq_ignore_ascii_case(kw)
 }
 
-/// A `'nonce-…'` or `'sha256-…'`/`'sha384-…'`/`'sha512-…'` source expression.
-pub fn is_nonce_or_hash(v: &str) -> bool {
+/// Whether `v` is written like a nonce or hash source: `'nonce-…'` or
+/// `'sha256-…'`/`'sha384-…'`/`'sha512-…'`, whatever follows the dash.
+pub fn looks_like_nonce_or_hash(v: &str) -> bool {
     if !(v.len() > 2 && v.starts_with('\'') && v.ends_with('\'')) {
         return false;
     }
     let inner = v[1..v.len() - 1].to_ascii_lowercase();
     ["nonce-", "sha256-", "sha384-", "sha512-"].iter().any(|p| inner.starts_with(p) && inner.len() > p.len())
+}
+
+/// CSP3's `nonce-source` or `hash-source`: written like one ([`looks_like_nonce_or_hash`]) with a
+/// base64 value (`ALPHA / DIGIT / "+" / "/" / "-" / "_"`, up to two trailing `=`). Anything
+/// else — a template placeholder left unfilled, `'nonce-{{nonce}}'` — is no source expression
+/// browsers recognise, and neither allows a script nor neutralises `'unsafe-inline'`.
+pub fn is_nonce_or_hash(v: &str) -> bool {
+    if !looks_like_nonce_or_hash(v) {
+        return false;
+    }
+    let Some((_, value)) = v[1..v.len() - 1].split_once('-') else { return false };
+    let body = value.trim_end_matches('=');
+    value.len() - body.len() <= 2 && !body.is_empty() && body.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'-' | b'_'))
 }
 
 /// CSP3 "does a source list allow all inline behavior": `'unsafe-inline'` without a nonce, a hash
@@ -133,6 +152,20 @@ pub fn allows_all_inline(values: &[&str]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn nonces_and_hashes_are_base64() {
+        for v in ["'nonce-r4nd0m'", "'NONCE-abc+/-_=='", "'sha256-B2yPHKaXnvFWtRChIbabYmUBFZdVfKKXHbWtWidDVF8='"] {
+            assert!(is_nonce_or_hash(v), "{v}");
+        }
+        for v in ["'nonce-{{nonce}}'", "'nonce-<%=nonce%>'", "'nonce-a==='", "'nonce-='", "'nonce-'", "'self'", "nonce-abc"] {
+            assert!(!is_nonce_or_hash(v), "{v}");
+        }
+        assert!(looks_like_nonce_or_hash("'nonce-{{nonce}}'"));
+        // An unfilled nonce does not neutralise 'unsafe-inline'.
+        assert!(allows_all_inline(&["'unsafe-inline'", "'nonce-{{nonce}}'"]));
+        assert!(!allows_all_inline(&["'unsafe-inline'", "'nonce-r4nd0m'"]));
+    }
 
     #[test]
     fn duplicates_in_order_of_first_repeat() {

@@ -18,7 +18,6 @@ declare_rule! {
     /// 'report-to'; the policy will have no effect", Firefox that the site "has a Report-Only
     /// policy without a report-uri directive nor a report-to directive"; Chromium says nothing.
     ///
-    ///
     /// Info, not a warning: a page may collect its violations itself with such a listener and
     /// send them on. Silent on responses that are not HTML documents.
     ///

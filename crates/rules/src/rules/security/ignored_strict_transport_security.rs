@@ -15,7 +15,8 @@ declare_rule! {
     /// with a `Host`): a raw request does not say whether it went over TLS.
     ///
     /// Over plain `http` it is an error: the server breaks §7.2's MUST NOT (the browser drops
-    /// the header, so the policy it seems to set is not in force). From an IP address it is a
+    /// the header, so the policy it seems to set is not in force) — a warning for `localhost` and
+    /// loopback addresses, a development server's. From an IP address over HTTPS it is a
     /// warning: only the user agent has a MUST there.
     ///
     /// ## Why it matters
@@ -51,8 +52,11 @@ fn check(c: &mut Checker<'_>) {
     let Some((scheme, host)) = super::request_transport(c) else { return };
     let Some((i, _, _)) = super::hsts::response_sts(c) else { return };
     let (severity, message, fix) = if scheme == "http" {
+        // A development server on `localhost` or a loopback address: the same breach, but no
+        // deployed host is misled.
+        let local = crate::fetch::mixed_content::is_potentially_trustworthy_http_host(host);
         (
-            Severity::Error,
+            if local { Severity::Warning } else { Severity::Error },
             format!("Browsers ignore `Strict-Transport-Security` on a response over plain HTTP (`http://{host}`): it is only honoured over HTTPS, where an attacker cannot forge or strip it."),
             format!("Drop the header from plain-HTTP responses (redirect them to `https://{host}`), and send it on the HTTPS responses."),
         )

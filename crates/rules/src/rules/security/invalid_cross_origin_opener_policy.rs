@@ -2,8 +2,6 @@ use crate::declare_rule;
 use crate::registry::{Checker, Target};
 use crate::spec::StaticSpec;
 
-use crate::rules::structured::bare_item;
-use sfv::BareItemFromInput;
 
 declare_rule! {
     /// ## What it checks
@@ -43,21 +41,10 @@ declare_rule! {
     }
 }
 
-/// The token a policy field (`Cross-Origin-Opener-Policy`, `-Embedder-Policy`) sets, its
-/// parameters (`report-to`) aside: `None` when the field is absent, hidden, or not a single
-/// bare Structured Field token — browsers then use the default.
-pub(crate) fn policy_token(c: &Checker<'_>, name: &str) -> Option<String> {
-    super::present(c, name)?;
-    match bare_item(&c.header_combined(name)?) {
-        Ok(BareItemFromInput::Token(t)) => Some(t.as_str().to_string()),
-        _ => None,
-    }
-}
-
 pub(crate) fn check_token_header(c: &mut Checker<'_>, name: &str, allowed: &[&str], fallback: &str, effect: &str) {
     let Some((i, _)) = super::present(c, name) else { return };
     let Some(combined) = c.header_combined(name) else { return };
-    let ok = policy_token(c, name).is_some_and(|t| allowed.contains(&t.as_str()));
+    let ok = super::bare_token(&combined).is_some_and(|t| allowed.contains(&t.as_str()));
     if ok {
         return;
     }

@@ -130,7 +130,23 @@ pub(crate) fn request_transport<'a>(c: &Checker<'a>) -> Option<(&'a str, &'a str
 /// the request or its scheme is unknown (an origin-form request's `http` is only a guess).
 pub(crate) fn insecure_http_host<'a>(c: &Checker<'a>) -> Option<&'a str> {
     let (scheme, host) = request_transport(c)?;
-    (scheme == "http" && !crate::fetch::mixed_content::is_potentially_trustworthy_origin(&format!("http://{host}"))).then_some(host)
+    (scheme == "http" && !crate::fetch::mixed_content::is_potentially_trustworthy_http_host(host)).then_some(host)
+}
+
+/// The token a policy field value (`Cross-Origin-Opener-Policy`, `-Embedder-Policy`) sets, its
+/// parameters (`report-to`) aside: `None` unless it is a single bare Structured Field token —
+/// browsers then use the default.
+pub(crate) fn bare_token(value: &str) -> Option<String> {
+    match crate::rules::structured::bare_item(value) {
+        Ok(sfv::BareItemFromInput::Token(t)) => Some(t.as_str().to_string()),
+        _ => None,
+    }
+}
+
+/// [`bare_token`] of the response field `name`; `None` when it is absent or hidden too.
+pub(crate) fn policy_token(c: &Checker<'_>, name: &str) -> Option<String> {
+    present(c, name)?;
+    bare_token(&c.header_combined(name)?)
 }
 
 /// Whether the request is known to have gone over `https`.

@@ -4,24 +4,24 @@ use crate::spec::StaticSpec;
 
 declare_rule! {
     /// ## What it checks
-    /// `Cross-Origin-Opener-Policy`, `Cross-Origin-Embedder-Policy` or `Clear-Site-Data` on a
-    /// response to a plain-`http` request for a host that is not potentially trustworthy (not
-    /// `localhost`, 127.0.0.0/8 or `[::1]`; Secure Contexts §3.1). Silent when the request is
-    /// unknown or given in origin form (`GET /path`), whose scheme is a guess.
+    /// `Clear-Site-Data` on a response, or `Cross-Origin-Opener-Policy`,
+    /// `Cross-Origin-Embedder-Policy` (or their `-Report-Only` forms, other than `unsafe-none`)
+    /// on an HTML document, to a plain-`http` request for a host that is not potentially
+    /// trustworthy (not `localhost`, 127.0.0.0/8 or `[::1]`; Secure Contexts §3.1). Silent when
+    /// the request is unknown or given in origin form (`GET /path`), whose scheme is a guess.
     ///
     /// ## Why it matters
     /// Browsers apply these fields only in secure contexts:
     /// - the opener and embedder policies of a non-secure context are the defaults
-    ///   (`unsafe-none`): HTML, "obtain a cross-origin opener policy" and "obtain an embedder
-    ///   policy";
+    ///   (`unsafe-none`): HTML, "obtain an opener policy" and "obtain an embedder policy";
     /// - `Clear-Site-Data` is skipped for a response whose URL is not secure (Clear Site Data,
     ///   "Clear data for response", step 1; Chromium's console: "Not supported for insecure
     ///   origins").
     ///
     /// The field is inert, so a page served over plain HTTP keeps its opener, embeds anything,
     /// and a logout that relies on `Clear-Site-Data` leaves its cookies and storage behind
-    /// (all three checked in Chromium, against the same server reached as a loopback address,
-    /// where they apply).
+    /// (the opener policy and `Clear-Site-Data` checked in Chromium, against the same server
+    /// reached as a loopback address, where they apply).
     ///
     /// ## Example
     /// ```http
@@ -37,27 +37,45 @@ declare_rule! {
         name: "secure-context-field-over-http",
         category: Security,
         severity: Warning,
-        summary: "COOP, COEP and Clear-Site-Data are ignored on plain-HTTP responses",
+        summary: "COOP, COEP and Clear-Site-Data are ignored on plain-HTTP responses from hosts other than localhost",
         specs: [
             StaticSpec::Other("Secure Contexts: Is origin potentially trustworthy?", "https://w3c.github.io/webappsec-secure-contexts/#is-origin-trustworthy"),
             StaticSpec::Other("HTML: Cross-origin opener policies", "https://html.spec.whatwg.org/multipage/browsers.html#cross-origin-opener-policies"),
             StaticSpec::Other("HTML: Cross-origin embedder policies", "https://html.spec.whatwg.org/multipage/browsers.html#coep"),
             StaticSpec::Other("Clear Site Data: Clear data for response", "https://w3c.github.io/webappsec-clear-site-data/#clear-response"),
         ],
-        requires: &["Cross-Origin-Opener-Policy", "Cross-Origin-Embedder-Policy", "Clear-Site-Data"],
+        requires: &[
+            "Cross-Origin-Opener-Policy",
+            "Cross-Origin-Opener-Policy-Report-Only",
+            "Cross-Origin-Embedder-Policy",
+            "Cross-Origin-Embedder-Policy-Report-Only",
+            "Clear-Site-Data",
+        ],
         check: check,
     }
 }
 
-const FIELDS: &[(&str, &str)] = &[
+/// The policy fields, with what their being ignored means. Only documents get them (a worker's
+/// script can carry an embedder policy too; not checked).
+const POLICIES: &[(&str, &str)] = &[
     ("Cross-Origin-Opener-Policy", "the page is not isolated from the windows it opens or that open it"),
+    ("Cross-Origin-Opener-Policy-Report-Only", "nothing is reported"),
     ("Cross-Origin-Embedder-Policy", "cross-origin resources load without opting in, and the page is not cross-origin isolated"),
-    ("Clear-Site-Data", "nothing is cleared"),
+    ("Cross-Origin-Embedder-Policy-Report-Only", "nothing is reported"),
 ];
 
 fn check(c: &mut Checker<'_>) {
     let Some(host) = super::insecure_http_host(c) else { return };
-    for &(name, effect) in FIELDS {
+    let mut ignored: Vec<(&str, &str)> = Vec::new();
+    if super::is_document(c) {
+        // `unsafe-none` (or a value browsers do not recognise) is the default anyway.
+        let set = |name| super::policy_token(c, name).is_some_and(|t| t != "unsafe-none");
+        ignored.extend(POLICIES.iter().copied().filter(|&(name, _)| set(name)));
+    }
+    if super::present(c, "Clear-Site-Data").is_some() {
+        ignored.push(("Clear-Site-Data", "nothing is cleared"));
+    }
+    for (name, effect) in ignored {
         let Some((i, _)) = super::present(c, name) else { continue };
         c.report(
             Target::Header { name: name.to_string(), index: Some(i) },

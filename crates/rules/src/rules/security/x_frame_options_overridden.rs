@@ -59,16 +59,16 @@ fn check(c: &mut Checker<'_>) {
     } else {
         return;
     };
-    // The first enforced `frame-ancestors` (with several policies, each must allow a framer).
-    let Some(sources) = csp::response_policies(c, "Content-Security-Policy").iter().find_map(|p| p.get("frame-ancestors").map(|d| &d.values))
-    else {
-        return;
-    };
-    // An empty source list matches nothing, like `'none'`.
-    let same = match sources.as_slice() {
-        [] => equivalent == "'none'",
-        [only] => only.eq_ignore_ascii_case(equivalent),
-        _ => false,
+    // Every enforced policy's `frame-ancestors` must allow a framer: `DENY` is matched when one
+    // of them allows none (`'none'`, or an empty list), `SAMEORIGIN` when one is exactly
+    // `'self'` and none allows nothing.
+    let lists: Vec<&[&str]> = csp::response_policies(c, csp::ENFORCED).iter().filter_map(|p| p.get("frame-ancestors")).map(|d| d.values.as_slice()).collect();
+    let Some(&sources) = lists.first() else { return };
+    let allows_none = |l: &[&str]| matches!(l, [] | [_]) && l.first().is_none_or(|v| v.eq_ignore_ascii_case("'none'"));
+    let same = if equivalent == "'none'" {
+        lists.iter().any(|l| allows_none(l))
+    } else {
+        lists.iter().any(|l| matches!(l, [v] if v.eq_ignore_ascii_case("'self'"))) && !lists.iter().any(|l| allows_none(l))
     };
     if same {
         return;
