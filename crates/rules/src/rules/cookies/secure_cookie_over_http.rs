@@ -46,8 +46,9 @@ declare_rule! {
 }
 
 fn check(c: &mut Checker<'_>) {
-    let Some(cookies) = set_cookies(c).filter(|v| !v.is_empty()) else { return };
+    // The transport first: almost every request is known to be HTTPS, or not known at all.
     let Some(host) = crate::rules::security::insecure_http_host(c) else { return };
+    let Some(cookies) = set_cookies(c).filter(|v| !v.is_empty()) else { return };
     for ck in cookies.iter().filter(|k| !k.ignored_entirely() && k.secure()) {
         c.report(
             super::target(ck.index),

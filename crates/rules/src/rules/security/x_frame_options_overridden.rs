@@ -62,13 +62,13 @@ fn check(c: &mut Checker<'_>) {
     // Every enforced policy's `frame-ancestors` must allow a framer: `DENY` is matched when one
     // of them allows none (`'none'`, or an empty list), `SAMEORIGIN` when one is exactly
     // `'self'` and none allows nothing.
-    let lists: Vec<&[&str]> = csp::response_policies(c, csp::ENFORCED).iter().filter_map(|p| p.get("frame-ancestors")).map(|d| d.values.as_slice()).collect();
-    let Some(&sources) = lists.first() else { return };
+    let lists = || csp::response_policies(c, csp::ENFORCED).iter().filter_map(|p| p.get("frame-ancestors")).map(|d| d.values.as_slice());
+    let Some(sources) = lists().next() else { return };
     let allows_none = |l: &[&str]| matches!(l, [] | [_]) && l.first().is_none_or(|v| v.eq_ignore_ascii_case("'none'"));
     let same = if equivalent == "'none'" {
-        lists.iter().any(|l| allows_none(l))
+        lists().any(allows_none)
     } else {
-        lists.iter().any(|l| matches!(l, [v] if v.eq_ignore_ascii_case("'self'"))) && !lists.iter().any(|l| allows_none(l))
+        lists().any(|l| matches!(l, [v] if v.eq_ignore_ascii_case("'self'"))) && !lists().any(allows_none)
     };
     if same {
         return;
