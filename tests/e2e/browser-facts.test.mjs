@@ -195,8 +195,8 @@ for (const [headers, framed] of [
 // `secure-context-field-over-http` (SEC036) and `secure-cookie-over-http` (COO019): the same
 // simulator reached as http://insecure.test (not potentially trustworthy) and as its loopback
 // address (BASE: potentially trustworthy, so a secure context over plain HTTP). The cookie jar is
-// read from the browser, not from `document.cookie` (which never shows a Secure cookie to an
-// http page).
+// read from the browser, not from `document.cookie`, which hides Secure cookies from a page that
+// is not a secure context — the insecure one here.
 test('over plain HTTP to a host name, COOP, Clear-Site-Data and Secure cookies are ignored; over loopback they apply', async () => {
   const insecureBrowser = await launch(INSECURE_HOST_ARGS);
   try {

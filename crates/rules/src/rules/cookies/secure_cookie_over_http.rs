@@ -15,7 +15,7 @@ declare_rule! {
     /// ## Why it matters
     /// A cookie with the secure-only flag received over a non-secure scheme is ignored
     /// entirely (RFC 6265bis §5.7, storage model). Chromium and Firefox count `localhost` and
-    /// loopback addresses as secure for this (Safari does not), so the cookie works in
+    /// loopback addresses as secure for this (Safari did not yet at the time of writing, 2026), so the cookie works in
     /// development and is silently dropped on a plain-HTTP staging host: the session never
     /// starts, or a `Max-Age=0` meant to delete it deletes nothing (checked in Chromium: the
     /// cookie is stored from `http://127.0.0.1`, not from a plain-HTTP host name).

@@ -119,14 +119,22 @@ pub fn is_keyword(v: &str, kw: &str) -> bool {
     v.len() == kw.len() + 2 && v.starts_with('\'') && v.ends_with('\'') && v[1..v.len() - 1].eq_ignore_ascii_case(kw)
 }
 
-/// Whether `v` is written like a nonce or hash source: `'nonce-…'` or
-/// `'sha256-…'`/`'sha384-…'`/`'sha512-…'`, whatever follows the dash.
+/// The prefixes of nonce and hash sources: CSP3's, and the `sha-256` spelling Chromium also
+/// accepts.
+const NONCE_OR_HASH_PREFIXES: [&str; 7] = ["nonce-", "sha256-", "sha384-", "sha512-", "sha-256-", "sha-384-", "sha-512-"];
+
+/// The value after `'nonce-`/`'sha256-`… when `v` is written like a nonce or hash source, whatever
+/// the value.
+fn nonce_or_hash_value(v: &str) -> Option<&str> {
+    let inner = v.strip_prefix('\'')?.strip_suffix('\'')?;
+    let p = NONCE_OR_HASH_PREFIXES.iter().find(|p| inner.len() > p.len() && inner.is_char_boundary(p.len()) && inner[..p.len()].eq_ignore_ascii_case(p))?;
+    Some(&inner[p.len()..])
+}
+
+/// Whether `v` is written like a nonce or hash source (`'nonce-…'`, `'sha256-…'`…), whatever
+/// follows the dash.
 pub fn looks_like_nonce_or_hash(v: &str) -> bool {
-    if !(v.len() > 2 && v.starts_with('\'') && v.ends_with('\'')) {
-        return false;
-    }
-    let inner = v[1..v.len() - 1].to_ascii_lowercase();
-    ["nonce-", "sha256-", "sha384-", "sha512-"].iter().any(|p| inner.starts_with(p) && inner.len() > p.len())
+    nonce_or_hash_value(v).is_some()
 }
 
 /// CSP3's `nonce-source` or `hash-source`: written like one ([`looks_like_nonce_or_hash`]) with a
@@ -134,16 +142,13 @@ pub fn looks_like_nonce_or_hash(v: &str) -> bool {
 /// else — a template placeholder left unfilled, `'nonce-{{nonce}}'` — is no source expression
 /// browsers recognise, and neither allows a script nor neutralises `'unsafe-inline'`.
 pub fn is_nonce_or_hash(v: &str) -> bool {
-    if !looks_like_nonce_or_hash(v) {
-        return false;
-    }
-    let Some((_, value)) = v[1..v.len() - 1].split_once('-') else { return false };
+    let Some(value) = nonce_or_hash_value(v) else { return false };
     let body = value.trim_end_matches('=');
     value.len() - body.len() <= 2 && !body.is_empty() && body.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'-' | b'_'))
 }
 
-/// CSP3 "does a source list allow all inline behavior": `'unsafe-inline'` without a nonce, a hash
-/// or `'strict-dynamic'` (which make browsers ignore `'unsafe-inline'`).
+/// CSP3 "does a source list allow all inline behavior": `'unsafe-inline'` without a valid nonce,
+/// a valid hash or `'strict-dynamic'` (which make browsers ignore `'unsafe-inline'`).
 pub fn allows_all_inline(values: &[&str]) -> bool {
     values.iter().any(|v| is_keyword(v, "unsafe-inline"))
         && !values.iter().any(|v| is_nonce_or_hash(v) || is_keyword(v, "strict-dynamic"))
@@ -155,10 +160,10 @@ mod tests {
 
     #[test]
     fn nonces_and_hashes_are_base64() {
-        for v in ["'nonce-r4nd0m'", "'NONCE-abc+/-_=='", "'sha256-B2yPHKaXnvFWtRChIbabYmUBFZdVfKKXHbWtWidDVF8='"] {
+        for v in ["'nonce-r4nd0m'", "'NONCE-abc+/-_=='", "'sha256-B2yPHKaXnvFWtRChIbabYmUBFZdVfKKXHbWtWidDVF8='", "'sha-256-B2yPHKaXnvFW='"] {
             assert!(is_nonce_or_hash(v), "{v}");
         }
-        for v in ["'nonce-{{nonce}}'", "'nonce-<%=nonce%>'", "'nonce-a==='", "'nonce-='", "'nonce-'", "'self'", "nonce-abc"] {
+        for v in ["'nonce-{{nonce}}'", "'nonce-<%=nonce%>'", "'nonce-a==='", "'nonce-='", "'nonce-'", "'self'", "nonce-abc", "'sha1-abc'", "'noncé-abc'"] {
             assert!(!is_nonce_or_hash(v), "{v}");
         }
         assert!(looks_like_nonce_or_hash("'nonce-{{nonce}}'"));

@@ -7,14 +7,15 @@ use super::csp;
 declare_rule! {
     /// ## What it checks
     /// A `Content-Security-Policy` whose script sources (`script-src`, or `default-src` when
-    /// there is no `script-src`) contain `'unsafe-inline'` without a nonce, a hash or
-    /// `'strict-dynamic'`, when no other enforced policy restricts scripts further.
+    /// there is no `script-src`) contain `'unsafe-inline'` without a valid nonce or hash (base64:
+    /// a placeholder left unfilled, `'nonce-{{nonce}}'`, does not count) or `'strict-dynamic'`,
+    /// when no other enforced policy restricts scripts further.
     ///
     /// ## Why it matters
     /// Cross-site scripting almost always injects *inline* script: a `<script>` element or an
     /// event-handler attribute. `'unsafe-inline'` allows exactly that, so the policy no longer
     /// protects against the attack it exists for (CSP Level 3, "Does a source list allow all
-    /// inline behavior for type?"). When the same list also holds a nonce or a hash, browsers
+    /// inline behavior for type?"). When the same list also holds a valid nonce or hash, browsers
     /// ignore `'unsafe-inline'` (it stays only as a fallback for old browsers), which is why
     /// that combination is not reported.
     ///
@@ -48,9 +49,18 @@ declare_rule! {
 
 fn check(c: &mut Checker<'_>) {
     let Some((index, d)) = csp::every_script_policy_allows(c, csp::allows_all_inline) else { return };
+    let unfilled = csp::response_policies(c, csp::ENFORCED)
+        .iter()
+        .find(|p| p.index == index)
+        .and_then(|p| p.script_sources())
+        .and_then(|d| d.values.iter().find(|v| csp::looks_like_nonce_or_hash(v)).copied());
+    let without = match unfilled {
+        Some(v) => format!("without a valid nonce or hash (`{v}` is not base64: a placeholder left unfilled?)"),
+        None => "without a nonce or hash".to_string(),
+    };
     c.report(
         Target::Header { name: "Content-Security-Policy".into(), index: Some(index) },
-        format!("`{d}` allows `'unsafe-inline'` without a nonce or hash: injected inline scripts and event handlers run, so the policy does not stop cross-site scripting."),
+        format!("`{d}` allows `'unsafe-inline'` {without}: injected inline scripts and event handlers run, so the policy does not stop cross-site scripting."),
         format!("Remove `'unsafe-inline'` from `{d}` and allow inline scripts by nonce (`'nonce-…'`) or hash (`'sha256-…'`)."),
     );
 }

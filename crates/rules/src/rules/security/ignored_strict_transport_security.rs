@@ -57,8 +57,8 @@ fn check(c: &mut Checker<'_>) {
         let local = crate::fetch::mixed_content::is_potentially_trustworthy_http_host(host);
         (
             if local { Severity::Warning } else { Severity::Error },
-            format!("Browsers ignore `Strict-Transport-Security` on a response over plain HTTP (`http://{host}`): it is only honoured over HTTPS, where an attacker cannot forge or strip it."),
-            format!("Drop the header from plain-HTTP responses (redirect them to `https://{host}`), and send it on the HTTPS responses."),
+            "Browsers ignore `Strict-Transport-Security` on a response over plain HTTP: it is only honoured over HTTPS, where an attacker cannot forge or strip it.".to_string(),
+            "Drop the header from plain-HTTP responses (redirect them to HTTPS), and send it on the HTTPS responses.".to_string(),
         )
     } else if scheme == "https" && super::url::is_ip_literal(host) {
         (

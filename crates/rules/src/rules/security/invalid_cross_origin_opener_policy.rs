@@ -2,7 +2,6 @@ use crate::declare_rule;
 use crate::registry::{Checker, Target};
 use crate::spec::StaticSpec;
 
-
 declare_rule! {
     /// ## What it checks
     /// A `Cross-Origin-Opener-Policy` that is not a structured-field token among `same-origin`,

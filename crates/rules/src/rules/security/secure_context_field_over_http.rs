@@ -4,10 +4,11 @@ use crate::spec::StaticSpec;
 
 declare_rule! {
     /// ## What it checks
-    /// `Clear-Site-Data` on a response, or `Cross-Origin-Opener-Policy`,
-    /// `Cross-Origin-Embedder-Policy` (or their `-Report-Only` forms, other than `unsafe-none`)
-    /// on an HTML document, to a plain-`http` request for a host that is not potentially
-    /// trustworthy (not `localhost`, 127.0.0.0/8 or `[::1]`; Secure Contexts §3.1). Silent when
+    /// `Clear-Site-Data` on a response, or a `Cross-Origin-Opener-Policy` or
+    /// `Cross-Origin-Embedder-Policy` (or their `-Report-Only` forms) that sets anything but the
+    /// default `unsafe-none` on an HTML document, to a plain-`http` request for a host that is
+    /// not potentially trustworthy (not `localhost`, 127.0.0.0/8 or `[::1]`; Secure Contexts
+    /// §3.1). Silent when
     /// the request is unknown or given in origin form (`GET /path`), whose scheme is a guess.
     ///
     /// ## Why it matters
@@ -37,7 +38,7 @@ declare_rule! {
         name: "secure-context-field-over-http",
         category: Security,
         severity: Warning,
-        summary: "COOP, COEP and Clear-Site-Data are ignored on plain-HTTP responses from hosts other than localhost",
+        summary: "COOP, COEP and Clear-Site-Data are ignored over plain HTTP, except from localhost and loopback addresses",
         specs: [
             StaticSpec::Other("Secure Contexts: Is origin potentially trustworthy?", "https://w3c.github.io/webappsec-secure-contexts/#is-origin-trustworthy"),
             StaticSpec::Other("HTML: Cross-origin opener policies", "https://html.spec.whatwg.org/multipage/browsers.html#cross-origin-opener-policies"),
@@ -57,20 +58,24 @@ declare_rule! {
 
 /// The policy fields, with what their being ignored means. Only documents get them (a worker's
 /// script can carry an embedder policy too; not checked).
-const POLICIES: &[(&str, &str)] = &[
-    ("Cross-Origin-Opener-Policy", "the page is not isolated from the windows it opens or that open it"),
-    ("Cross-Origin-Opener-Policy-Report-Only", "nothing is reported"),
-    ("Cross-Origin-Embedder-Policy", "cross-origin resources load without opting in, and the page is not cross-origin isolated"),
-    ("Cross-Origin-Embedder-Policy-Report-Only", "nothing is reported"),
+const POLICIES: &[(&str, &[&str], &str)] = &[
+    ("Cross-Origin-Opener-Policy", COOP, "the page is not isolated from the windows it opens or that open it"),
+    ("Cross-Origin-Opener-Policy-Report-Only", COOP, "nothing is reported"),
+    ("Cross-Origin-Embedder-Policy", COEP, "cross-origin resources load without opting in, and the page is not cross-origin isolated"),
+    ("Cross-Origin-Embedder-Policy-Report-Only", COEP, "nothing is reported"),
 ];
+
+/// The values that change anything (not the default `unsafe-none`; unrecognised values are
+/// `invalid-cross-origin-opener-policy`'s and `invalid-cross-origin-embedder-policy`'s).
+const COOP: &[&str] = &["same-origin", "same-origin-allow-popups", "noopener-allow-popups"];
+const COEP: &[&str] = &["require-corp", "credentialless"];
 
 fn check(c: &mut Checker<'_>) {
     let Some(host) = super::insecure_http_host(c) else { return };
     let mut ignored: Vec<(&str, &str)> = Vec::new();
     if super::is_document(c) {
-        // `unsafe-none` (or a value browsers do not recognise) is the default anyway.
-        let set = |name| super::policy_token(c, name).is_some_and(|t| t != "unsafe-none");
-        ignored.extend(POLICIES.iter().copied().filter(|&(name, _)| set(name)));
+        let set = |name, values: &[&str]| super::policy_token(c, name).is_some_and(|t| values.contains(&t.as_str()));
+        ignored.extend(POLICIES.iter().filter(|&&(name, values, _)| set(name, values)).map(|&(name, _, effect)| (name, effect)));
     }
     if super::present(c, "Clear-Site-Data").is_some() {
         ignored.push(("Clear-Site-Data", "nothing is cleared"));

@@ -6,9 +6,11 @@ use super::csp;
 
 declare_rule! {
     /// ## What it checks
-    /// A response with `X-Frame-Options: DENY` or `SAMEORIGIN` and an enforced
-    /// `Content-Security-Policy` whose `frame-ancestors` says something else (anything but
-    /// exactly `'none'` for `DENY`, or exactly `'self'` for `SAMEORIGIN`).
+    /// A response with `X-Frame-Options: DENY` or `SAMEORIGIN` and enforced
+    /// `Content-Security-Policy` `frame-ancestors` that together say something else. Every
+    /// enforced policy must allow a framer, so `DENY` is matched when one of them allows none
+    /// (`'none'`, or an empty list), and `SAMEORIGIN` when one is exactly `'self'` and every
+    /// other one allows `'self'`.
     ///
     /// ## Why it matters
     /// When an enforced policy has `frame-ancestors`, browsers ignore `X-Frame-Options`
@@ -59,24 +61,27 @@ fn check(c: &mut Checker<'_>) {
     } else {
         return;
     };
-    // Every enforced policy's `frame-ancestors` must allow a framer: `DENY` is matched when one
-    // of them allows none (`'none'`, or an empty list), `SAMEORIGIN` when one is exactly
-    // `'self'` and none allows nothing.
     let lists = || csp::response_policies(c, csp::ENFORCED).iter().filter_map(|p| p.get("frame-ancestors")).map(|d| d.values.as_slice());
-    let Some(sources) = lists().next() else { return };
+    if lists().next().is_none() {
+        return;
+    }
     let allows_none = |l: &[&str]| matches!(l, [] | [_]) && l.first().is_none_or(|v| v.eq_ignore_ascii_case("'none'"));
+    let is_self = |v: &&str| v.eq_ignore_ascii_case("'self'");
     let same = if equivalent == "'none'" {
         lists().any(allows_none)
     } else {
-        lists().any(|l| matches!(l, [v] if v.eq_ignore_ascii_case("'self'"))) && !lists().any(allows_none)
+        lists().any(|l| matches!(l, [v] if is_self(v))) && lists().all(|l| l.iter().any(is_self))
     };
     if same {
         return;
     }
-    let list = if sources.is_empty() { "(empty: `'none'`)".to_string() } else { format!("`{}`", sources.join(" ")) };
+    let list = lists()
+        .map(|l| if l.is_empty() { "(empty: `'none'`)".to_string() } else { format!("`{}`", l.join(" ")) })
+        .collect::<Vec<_>>()
+        .join(" and ");
     c.report(
         Target::Header { name: "X-Frame-Options".into(), index: Some(i) },
-        format!("`X-Frame-Options: {first}` is ignored by current browsers, which follow the policy's `frame-ancestors` {list} instead."),
+        format!("`X-Frame-Options: {first}` is ignored by current browsers, which follow `frame-ancestors` {list} instead."),
         format!("If `{first}` is what you mean, set `frame-ancestors {equivalent}`; otherwise make `X-Frame-Options` match the policy for old browsers."),
     );
 }
