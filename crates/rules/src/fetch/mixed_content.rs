@@ -16,16 +16,11 @@ pub fn is_potentially_trustworthy_origin(origin: &str) -> bool {
     if scheme.eq_ignore_ascii_case("https") || scheme.eq_ignore_ascii_case("wss") {
         return true;
     }
-    host_of(origin).is_some_and(|h| is_trustworthy_host(&h))
-}
-
-/// Secure Contexts §3.1 for a host reached over a non-secure scheme: 127.0.0.0/8, ::1/128,
-/// `localhost` and `*.localhost`.
-fn is_trustworthy_host(host: &Host) -> bool {
-    match host {
-        Host::Ip(IpAddr::V4(v4)) => v4.octets()[0] == 127,
-        Host::Ip(IpAddr::V6(v6)) => *v6 == std::net::Ipv6Addr::LOCALHOST,
-        Host::Domain(d) => is_localhost_name(d),
+    match host_of(origin) {
+        Some(Host::Ip(IpAddr::V4(v4))) => v4.octets()[0] == 127,
+        Some(Host::Ip(IpAddr::V6(v6))) => v6 == std::net::Ipv6Addr::LOCALHOST,
+        Some(Host::Domain(d)) => is_localhost_name(&d),
+        None => false,
     }
 }
 

@@ -51,7 +51,7 @@ declare_rule! {
 
 fn check(c: &mut Checker<'_>) {
     let token = super::policy_token;
-    let Some(coep) = token(c, "Cross-Origin-Embedder-Policy").filter(|p| p == "require-corp" || p == "credentialless") else { return };
+    let Some(coep) = token(c, "Cross-Origin-Embedder-Policy").filter(|p| super::COEP_SETTING.contains(&p.as_str())) else { return };
     // Over plain HTTP both policies are ignored (`secure-context-field-over-http` says so).
     if !super::is_document(c) || super::insecure_http_host(c).is_some() {
         return;

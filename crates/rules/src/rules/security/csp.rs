@@ -107,12 +107,12 @@ pub fn response_policies<'a>(c: &Checker<'a>, name: &str) -> &'a [Policy<'a>] {
 
 /// When every enforced policy that restricts scripts has script sources (`script-src`, else
 /// `default-src`) for which `allows` holds, so that no policy stops what it allows: the first
-/// such policy's line index and directive name, for the finding. `None` when no enforced policy
+/// such policy's line index and script directive, for the finding. `None` when no enforced policy
 /// restricts scripts, or one does not allow it.
-pub fn every_script_policy_allows<'a>(c: &Checker<'a>, allows: impl Fn(&[&str]) -> bool) -> Option<(usize, &'a str)> {
+pub fn every_script_policy_allows<'a>(c: &Checker<'a>, allows: impl Fn(&[&str]) -> bool) -> Option<(usize, &'a Directive<'a>)> {
     let mut governing = response_policies(c, "Content-Security-Policy").iter().filter_map(|p| p.script_sources().map(|d| (p, d)));
     let (first, d) = governing.next()?;
-    (allows(&d.values) && governing.all(|(_, d)| allows(&d.values))).then_some((first.index, d.raw_name))
+    (allows(&d.values) && governing.all(|(_, d)| allows(&d.values))).then_some((first.index, d))
 }
 
 pub fn is_keyword(v: &str, kw: &str) -> bool {

@@ -47,7 +47,8 @@ declare_rule! {
 
 fn check(c: &mut Checker<'_>) {
     let allows_eval = |values: &[&str]| values.iter().any(|v| csp::is_keyword(v, "unsafe-eval"));
-    let Some((index, d)) = csp::every_script_policy_allows(c, allows_eval) else { return };
+    let Some((index, directive)) = csp::every_script_policy_allows(c, allows_eval) else { return };
+    let d = directive.raw_name;
     c.report(
         Target::Header { name: "Content-Security-Policy".into(), index: Some(index) },
         format!("`{d}` allows `'unsafe-eval'`: strings can run as script (`eval`, `new Function`), so text injected into one executes with the page's privileges."),

@@ -48,13 +48,9 @@ declare_rule! {
 }
 
 fn check(c: &mut Checker<'_>) {
-    let Some((index, d)) = csp::every_script_policy_allows(c, csp::allows_all_inline) else { return };
-    let unfilled = csp::response_policies(c, csp::ENFORCED)
-        .iter()
-        .find(|p| p.index == index)
-        .and_then(|p| p.script_sources())
-        .and_then(|d| d.values.iter().find(|v| csp::looks_like_nonce_or_hash(v)).copied());
-    let without = match unfilled {
+    let Some((index, directive)) = csp::every_script_policy_allows(c, csp::allows_all_inline) else { return };
+    let d = directive.raw_name;
+    let without = match directive.values.iter().find(|v| csp::looks_like_nonce_or_hash(v)) {
         Some(v) => format!("without a valid nonce or hash (`{v}` is not base64: a placeholder left unfilled?)"),
         None => "without a nonce or hash".to_string(),
     };

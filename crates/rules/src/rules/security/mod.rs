@@ -143,6 +143,13 @@ pub(crate) fn bare_token(value: &str) -> Option<String> {
     }
 }
 
+/// The `Cross-Origin-Opener-Policy` values that change anything: not the default `unsafe-none`,
+/// nor a value browsers do not recognise (`invalid-cross-origin-opener-policy`'s).
+pub(crate) const COOP_SETTING: &[&str] = &["same-origin", "same-origin-allow-popups", "noopener-allow-popups"];
+/// The same for `Cross-Origin-Embedder-Policy`: the two that make a document cross-origin
+/// isolated with COOP `same-origin`.
+pub(crate) const COEP_SETTING: &[&str] = &["require-corp", "credentialless"];
+
 /// [`bare_token`] of the response field `name`; `None` when it is absent or hidden too.
 pub(crate) fn policy_token(c: &Checker<'_>, name: &str) -> Option<String> {
     present(c, name)?;

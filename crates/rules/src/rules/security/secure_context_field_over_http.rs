@@ -58,17 +58,15 @@ declare_rule! {
 
 /// The policy fields, with what their being ignored means. Only documents get them (a worker's
 /// script can carry an embedder policy too; not checked).
+/// Each with the values that change anything ([`COOP_SETTING`](super::COOP_SETTING),
+/// [`COEP_SETTING`](super::COEP_SETTING)).
 const POLICIES: &[(&str, &[&str], &str)] = &[
-    ("Cross-Origin-Opener-Policy", COOP, "the page is not isolated from the windows it opens or that open it"),
-    ("Cross-Origin-Opener-Policy-Report-Only", COOP, "nothing is reported"),
-    ("Cross-Origin-Embedder-Policy", COEP, "cross-origin resources load without opting in, and the page is not cross-origin isolated"),
-    ("Cross-Origin-Embedder-Policy-Report-Only", COEP, "nothing is reported"),
+    ("Cross-Origin-Opener-Policy", super::COOP_SETTING, "the page is not isolated from the windows it opens or that open it"),
+    ("Cross-Origin-Opener-Policy-Report-Only", super::COOP_SETTING, "nothing is reported"),
+    ("Cross-Origin-Embedder-Policy", super::COEP_SETTING, "cross-origin resources load without opting in, and the page is not cross-origin isolated"),
+    ("Cross-Origin-Embedder-Policy-Report-Only", super::COEP_SETTING, "nothing is reported"),
 ];
 
-/// The values that change anything (not the default `unsafe-none`; unrecognised values are
-/// `invalid-cross-origin-opener-policy`'s and `invalid-cross-origin-embedder-policy`'s).
-const COOP: &[&str] = &["same-origin", "same-origin-allow-popups", "noopener-allow-popups"];
-const COEP: &[&str] = &["require-corp", "credentialless"];
 
 fn check(c: &mut Checker<'_>) {
     let Some(host) = super::insecure_http_host(c) else { return };
