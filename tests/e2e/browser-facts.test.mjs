@@ -230,3 +230,44 @@ test('over plain HTTP to a host name, COOP, Clear-Site-Data and Secure cookies a
     await insecureBrowser.close();
   }
 });
+
+// `invalid-json-body` (CON004) and `duplicate-json-keys`: what a JSON body must be is what
+// `Response.json()` (Fetch "parse JSON from bytes": UTF-8 decode, then `JSON.parse`) accepts.
+// It takes numbers beyond a double, lone surrogate escapes (which `JSON.stringify` writes for a
+// string cut inside an emoji) and any depth — all of which serde_json's `Value` refuses, so
+// the rule does not report them — and replaces octets that are not UTF-8 with U+FFFD, which the
+// rule reports (RFC 8259 §8.1 requires UTF-8).
+test('Response.json() takes what invalid-json-body accepts and refuses what it reports', async () => {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(`${BASE}/api/status/200`);
+    const result = await page.evaluate(async () => {
+      const parses = async (body) => {
+        try {
+          return { ok: true, value: await new Response(body).json() };
+        } catch (e) {
+          return { ok: false, error: String(e) };
+        }
+      };
+      const deep = '['.repeat(1000) + ']'.repeat(1000);
+      const accepted = {};
+      for (const doc of ['1e400', '[-1e400]', '18446744073709551616', '"\\ud83d"', '{"\\udc00":1}', deep]) {
+        accepted[doc.slice(0, 20)] = (await parses(doc)).ok;
+      }
+      const refused = {};
+      for (const doc of ['{"a": 1,}', '[1, 2', 'nul', '01', '"\u0001"', '{1: 2}', "{'a': 1}"]) {
+        refused[doc] = (await parses(doc)).ok;
+      }
+      const notUtf8 = await parses(new Uint8Array([0x5b, 0x22, 0xff, 0x22, 0x5d]));
+      const big = (await parses('[1e400]')).value[0];
+      return { accepted, refused, notUtf8, big: String(big) };
+    });
+    for (const [doc, ok] of Object.entries(result.accepted)) assert.equal(ok, true, `accepts ${doc}`);
+    for (const [doc, ok] of Object.entries(result.refused)) assert.equal(ok, false, `refuses ${doc}`);
+    assert.equal(result.big, 'Infinity');
+    assert.deepEqual(result.notUtf8, { ok: true, value: ['\uFFFD'] });
+  } finally {
+    await context.close();
+  }
+});

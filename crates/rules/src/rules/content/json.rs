@@ -1,14 +1,18 @@
-//! One pass over a JSON body (RFC 8259), shared by `invalid-json-body` and `duplicate-json-keys`:
-//! whether it parses — with serde_json's own error, through the same `deserialize_any` paths as
-//! `serde_json::Value`, without building the document — and the JSON Pointer (RFC 6901) of the
-//! first member name repeated within one object. Member names are borrowed from the body when
-//! they have no escapes, and a pointer is only written out when a duplicate is found.
+//! A JSON body (RFC 8259) checked once per lint, for `invalid-json-body` and
+//! `duplicate-json-keys`: whether it parses — serde_json's own error, from its validating pass
+//! (`IgnoredAny`), which builds nothing and converts no number — and, for a document that
+//! parses, the JSON Pointer (RFC 6901) of the first member name repeated within one object,
+//! found by a scan of the text that serde_json has already validated.
+//!
+//! What parses is what `JSON.parse` accepts (checked in Chromium, `tests/e2e/browser-facts`):
+//! numbers beyond `f64` (`1e400` is `Infinity`), lone surrogate escapes, any depth — none of
+//! which a `serde_json::Value` would take.
 
 use std::borrow::Cow;
 use std::collections::HashSet;
-use std::fmt;
 
-use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::de::{Deserialize, IgnoredAny};
+use smallvec::SmallVec;
 
 use super::media;
 use crate::registry::Checker;
@@ -21,183 +25,178 @@ pub(crate) struct JsonCheck {
     pub duplicate: Option<String>,
 }
 
-enum Seg<'de> {
-    Index(usize),
-    Key(Cow<'de, str>),
-}
-
-fn pointer(path: &[Seg<'_>], last: &str) -> String {
-    let mut out = String::new();
-    let mut key = |k: &str| {
-        out.push('/');
-        out.push_str(&k.replace('~', "~0").replace('/', "~1"));
-    };
-    for s in path {
-        match s {
-            Seg::Index(i) => key(&i.to_string()),
-            Seg::Key(k) => key(k),
+/// Checks `body` (a byte-order mark is skipped, as JSON parsers may, RFC 8259 §8.1).
+pub(crate) fn check_json(body: &[u8]) -> JsonCheck {
+    let body = media::strip_bom(body);
+    // A body that is UTF-8 as a whole (almost all) is read as `str`: serde_json then skips
+    // validating each string again; errors and positions are the same either way.
+    let text = match std::str::from_utf8(body) {
+        Ok(text) => text,
+        Err(utf8) => {
+            let mut de = serde_json::Deserializer::from_slice(body);
+            let error = match IgnoredAny::deserialize(&mut de).and_then(|_| de.end()) {
+                Err(e) => error_text(body, None, &e),
+                // The validating pass does not decode strings, where the stray octets are.
+                Ok(()) => format!("the octet at offset {} is not UTF-8, which RFC 8259 §8.1 requires (browsers decode it as U+FFFD)", utf8.valid_up_to()),
+            };
+            return JsonCheck { error: Some(error), duplicate: None };
         }
-    }
-    key(last);
-    out
-}
-
-/// A member name, borrowed from the input when possible.
-struct Key;
-
-impl<'de> DeserializeSeed<'de> for Key {
-    type Value = Cow<'de, str>;
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Cow<'de, str>, D::Error> {
-        d.deserialize_str(self)
+    };
+    let mut de = serde_json::Deserializer::from_str(text);
+    match IgnoredAny::deserialize(&mut de).and_then(|_| de.end()) {
+        Err(e) => JsonCheck { error: Some(error_text(body, Some(text), &e)), duplicate: None },
+        Ok(()) => JsonCheck { error: None, duplicate: first_duplicate(text) },
     }
 }
 
-impl<'de> Visitor<'de> for Key {
-    type Value = Cow<'de, str>;
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a member name")
-    }
-    fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Cow<'de, str>, E> {
-        Ok(Cow::Borrowed(v))
-    }
-    fn visit_str<E>(self, v: &str) -> Result<Cow<'de, str>, E> {
-        Ok(Cow::Owned(v.to_string()))
-    }
-}
-
-struct Walk<'p, 'de> {
-    found: &'p mut Option<String>,
-    /// Where the walk is, kept only when `track` is set: the first pass only tells whether
-    /// there is a duplicate; a second pass, run only then, builds its pointer.
-    path: &'p mut Vec<Seg<'de>>,
-    track: bool,
-    /// The member names of the objects being walked, innermost last: one buffer for the whole
-    /// document, so an object costs no allocation of its own.
-    names: &'p mut Vec<Cow<'de, str>>,
-}
-
-impl<'de> Walk<'_, 'de> {
-    /// The walk of a nested value, sharing this one's state.
-    fn nested(&mut self) -> Walk<'_, 'de> {
-        Walk { found: &mut *self.found, path: &mut *self.path, track: self.track, names: &mut *self.names }
-    }
-}
-
-impl<'de> DeserializeSeed<'de> for Walk<'_, 'de> {
-    type Value = ();
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
-        d.deserialize_any(self)
+/// The error's text. The pass that builds values words some errors better ("trailing comma"
+/// where the validating pass says "key must be a string"): its message, unless it stopped
+/// earlier — at what the validating pass accepts (`1e400`, a lone surrogate, depth). Only for an
+/// invalid document, off the usual path.
+fn error_text(body: &[u8], text: Option<&str>, e: &serde_json::Error) -> String {
+    let value = match text {
+        Some(text) => serde_json::from_str::<serde_json::Value>(text).err(),
+        None => serde_json::from_slice::<serde_json::Value>(body).err(),
+    };
+    match value {
+        Some(v) if (v.line(), v.column()) >= (e.line(), e.column()) => v.to_string(),
+        _ => e.to_string(),
     }
 }
 
 /// Beyond this many members an object's names go into a hash set (hostile input stays linear).
 const LINEAR_KEYS: usize = 16;
 
-impl<'de> Visitor<'de> for Walk<'_, 'de> {
-    type Value = ();
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("any valid JSON value")
+/// Where the scan is inside one container.
+#[derive(Clone, Copy)]
+enum Frame {
+    /// An array, with the index of the element being read.
+    Array(usize),
+    /// An object: where its names begin in the shared buffer, and the span of the member name
+    /// being read (quotes included).
+    Object { start: usize, key: (usize, usize) },
+}
+
+/// The octets the scan stops at: the structure of a document and the quote that opens a string
+/// (whitespace, numbers and literals are passed over).
+const STOP: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 7 {
+        t[b"\"{}[],:"[i] as usize] = true;
+        i += 1;
     }
-    fn visit_bool<E>(self, _: bool) -> Result<(), E> {
-        Ok(())
+    t
+};
+
+/// A member name as compared: decoded by serde_json when it has escapes (`"a\u0041"` is
+/// `"aA"`); a lone surrogate (which `JSON.parse` keeps) does not decode to a `String`, so such a
+/// name compares as written.
+fn name_of(quoted: &str, escaped: bool) -> Cow<'_, str> {
+    let raw = &quoted[1..quoted.len() - 1];
+    if escaped {
+        serde_json::from_str::<String>(quoted).map_or(Cow::Borrowed(raw), Cow::Owned)
+    } else {
+        Cow::Borrowed(raw)
     }
-    fn visit_i64<E>(self, _: i64) -> Result<(), E> {
-        Ok(())
-    }
-    fn visit_u64<E>(self, _: u64) -> Result<(), E> {
-        Ok(())
-    }
-    fn visit_f64<E>(self, _: f64) -> Result<(), E> {
-        Ok(())
-    }
-    fn visit_str<E>(self, _: &str) -> Result<(), E> {
-        Ok(())
-    }
-    fn visit_unit<E>(self) -> Result<(), E> {
-        Ok(())
-    }
-    fn visit_none<E>(self) -> Result<(), E> {
-        Ok(())
-    }
-    fn visit_seq<A: SeqAccess<'de>>(mut self, mut seq: A) -> Result<(), A::Error> {
-        let mut i = 0usize;
-        loop {
-            if self.track {
-                self.path.push(Seg::Index(i));
-            }
-            let more = seq.next_element_seed(self.nested())?.is_some();
-            if self.track {
-                self.path.pop();
-            }
-            if !more {
-                return Ok(());
-            }
+}
+
+/// The pointer of the first member name repeated within one object of `text`, a document
+/// serde_json has validated: so every string is closed, every container balanced, and a string
+/// right after `{` or after `,` inside an object is a member name. Linear in the text, without
+/// recursion.
+fn first_duplicate(text: &str) -> Option<String> {
+    let b = text.as_bytes();
+    let mut frames: SmallVec<[Frame; 16]> = SmallVec::new();
+    // The member names of the objects being scanned, innermost last: one buffer for the whole
+    // document, so an object costs no allocation of its own. An object with many names moves
+    // them into a set (hostile input stays linear), kept with its depth.
+    let mut names: SmallVec<[Cow<'_, str>; 16]> = SmallVec::new();
+    let mut sets: Vec<(usize, HashSet<Cow<'_, str>>)> = Vec::new();
+    let mut expect_name = false;
+    let mut i = 0;
+    loop {
+        while i < b.len() && !STOP[usize::from(b[i])] {
             i += 1;
         }
-    }
-    fn visit_map<A: MapAccess<'de>>(mut self, mut map: A) -> Result<(), A::Error> {
-        // This object's names are `names[start..]` while it is walked (its members' own objects
-        // push above them and truncate back), or a hash set once there are many.
-        let start = self.names.len();
-        let mut many: Option<HashSet<Cow<'de, str>>> = None;
-        while let Some(key) = map.next_key_seed(Key)? {
-            let repeated = match &mut many {
-                Some(set) => !set.insert(key.clone()),
-                None if self.names[start..].contains(&key) => true,
-                None => {
-                    self.names.push(key.clone());
-                    if self.names.len() - start > LINEAR_KEYS {
-                        many = Some(self.names.drain(start..).collect());
+        let &c = b.get(i)?;
+        match c {
+            b'"' => {
+                let open = i;
+                let mut escaped = false;
+                i += 1;
+                while let Some(&c) = b.get(i) {
+                    if c == b'"' {
+                        break;
                     }
-                    false
+                    if c == b'\\' {
+                        escaped = true;
+                        i += 1;
+                    }
+                    i += 1;
                 }
-            };
-            if repeated && self.found.is_none() {
-                *self.found = Some(if self.track { pointer(self.path, &key) } else { String::new() });
+                // After `{` or `,` in an object (so the innermost frame is that object).
+                let depth = frames.len();
+                if let (true, Some(Frame::Object { start, key })) = (std::mem::take(&mut expect_name), frames.last_mut()) {
+                    *key = (open, i + 1);
+                    let name = name_of(text.get(open..=i)?, escaped);
+                    let repeated = match sets.last_mut() {
+                        Some((d, set)) if *d == depth => !set.insert(name),
+                        _ if names[*start..].contains(&name) => true,
+                        _ => {
+                            names.push(name);
+                            if names.len() - *start > LINEAR_KEYS {
+                                sets.push((depth, names.drain(*start..).collect()));
+                            }
+                            false
+                        }
+                    };
+                    if repeated {
+                        return Some(pointer(text, &frames));
+                    }
+                }
             }
-            if self.track {
-                self.path.push(Seg::Key(key));
+            b'{' => {
+                frames.push(Frame::Object { start: names.len(), key: (0, 0) });
+                expect_name = true;
             }
-            map.next_value_seed(self.nested())?;
-            if self.track {
-                self.path.pop();
+            b'[' => frames.push(Frame::Array(0)),
+            b'}' | b']' => {
+                if let Some(Frame::Object { start, .. }) = frames.pop() {
+                    names.truncate(start);
+                    if sets.last().is_some_and(|(d, _)| *d == frames.len() + 1) {
+                        sets.pop();
+                    }
+                }
+                expect_name = false;
             }
+            b',' => match frames.last_mut() {
+                Some(Frame::Array(n)) => *n += 1,
+                Some(Frame::Object { .. }) => expect_name = true,
+                None => {}
+            },
+            // `:`
+            _ => expect_name = false,
         }
-        self.names.truncate(start);
-        Ok(())
+        i += 1;
     }
 }
 
-/// Checks `body` (a byte-order mark is skipped, as JSON parsers may, RFC 8259 §8.1).
-pub(crate) fn check_json(body: &[u8]) -> JsonCheck {
-    let body = media::strip_bom(body);
-    match walk(body, false) {
-        Err(error) => JsonCheck { error: Some(error), duplicate: None },
-        Ok(None) => JsonCheck { error: None, duplicate: None },
-        // A repeated name (rare): walk again, keeping the path, to write its pointer.
-        Ok(Some(_)) => JsonCheck { error: None, duplicate: walk(body, true).ok().flatten() },
+/// The JSON Pointer (RFC 6901) of the member being read in the innermost object.
+fn pointer(text: &str, frames: &[Frame]) -> String {
+    let mut out = String::new();
+    for f in frames {
+        out.push('/');
+        match *f {
+            Frame::Array(n) => out.push_str(&n.to_string()),
+            Frame::Object { key: (from, to), .. } => {
+                let quoted = text.get(from..to).unwrap_or("\"\"");
+                let escaped = memchr::memchr(b'\\', quoted.as_bytes()).is_some();
+                out.push_str(&name_of(quoted, escaped).replace('~', "~0").replace('/', "~1"));
+            }
+        }
     }
-}
-
-/// One pass: serde_json's error, or whether a member name repeats (with its pointer when
-/// `track`).
-fn walk(body: &[u8], track: bool) -> Result<Option<String>, String> {
-    let mut found = None;
-    let (mut path, mut names) = (Vec::new(), Vec::with_capacity(LINEAR_KEYS));
-    let walk = Walk { found: &mut found, path: &mut path, track, names: &mut names };
-    // A body that is UTF-8 as a whole (almost all) is read as `str`: serde_json then skips
-    // validating each string again; errors and positions are the same either way.
-    let result = match std::str::from_utf8(body) {
-        Ok(text) => {
-            let mut de = serde_json::Deserializer::from_str(text);
-            walk.deserialize(&mut de).and_then(|()| de.end())
-        }
-        Err(_) => {
-            let mut de = serde_json::Deserializer::from_slice(body);
-            walk.deserialize(&mut de).and_then(|()| de.end())
-        }
-    };
-    result.map(|()| found).map_err(|e| e.to_string())
+    out
 }
 
 /// The check of the response's body when it is labelled JSON and is the plain content; once per
@@ -219,18 +218,30 @@ pub(crate) fn response_json<'a>(c: &Checker<'a>) -> Option<&'a JsonCheck> {
 mod tests {
     use super::check_json;
 
+    /// Rejected as `serde_json::Value` rejects it (same message), except what `JSON.parse`
+    /// takes and `Value` cannot hold.
     #[test]
-    fn errors_match_value() {
-        let deep = "[".repeat(200) + &"]".repeat(200);
+    fn errors_match_value_where_browsers_agree() {
         for doc in [
-            "{\"a\": [1, 2.5, -3, 1e400, true, null, \"x\\u00e9\"]}", "{\"a\": 1,}", "[1, 2", "{1: 2}", "\"\\q\"",
-            "nul", "1 2", "", "  ", "{\"a\":\"\\ud800\"}", "18446744073709551616", "-0", "[\"\u{7f}\", \"\n\"]",
-            "{\"k\" 1}", &deep, "{\"a\":{\"b\":[{}]}}", "{\"a\\u0041\":1,\"aA\":2}",
+            "{\"a\": [1, 2.5, -3, true, null, \"x\\u00e9\"]}", "{\"a\": 1,}", "[1, 2", "{1: 2}", "\"\\q\"", "nul", "1 2", "",
+            "  ", "-0", "[\"\u{7f}\", \"\n\"]", "{\"k\" 1}", "{\"a\":{\"b\":[{}]}}", "{\"a\\u0041\":1,\"aA\":2}", "01", "[1.]",
+            "\"\\u12\"", "{\"a\":1}}", "\"\u{1}\"",
         ] {
             let ours = check_json(doc.as_bytes()).error;
             let value = serde_json::from_str::<serde_json::Value>(doc).err().map(|e| e.to_string());
             assert_eq!(ours, value, "{doc:?}");
         }
+        // An error after what only `Value` refuses is reported where it is.
+        assert_eq!(check_json(b"[1e400, }").error.as_deref(), Some("expected value at line 1 column 9"));
+        let deep = "[".repeat(1000) + &"]".repeat(1000);
+        for doc in ["1e400", "[-1e400]", "18446744073709551616", "\"\\ud800\"", "{\"\\udc00\":1}", &deep] {
+            assert_eq!(check_json(doc.as_bytes()).error, None, "JSON.parse takes {doc:?}");
+        }
+        assert_eq!(
+            check_json(b"[\"\xff\"]").error.as_deref(),
+            Some("the octet at offset 2 is not UTF-8, which RFC 8259 \u{a7}8.1 requires (browsers decode it as U+FFFD)")
+        );
+        assert_eq!(check_json(b"[\xff]").error.as_deref(), Some("expected value at line 1 column 2"));
     }
 
     #[test]
@@ -241,8 +252,147 @@ mod tests {
         assert_eq!(dup(r#"{"a":{"a":1},"b":[1,1]}"#), None);
         assert_eq!(dup(r#"{"a/b~":1,"a/b~":2}"#).as_deref(), Some("/a~1b~0"));
         assert_eq!(dup(r#"{"a\u0041":1,"aA":2}"#).as_deref(), Some("/aA"), "escaped names compare decoded");
+        assert_eq!(dup(r#"{"a":"{\"a\":1,\"a\":2}","b":"a"}"#), None, "a string is not an object");
+        assert_eq!(dup(r#"[{}, "k", {"k":[], "j":{}, "k":0}]"#).as_deref(), Some("/2/k"));
+        assert_eq!(dup(r#"{"\ud800":1,"\ud800":2}"#).as_deref(), Some("/\\ud800"), "a lone surrogate compares as written");
         assert_eq!(dup("not json"), None);
         let many: String = format!("{{{}, \"k3\": 0}}", (0..40).map(|i| format!("\"k{i}\": {i}")).collect::<Vec<_>>().join(","));
         assert_eq!(dup(&many).as_deref(), Some("/k3"), "past the linear scan");
+        let deep = "[".repeat(500) + r#"{"a":0,"a":1}"# + &"]".repeat(500);
+        assert_eq!(dup(&deep).map(|p| p.len()), Some(500 * 2 + 2), "no depth limit");
+    }
+
+    /// The scan finds what a walk through serde's own parse finds, on generated documents with
+    /// few names (so that they repeat), escapes, nesting and whitespace.
+    #[test]
+    fn scan_agrees_with_a_serde_walk() {
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        fn gen(next: &mut dyn FnMut() -> u64, depth: u32, out: &mut String) {
+            const NAMES: &[&str] = &["a", "b", "a\\u0062", "\\\"", "c,d", "e:f", "{", "]"];
+            const LEAVES: &[&str] = &["1", "-2.5e3", "true", "null", "\"s\"", "\"x\\\"y\"", "\"{\\\"a\\\":1}\"", "[]", "{}"];
+            let ws = |n: u64| if n.is_multiple_of(3) { " " } else { "" };
+            match if depth > 3 { 2 } else { next() % 3 } {
+                0 => {
+                    out.push('{');
+                    for i in 0..next() % 4 {
+                        if i > 0 {
+                            out.push(',');
+                        }
+                        out.push_str(ws(next()));
+                        out.push('"');
+                        out.push_str(NAMES[(next() % NAMES.len() as u64) as usize]);
+                        out.push_str("\":");
+                        out.push_str(ws(next()));
+                        gen(next, depth + 1, out);
+                    }
+                    out.push('}');
+                }
+                1 => {
+                    out.push('[');
+                    for i in 0..next() % 4 {
+                        if i > 0 {
+                            out.push_str(", ");
+                        }
+                        gen(next, depth + 1, out);
+                    }
+                    out.push(']');
+                }
+                _ => out.push_str(LEAVES[(next() % LEAVES.len() as u64) as usize]),
+            }
+        }
+        let (mut found, mut silent) = (0, 0);
+        for _ in 0..3000 {
+            let mut doc = String::new();
+            gen(&mut next, 0, &mut doc);
+            let ours = check_json(doc.as_bytes());
+            assert_eq!(ours.error, None, "{doc}");
+            let reference = reference::first_duplicate(&doc);
+            assert_eq!(ours.duplicate, reference, "{doc}");
+            if reference.is_some() { found += 1 } else { silent += 1 }
+        }
+        assert!(found > 300 && silent > 300, "both outcomes generated: {found} / {silent}");
+    }
+
+    /// The pointer of the first repeated name, by a walk through serde's `deserialize_any`.
+    mod reference {
+        use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+        use std::fmt;
+
+        pub fn first_duplicate(doc: &str) -> Option<String> {
+            let mut found = None;
+            let mut path = Vec::new();
+            let mut de = serde_json::Deserializer::from_str(doc);
+            Walk { found: &mut found, path: &mut path }.deserialize(&mut de).ok()?;
+            found
+        }
+
+        struct Walk<'p> {
+            found: &'p mut Option<String>,
+            path: &'p mut Vec<String>,
+        }
+
+        impl<'de> DeserializeSeed<'de> for Walk<'_> {
+            type Value = ();
+            fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+                d.deserialize_any(self)
+            }
+        }
+
+        impl<'de> Visitor<'de> for Walk<'_> {
+            type Value = ();
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("JSON")
+            }
+            fn visit_bool<E>(self, _: bool) -> Result<(), E> {
+                Ok(())
+            }
+            fn visit_i64<E>(self, _: i64) -> Result<(), E> {
+                Ok(())
+            }
+            fn visit_u64<E>(self, _: u64) -> Result<(), E> {
+                Ok(())
+            }
+            fn visit_f64<E>(self, _: f64) -> Result<(), E> {
+                Ok(())
+            }
+            fn visit_str<E>(self, _: &str) -> Result<(), E> {
+                Ok(())
+            }
+            fn visit_unit<E>(self) -> Result<(), E> {
+                Ok(())
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+                for i in 0.. {
+                    self.path.push(i.to_string());
+                    let more = seq.next_element_seed(Walk { found: &mut *self.found, path: &mut *self.path })?.is_some();
+                    self.path.pop();
+                    if !more {
+                        break;
+                    }
+                }
+                Ok(())
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+                let mut seen: Vec<String> = Vec::new();
+                while let Some(key) = map.next_key::<String>()? {
+                    if seen.contains(&key) && self.found.is_none() {
+                        let mut p: String = self.path.iter().map(|s| format!("/{}", s.replace('~', "~0").replace('/', "~1"))).collect();
+                        p.push_str(&format!("/{}", key.replace('~', "~0").replace('/', "~1")));
+                        *self.found = Some(p);
+                    }
+                    seen.push(key.clone());
+                    self.path.push(key);
+                    map.next_value_seed(Walk { found: &mut *self.found, path: &mut *self.path })?;
+                    self.path.pop();
+                }
+                Ok(())
+            }
+        }
     }
 }
