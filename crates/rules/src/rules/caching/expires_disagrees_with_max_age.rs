@@ -2,7 +2,7 @@ use crate::declare_rule;
 use crate::registry::{Checker, Presence, Target};
 use crate::spec::rfc;
 
-use super::{cache_control, parse_date, response_date, seconds_text};
+use super::{cache_control, line_secs, response_date, seconds_text};
 
 /// Differences up to this many seconds are rounding and clock ticks, not disagreement.
 const TOLERANCE: i64 = 60;
@@ -52,7 +52,7 @@ fn check(c: &mut Checker<'_>) {
     let fix = "Remove `Expires`, or set it to `Date` + `max-age`.".to_string();
     // `max-age` is capped at 2^31 (RFC 9111 §1.2.2), so the cast is exact.
     let max_age = max_age as i64;
-    match parse_date(&v).secs() {
+    match line_secs(c, i, &v) {
         None => {
             // An invalid Expires means "already expired" (§5.3).
             if max_age > TOLERANCE {

@@ -2,7 +2,7 @@ use crate::declare_rule;
 use crate::registry::{Checker, Presence, Target};
 use crate::spec::rfc;
 
-use super::{base_time, cache_control, parse_date};
+use super::{base_time, cache_control, line_secs};
 
 declare_rule! {
     /// ## What it checks
@@ -47,7 +47,7 @@ fn check(c: &mut Checker<'_>) {
         return;
     }
     let Presence::Present(i, v) = c.header("Expires") else { return };
-    let Some(exp) = parse_date(v).secs() else { return };
+    let Some(exp) = line_secs(c, i, v) else { return };
     let Some(base) = base_time(c) else { return };
     if exp > base {
         return;

@@ -276,142 +276,18 @@ pub(crate) const DELTA_DIRECTIVES: &[&str] = &["max-age", "s-maxage", "stale-whi
 // Dates
 // ---------------------------------------------------------------------------------------------
 
-/// An HTTP-date as read by a lenient recipient.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum DateValue {
-    /// A valid HTTP-date (IMF-fixdate, or the obsolete RFC 850 / asctime forms, RFC 9110 §5.6.7).
-    Valid(i64),
-    /// Not an HTTP-date, but a form browsers read anyway (`01-Jan-2026`, `+0000`, `UTC` …).
-    Lenient(i64),
-    Invalid,
-}
-
-impl DateValue {
-    pub fn secs(self) -> Option<i64> {
-        match self {
-            DateValue::Valid(t) | DateValue::Lenient(t) => Some(t),
-            DateValue::Invalid => None,
-        }
-    }
-}
-
-pub(crate) fn parse_date(v: &str) -> DateValue {
-    let v = v.trim_fast();
-    if let Ok(t) = httpdate::parse_http_date(v) {
-        if let Ok(d) = t.duration_since(std::time::UNIX_EPOCH) {
-            return DateValue::Valid(i64::try_from(d.as_secs()).unwrap_or(i64::MAX));
-        }
-    }
-    match lenient_date(v) {
-        Some(t) => DateValue::Lenient(t),
-        None => DateValue::Invalid,
-    }
-}
-
-const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
-const WEEKDAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
-
-/// Day, month name, year and time in any order, with optional weekday and a GMT/UTC/Z/±hhmm
-/// zone — roughly what browsers' date parsers accept. Linear in the input.
-fn lenient_date(v: &str) -> Option<i64> {
-    if v.len() > 64 {
-        return None;
-    }
-    let mut day: Option<u32> = None;
-    let mut month: Option<u32> = None;
-    let mut year: Option<i64> = None;
-    let mut time: Option<(u32, u32, u32)> = None;
-    let mut offset: i64 = 0;
-    for word in v.split(|c: char| c.is_ascii_whitespace() || c == ',') {
-        if word.is_empty() {
-            continue;
-        }
-        // A numeric zone (+0000 / -0500) is one token; otherwise `-` separates date parts.
-        let zone = (word.starts_with('+') || word.starts_with('-'))
-            && word.len() == 5
-            && word[1..].bytes().all(|b| b.is_ascii_digit());
-        if zone {
-            let h: i64 = word[1..3].parse().ok()?;
-            let m: i64 = word[3..5].parse().ok()?;
-            let off = h * 3600 + m * 60;
-            offset = if word.starts_with('-') { -off } else { off };
-            continue;
-        }
-        for part in word.split('-') {
-            if part.is_empty() {
-                continue;
-            }
-            let lower = part.to_ascii_lowercase();
-            if part.contains(':') {
-                let mut it = part.split(':');
-                let h: u32 = it.next()?.parse().ok()?;
-                let m: u32 = it.next()?.parse().ok()?;
-                let s: u32 = match it.next() {
-                    Some(s) => s.parse().ok()?,
-                    None => 0,
-                };
-                if it.next().is_some() || h > 23 || m > 59 || s > 60 {
-                    return None;
-                }
-                time = Some((h, m, s));
-            } else if part.bytes().all(|b| b.is_ascii_digit()) {
-                match part.len() {
-                    1 | 2 if day.is_none() => day = part.parse().ok(),
-                    2 if year.is_none() => {
-                        let y: i64 = part.parse().ok()?;
-                        year = Some(if y < 70 { 2000 + y } else { 1900 + y });
-                    }
-                    4 if year.is_none() => year = part.parse().ok(),
-                    _ => return None,
-                }
-            } else if part.bytes().all(|b| b.is_ascii_alphabetic()) {
-                if matches!(lower.as_str(), "gmt" | "utc" | "ut" | "z") {
-                    continue;
-                }
-                let prefix = lower.get(..3)?;
-                if let Some(m) = MONTHS.iter().position(|x| *x == prefix) {
-                    if month.is_some() {
-                        return None;
-                    }
-                    month = Some(m as u32 + 1);
-                } else if !WEEKDAYS.contains(&prefix) {
-                    return None;
-                }
-            } else {
-                return None;
-            }
-        }
-    }
-    let (day, month, year, (h, m, s)) = (day?, month?, year?, time?);
-    let max_day = match month {
-        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    };
-    if day == 0 || day > max_day {
-        return None;
-    }
-    let days = days_from_civil(year, month, day);
-    Some(days * 86_400 + i64::from(h) * 3600 + i64::from(m) * 60 + i64::from(s) - offset)
-}
-
-/// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm).
-fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = if y >= 0 { y } else { y - 399 } / 400;
-    let yoe = y - era * 400;
-    let m = i64::from(m);
-    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(d) - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
+/// Seconds since the epoch of the response's date field line `index` (value `v`): the date
+/// rules' reading ([`line_date`](crate::rules::headers::syntax::line_date)), parsed once per lint
+/// for all of them and the cache analysis — an HTTP-date, or a near miss browsers read.
+pub(crate) fn line_secs(c: &Checker<'_>, index: usize, v: &str) -> Option<i64> {
+    crate::rules::headers::syntax::line_date(c, index, v).secs().and_then(|s| i64::try_from(s).ok())
 }
 
 /// The `Date` of the response, when present, visible and readable.
 pub(crate) fn response_date(c: &Checker<'_>) -> Option<i64> {
     // Parsed once per lint.
     *c.memo().response_date.get_or_init(|| match c.header("Date") {
-        Presence::Present(_, v) => parse_date(v).secs(),
+        Presence::Present(i, v) => line_secs(c, i, v),
         _ => None,
     })
 }
@@ -522,7 +398,7 @@ fn compute_explicit_lifetime<'a>(c: &Checker<'a>, cc: &'a CacheControl<'a>, shar
     match c.header("Expires") {
         Presence::Present(i, v) => {
             let (field, index) = ("Expires", Some(i));
-            match parse_date(v).secs() {
+            match line_secs(c, i, v) {
                 Some(t) => {
                     let (base, source) = match response_date(c) {
                         Some(d) => (d, LifetimeSource::ExpiresMinusDate),
@@ -551,7 +427,7 @@ pub(crate) fn heuristic_lifetime(c: &Checker<'_>, cc: &CacheControl) -> Option<L
         Presence::Present(i, v) => (i, v),
         _ => return None,
     };
-    let lm = parse_date(v).secs()?;
+    let lm = line_secs(c, i, v)?;
     let base = base_time(c)?;
     let since = u64::try_from(base.checked_sub(lm)?).ok()?;
     Some(Lifetime {
@@ -688,21 +564,6 @@ mod tests {
         assert_eq!(cc.get("x").unwrap().arg.as_deref(), Some(""));
         assert_eq!(cc.get("y").unwrap().arg.as_deref(), Some("z"));
         assert!(cc.get("y").unwrap().bad_quote);
-    }
-
-    #[test]
-    fn dates() {
-        assert_eq!(parse_date("Thu, 01 Jan 1970 00:00:00 GMT"), DateValue::Valid(0));
-        assert_eq!(parse_date("Wed, 25 Nov 2026 21:00:00 GMT"), DateValue::Valid(1_795_640_400));
-        assert_eq!(parse_date("Wed, 25-Nov-2026 21:00:00 GMT"), DateValue::Lenient(1_795_640_400));
-        assert_eq!(parse_date("Wed, 25 Nov 2026 21:00:00 +0000"), DateValue::Lenient(1_795_640_400));
-        assert_eq!(parse_date("Wed, 25 Nov 2026 22:00:00 +0100"), DateValue::Lenient(1_795_640_400));
-        assert_eq!(parse_date("Sat, 01 Jan 1966 00:00:00 GMT").secs(), Some(-126_230_400));
-        assert_eq!(parse_date("0"), DateValue::Invalid);
-        assert_eq!(parse_date("-1"), DateValue::Invalid);
-        assert_eq!(parse_date("tomorrow"), DateValue::Invalid);
-        assert_eq!(parse_date("31 Feb 2026 00:00:00"), DateValue::Invalid);
-        assert_eq!(parse_date("Wed, 25 Nov 2026 99:00:00 GMT"), DateValue::Invalid);
     }
 
     #[test]

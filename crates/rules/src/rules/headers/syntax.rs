@@ -576,6 +576,12 @@ mod tests {
         assert_eq!(parse_date(""), DateForm::Invalid);
         assert_eq!(parse_date("Wed, 31 Feb 2026 21:00:00 GMT"), DateForm::Invalid);
         assert_eq!(parse_date("Fri, 31 Dec 9999 23:59:59 -2359"), DateForm::Lenient(253_402_387_139));
+        assert_eq!(parse_date("Wed, 25-Nov-2026 21:00:00 GMT"), DateForm::Lenient(1_795_640_400));
+        assert_eq!(parse_date("Thu, 01 Jan 1970 00:00:00 GMT"), DateForm::Fixdate(0));
+        // Before the epoch: not a time this model holds (`Expires` in 1966 is as stale as an
+        // invalid one, RFC 9111 §5.3).
+        assert_eq!(parse_date("Sat, 01 Jan 1966 00:00:00 GMT"), DateForm::Invalid);
+        assert_eq!(parse_date("Wed, 25 Nov 2026 99:00:00 GMT"), DateForm::Invalid);
         assert_eq!(fmt_date(253_402_387_139), None);
         assert_eq!(fmt_date(1_795_640_400).as_deref(), Some("Wed, 25 Nov 2026 21:00:00 GMT"));
     }
