@@ -213,10 +213,81 @@ pub fn response_mime<'a>(c: &Checker<'a>) -> Option<(usize, &'a MimeType<'a>)> {
         .get_or_init(|| {
             let h = &c.response().headers;
             let index = h.index_of("Content-Type")?;
+            // One plain line, as nearly every response sends: the header rules' parse of it
+            // serves, instead of a second parse.
+            if let [(i, v, Ok(mt))] = crate::rules::headers::syntax::content_types(c) {
+                if is_plain_media_type(v) {
+                    return from_plain(v, mt).map(|m| (*i, m));
+                }
+            }
             extract_mime_type(h.all("Content-Type").map(|(_, v)| v)).map(|m| (index, m))
         })
         .as_ref()
         .map(|(i, m)| (*i, m))
+}
+
+/// Whether a `Content-Type` value is plain: `type/subtype`, then `; name=value` parameters, all
+/// tokens, with only spaces or tabs around the `;` and at the ends. For such a value RFC 9110's
+/// grammar (§8.3.1) and WHATWG's "parse a MIME type" read the same type, subtype and parameters
+/// (tested on generated values), so one parse serves both.
+fn is_plain_media_type(v: &str) -> bool {
+    fn ows(b: &[u8], i: &mut usize) {
+        while *i < b.len() && matches!(b[*i], b' ' | b'\t') {
+            *i += 1;
+        }
+    }
+    fn token(b: &[u8], i: &mut usize) -> bool {
+        let start = *i;
+        while *i < b.len() && crate::model::is_tchar(b[*i]) {
+            *i += 1;
+        }
+        *i > start
+    }
+    let (b, mut i) = (v.as_bytes(), 0);
+    ows(b, &mut i);
+    if !token(b, &mut i) || b.get(i) != Some(&b'/') {
+        return false;
+    }
+    i += 1;
+    if !token(b, &mut i) {
+        return false;
+    }
+    loop {
+        ows(b, &mut i);
+        if i == b.len() {
+            return true;
+        }
+        if b[i] != b';' {
+            return false;
+        }
+        i += 1;
+        ows(b, &mut i);
+        if !token(b, &mut i) || b.get(i) != Some(&b'=') {
+            return false;
+        }
+        i += 1;
+        if !token(b, &mut i) {
+            return false;
+        }
+    }
+}
+
+/// The media type browsers extract from the plain value `v` ([`is_plain_media_type`]), from its
+/// RFC 9110 parse `mt`: the same essence, lowercased, and the parameters with the first of a
+/// repeated name kept; `None` for `*/*`, which "extract a MIME type" skips.
+fn from_plain<'a>(v: &'a str, mt: &crate::rules::headers::syntax::MediaType<'a>) -> Option<MimeType<'a>> {
+    let s = v.trim_start_matches([' ', '\t']);
+    let essence = ascii_lowercase(s.get(..mt.ty.len() + 1 + mt.sub.len())?);
+    if essence == "*/*" {
+        return None;
+    }
+    let mut params: Vec<(Cow<'a, str>, Cow<'a, str>)> = Vec::with_capacity(mt.params.len());
+    for (n, value) in &mt.params {
+        if !params.iter().any(|(kept, _)| kept == n) {
+            params.push((n.clone(), value.clone()));
+        }
+    }
+    Some(MimeType { essence, params })
 }
 
 /// The content as its recipient decodes it, or `None` when there is none or the captured bytes
@@ -287,6 +358,40 @@ pub fn looks_like_html(body: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// For every plain value, the header rules' parse gives what "extract a MIME type" gives.
+    #[test]
+    fn plain_values_read_alike() {
+        let pieces = [
+            "text", "/", "html", "HTML", ";", " ", "\t", "charset", "=", "utf-8", "UTF-8", "a", "*", "\"", "\"x\"", ",", "é", "q", "",
+        ];
+        let mut rng = crate::testing::Rng(0x1234_5678_9abc_def1);
+        let (mut plain, mut other) = (0, 0);
+        for _ in 0..50_000 {
+            let mut v = String::new();
+            if rng.below(2) == 0 {
+                // Mostly well formed: type/subtype and parameters, with noise.
+                v.push_str(["text/html", "application/json", "*/*", "Text/HTML", "a/b"][rng.below(5)]);
+                for _ in 0..rng.below(4) {
+                    v.push_str([";", " ;", "; ", ";\t"][rng.below(4)]);
+                    v.push_str(["charset=utf-8", "Charset=UTF-8", "charset=latin1", "q=1", "x=\"y\"", "a=", "=b"][rng.below(7)]);
+                }
+                v.push_str(["", " ", "\t", ","][rng.below(4)]);
+            } else {
+                for _ in 0..rng.below(10) {
+                    v.push_str(pieces[rng.below(pieces.len())]);
+                }
+            }
+            if !is_plain_media_type(&v) {
+                other += 1;
+                continue;
+            }
+            plain += 1;
+            let mt = crate::rules::headers::syntax::parse_media_type(&v).expect("a plain value parses");
+            assert_eq!(from_plain(&v, &mt), extract_mime_type(std::iter::once(v.as_str())), "{v:?}");
+        }
+        assert!(plain > 5_000 && other > 5_000, "{plain} / {other}");
+    }
 
     #[test]
     fn parses_parameters_like_browsers() {
