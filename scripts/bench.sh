@@ -23,6 +23,7 @@ cargo bench -p statuslab-bench --bench lint -- --noplot 2>&1 | grep -E '^(lint|p
 # mean against a 7.2 µs median and slope in the same run), not the median.
 est() { python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['median']['point_estimate']/1000)" "target/criterion/$1/new/estimates.json"; }
 native_api=$(est "lint_api-12-headers"); native_html=$(est "lint_html-25-headers")
+bare_api=$(est "lint-response_api-12-headers"); bare_html=$(est "lint-response_html-25-headers")
 
 echo "== httplint $(target/bench-venv/bin/pip show httplint | awk '/^Version/{print $2}')"
 hl=$(target/bench-venv/bin/python scripts/bench_httplint.py "$data" 2000)
@@ -37,14 +38,15 @@ trap 'kill $server 2>/dev/null' EXIT
 for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$port/api/status/200" >/dev/null 2>&1 && break; sleep 0.1; done
 br=$(node scripts/bench_browser.mjs "http://127.0.0.1:$port" "$data")
 
-python3 - "$native_api" "$native_html" "$hl" "$br" <<'PY'
+python3 - "$native_api" "$native_html" "$bare_api" "$bare_html" "$hl" "$br" <<'PY'
 import json, sys
-na, nh = float(sys.argv[1]), float(sys.argv[2])
-hl, br = json.loads(sys.argv[3]), json.loads(sys.argv[4])
+na, nh, ba, bh = (float(x) for x in sys.argv[1:5])
+hl, br = json.loads(sys.argv[5]), json.loads(sys.argv[6])
 print()
-print(f"{'message':18} {'httplint µs':>12} {'native µs':>10} {'ratio':>8} {'wasm µs':>9} {'ratio':>8}")
-for name, n in [("api-12-headers", na), ("html-25-headers", nh)]:
-    h, w = hl[name], br[name]
-    print(f"{name:18} {h:12.1f} {n:10.2f} {h/n:7.0f}x {w:9.2f} {h/w:7.0f}x")
+print(f"{'message':30} {'httplint µs':>12} {'native µs':>10} {'ratio':>8} {'wasm µs':>9} {'ratio':>8}")
+for name, n, b in [("api-12-headers", na, ba), ("html-25-headers", nh, bh)]:
+    h = hl[name]
+    for label, nat, w in [(name, n, br[name]), (name + ", response only", b, br["response:" + name])]:
+        print(f"{label:30} {h:12.1f} {nat:10.2f} {h/nat:7.0f}x {w:9.2f} {h/w:7.0f}x")
 print(f"\napp load (navigation → composer ready): {br['load_ms']} ms, baseline JSON page: {br['baseline_ms']} ms, ratio {br['load_ms']/max(br['baseline_ms'],1):.1f}x")
 PY

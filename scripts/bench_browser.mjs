@@ -29,7 +29,10 @@ for (let i = 0; i < 7; i++) {
 // the median still moved by up to 10 % between runs of the same build, over twenty by about 1 %.
 const messages = [['api-12-headers', 'api-12.http'], ['html-25-headers', 'html-25.http']]
   .map(([name, file]) => [name, readFileSync(`${data}/${file}`, 'utf8')]);
-const runs = Object.fromEntries(messages.map(([name]) => [name, []]));
+// Each message twice: with the request (as criterion's `lint/`), and alone (`lint-response/`,
+// the input httplint gets).
+const hooks = [['', 'bench_lint'], ['response:', 'bench_lint_response']];
+const runs = Object.fromEntries(hooks.flatMap(([k]) => messages.map(([name]) => [k + name, []])));
 for (let p = 0; p < 8; p++) {
   const ctx = await browser.newContext();
   const page = await ctx.newPage();
@@ -40,12 +43,14 @@ for (let p = 0; p < 8; p++) {
   for (const [, raw] of messages) {
     for (let i = 0; i < 5; i++) await page.evaluate(([r]) => window.statuslabViews.bench_lint(r, 2000), [raw]);
   }
-  for (const [name, raw] of messages) {
-    for (let i = 0; i < 5; i++) runs[name].push(await page.evaluate(([r]) => window.statuslabViews.bench_lint(r, 2000), [raw]));
+  for (const [k, hook] of hooks) {
+    for (const [name, raw] of messages) {
+      for (let i = 0; i < 5; i++) runs[k + name].push(await page.evaluate(([h, r]) => window.statuslabViews[h](r, 2000), [hook, raw]));
+    }
   }
   await ctx.close();
 }
-for (const [name] of messages) out[name] = median(runs[name]);
+for (const key of Object.keys(runs)) out[key] = median(runs[key]);
 out.load_ms = median(loads);
 out.baseline_ms = median(baseline);
 await browser.close();

@@ -93,14 +93,28 @@ pub fn unmount_view(el: web_sys::Element) {
 }
 
 /// In-browser benchmark hook (`scripts/bench.sh` calls it through `window.statuslabViews`):
-/// lints the raw response `raw` `iterations` times and returns microseconds per lint.
+/// lints the raw response `raw` `iterations` times, with the request the criterion benchmark
+/// gives (a `GET` with an `Origin`, so the CORS rules run too), and returns microseconds per lint.
 #[wasm_bindgen]
 pub fn bench_lint(raw: &str, iterations: u32) -> f64 {
+    bench(raw, iterations, true)
+}
+
+/// [`bench_lint`] on the response alone — the input httplint gets.
+#[wasm_bindgen]
+pub fn bench_lint_response(raw: &str, iterations: u32) -> f64 {
+    bench(raw, iterations, false)
+}
+
+fn bench(raw: &str, iterations: u32, with_request: bool) -> f64 {
     use statuslab_rules::{http1, lint, Exchange, LintContext, Request};
     let Ok(response) = http1::parse_response(raw.as_bytes()) else { return -1.0 };
-    let mut request = Request::new("GET", "https://app.example.com/items/42");
-    request.headers.push("Origin", "https://app.example.com");
-    let ex = Exchange { request: Some(request), response };
+    let request = with_request.then(|| {
+        let mut request = Request::new("GET", "https://app.example.com/items/42");
+        request.headers.push("Origin", "https://app.example.com");
+        request
+    });
+    let ex = Exchange { request, response };
     let cx = LintContext { now: Some(1_795_645_000), page_origin: None };
     let start = crate::net::now_ms();
     let mut n = 0usize;

@@ -18,6 +18,9 @@ fn bench(c: &mut Criterion) {
     for (name, raw) in [("api-12-headers", API_12), ("html-25-headers", HTML_25)] {
         let ex = exchange(raw);
         c.bench_function(&format!("lint/{name}"), |b| b.iter(|| lint(black_box(&ex), black_box(&cx))));
+        // The response alone: the input httplint gets.
+        let bare = Exchange { request: None, response: ex.response.clone() };
+        c.bench_function(&format!("lint-response/{name}"), |b| b.iter(|| lint(black_box(&bare), black_box(&cx))));
         c.bench_function(&format!("parse+lint/{name}"), |b| {
             b.iter(|| {
                 let response = http1::parse_response(black_box(raw.as_bytes())).unwrap();
