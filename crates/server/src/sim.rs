@@ -292,10 +292,17 @@ pub fn add_vary(h: &mut Vec<SetHeader>, name: &str, reason: &str) {
     }
 }
 
-/// Applies `set=` / `omit=` to a plan's headers.
+/// Applies `set=` / `omit=` to a plan's headers. The first `set` of a name replaces the line the
+/// plan has; each further `set` of that name adds a line (several `Set-Cookie`, a field split
+/// over lines).
 pub fn apply_knobs(h: &mut Vec<SetHeader>, knobs: &Knobs) {
-    for (n, v) in &knobs.set {
-        push(h, n.as_str(), v.to_str().unwrap_or_default(), "set by the `set` knob");
+    for (i, (n, v)) in knobs.set.iter().enumerate() {
+        let value = v.to_str().unwrap_or_default();
+        if knobs.set[..i].iter().any(|(earlier, _)| earlier == n) {
+            h.push(SetHeader { name: n.as_str().to_string(), value: value.to_string(), reason: "set by the `set` knob".into() });
+        } else {
+            push(h, n.as_str(), value, "set by the `set` knob");
+        }
     }
     for n in &knobs.omit {
         h.retain(|x| !x.name.eq_ignore_ascii_case(n.as_str()));
@@ -309,11 +316,16 @@ pub fn cors_headers(h: &mut Vec<SetHeader>, origin: Option<&str>, knobs: &Knobs)
         return;
     }
     let exposed_names = |h: &Vec<SetHeader>| -> String {
-        h.iter()
-            .map(|x| x.name.clone())
-            .filter(|n| !n.to_ascii_lowercase().starts_with("access-control-") && !n.eq_ignore_ascii_case("vary"))
-            .collect::<Vec<_>>()
-            .join(", ")
+        let mut names: Vec<&str> = Vec::new();
+        for n in h.iter().map(|x| x.name.as_str()) {
+            if !n.to_ascii_lowercase().starts_with("access-control-")
+                && !n.eq_ignore_ascii_case("vary")
+                && !names.iter().any(|m| m.eq_ignore_ascii_case(n))
+            {
+                names.push(n);
+            }
+        }
+        names.join(", ")
     };
     let expose = knobs.expose.clone().unwrap_or_else(|| exposed_names(h));
     match policy {

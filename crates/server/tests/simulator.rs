@@ -144,6 +144,12 @@ async fn knobs_set_omit_and_delay() {
     let d = g.json();
     assert_eq!(d["knobs"]["omit"][0], "www-authenticate");
 
+    // A repeated name: the first `set` replaces the plan's line, the next ones add lines.
+    let g = get(&st, "/api/status/200?set=Set-Cookie:a%3D1&set=Set-Cookie:b%3D2&set=Cache-Control:no-store").await;
+    let lines = |name: &str| g.headers.iter().filter(|(n, _)| n == name).map(|(_, v)| v.as_str()).collect::<Vec<_>>();
+    assert_eq!(lines("set-cookie"), ["a=1", "b=2"]);
+    assert_eq!(lines("cache-control"), ["no-store"], "one line replaces the plan's");
+
     let start = std::time::Instant::now();
     let g = get(&st, "/api/status/200?delay=150").await;
     assert_eq!(g.status, 200);

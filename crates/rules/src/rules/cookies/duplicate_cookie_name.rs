@@ -20,8 +20,9 @@ declare_rule! {
     /// - *warning*: lines with the same scope and different contents, including one line that
     ///   deletes the cookie (`Max-Age` of zero or less, or an `Expires` in the past — of the
     ///   time of the check, else of the response's `Date`) and another that sets it;
-    /// - *info*: the same line repeated word for word, or lines that set the cookie with
-    ///   different scopes;
+    /// - *info*: the same cookie repeated (same value and attributes, in any order: the outcome
+    ///   is the same whichever line comes last), or lines that set the cookie with different
+    ///   scopes;
     /// - silent: lines with different scopes where all but one only delete the cookie, and
     ///   several deletions of one scope. Clearing a cookie left at an old `Path` or `Domain`
     ///   while setting it at the new one is a deliberate, common pattern, and the order of the
@@ -88,7 +89,7 @@ enum Kind {
     Replaced,
     /// One scope both deleted and set: the order decides whether the cookie survives.
     DeletedAndSet,
-    /// One scope set by identical lines.
+    /// One scope set by lines with the same value and attributes.
     Identical,
     /// Different scopes, each set: separate cookies under one name.
     Scopes,
@@ -131,14 +132,14 @@ fn default_path(url: &str) -> String {
     let rest = match crate::rules::redirects::url::find_scheme_separator(url) {
         Some(sep) if !url.starts_with('/') => {
             let after = &url[sep + 3..];
-            match after.find(|c: char| matches!(c, '/' | '?' | '#')) {
+            match after.find(['/', '?', '#']) {
                 Some(i) => &after[i..],
                 None => "",
             }
         }
         _ => url,
     };
-    let path = &rest[..rest.find(|c: char| matches!(c, '?' | '#')).unwrap_or(rest.len())];
+    let path = &rest[..rest.find(['?', '#']).unwrap_or(rest.len())];
     if !path.starts_with('/') {
         return "/".to_string();
     }
@@ -175,24 +176,21 @@ fn collision<'s>(cookies: &[SetCookie<'s>], same: &[usize], now: Option<u64>, de
     let scopes: Vec<Scope<'s>> = same.iter().map(|&i| scope(&cookies[i], default_path)).collect();
     let deletion: Vec<bool> = same.iter().map(|&i| cookies[i].is_deletion(now)).collect();
     // Lines with one scope: each replaces the one before in the cookie store.
-    let mut grouped = vec![false; same.len()];
-    for a in 0..same.len() {
-        if grouped[a] {
+    for (a, sa) in scopes.iter().enumerate() {
+        // Each scope once, from its first line.
+        if scopes[..a].contains(sa) {
             continue;
         }
-        let group: Vec<usize> = (a..same.len()).filter(|&b| scopes[b] == scopes[a]).collect();
-        for &b in &group {
-            grouped[b] = true;
-        }
+        let group: Vec<usize> = (a..scopes.len()).filter(|&b| scopes[b] == *sa).collect();
         // Deletions only: the cookie ends deleted whatever the order.
         if group.len() < 2 || group.iter().all(|&b| deletion[b]) {
             continue;
         }
         let lines: Vec<usize> = group.iter().map(|&b| same[b]).collect();
-        let first = cookies[lines[0]].raw.trim_fast();
+        let first = attributes(&cookies[lines[0]]);
         let kind = if group.iter().any(|&b| deletion[b]) {
             Kind::DeletedAndSet
-        } else if lines.iter().all(|&i| cookies[i].raw.trim_fast() == first) {
+        } else if lines.iter().all(|&i| cookies[i].value == cookies[lines[0]].value && attributes(&cookies[i]) == first) {
             Kind::Identical
         } else {
             Kind::Replaced
@@ -203,6 +201,15 @@ fn collision<'s>(cookies: &[SetCookie<'s>], same: &[usize], now: Option<u64>, de
     // delete (clearing a cookie left at an old scope).
     let sets: Vec<usize> = (0..same.len()).filter(|&b| !deletion[b]).map(|b| same[b]).collect();
     (sets.len() > 1).then_some(Duplicate { kind: Kind::Scopes, lines: sets })
+}
+
+/// A line's attributes in a comparable form: names lowercased, in name order (two lines that
+/// differ only there store the same cookie). The sort is stable: repeats of one attribute keep
+/// their order, since the last one wins.
+fn attributes(ck: &SetCookie<'_>) -> Vec<(String, String)> {
+    let mut v: Vec<(String, String)> = ck.attrs.iter().map(|a| (a.name.to_ascii_lowercase(), a.value.to_string())).collect();
+    v.sort_by(|a, b| a.0.cmp(&b.0));
+    v
 }
 
 /// A line's name-value pair for messages, in backticks, cut at 40 characters.
@@ -239,7 +246,10 @@ fn check(c: &mut Checker<'_>) {
         return;
     }
     // Deletions are told against the time of the check, else the response's `Date`.
-    let now = c.context.now.or_else(|| crate::rules::caching::response_date(c).and_then(|d| u64::try_from(d).ok()));
+    let now = match c.context.now {
+        Some(now) => Some(now),
+        None => crate::rules::caching::response_date(c).and_then(|d| u64::try_from(d).ok()),
+    };
     let default_path = c.request().map(|r| default_path(&r.url));
     let default_path = default_path.as_deref();
     for d in duplicates(cookies, now, default_path) {
@@ -274,8 +284,8 @@ fn check(c: &mut Checker<'_>) {
                 c.report_with(
                     Severity::Info,
                     target,
-                    format!("Cookie `{name}` is set {n} times by identical `Set-Cookie` lines ({}): harmless to browsers, but two layers probably each set it, and the next change to one of them will make them disagree.", pair(first)),
-                    "Send the `Set-Cookie` line once.".to_string(),
+                    format!("Cookie `{name}` is set {n} times with the same value and attributes ({}): harmless to browsers, but two layers probably each set it, and the next change to one of them will make them disagree.", pair(first)),
+                    format!("Send the `Set-Cookie` for `{name}` once."),
                 );
             }
             Kind::Scopes => {
@@ -320,6 +330,9 @@ mod tests {
     fn one_scope_keeps_the_last_line() {
         assert_eq!(collisions(&["sid=a; Path=/", "sid=b; Path=/"], None), vec![(Kind::Replaced, vec![0, 1])]);
         assert_eq!(collisions(&["sid=a; Path=/", "lang=en", "sid=a; Path=/"], None), vec![(Kind::Identical, vec![0, 2])]);
+        assert_eq!(collisions(&["sid=a; Path=/; HttpOnly", "sid=a; httponly; path=/"], None), vec![(Kind::Identical, vec![0, 1])]);
+        assert_eq!(collisions(&["sid=a; Path=/; HttpOnly", "sid=a; Path=/"], None), vec![(Kind::Replaced, vec![0, 1])]);
+        assert_eq!(collisions(&["sid=a; SameSite=Lax; SameSite=Strict", "sid=a; SameSite=Strict; SameSite=Lax"], None), vec![(Kind::Replaced, vec![0, 1])]);
         assert_eq!(collisions(&["sid=a; Domain=.Example.com", "sid=b; Domain=example.com"], None), vec![(Kind::Replaced, vec![0, 1])]);
         // A path not starting with `/` is the default path, whatever the request.
         assert_eq!(collisions(&["sid=a; Path=x", "sid=b"], None), vec![(Kind::Replaced, vec![0, 1])]);

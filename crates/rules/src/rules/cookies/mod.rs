@@ -9,6 +9,7 @@ pub mod cookie_lifetime_over_400_days;
 pub mod cookie_without_samesite;
 pub mod cookie_without_secure_on_https;
 pub mod duplicate_cookie_attribute;
+pub mod duplicate_cookie_name;
 pub mod unknown_cookie_attribute;
 pub mod invalid_cookie_characters;
 pub mod invalid_cookie_expires;
@@ -17,6 +18,7 @@ pub mod invalid_host_prefix_cookie;
 pub mod invalid_samesite_value;
 pub mod invalid_secure_prefix_cookie;
 pub mod nameless_cookie;
+pub mod obsolete_set_cookie2;
 pub mod oversized_cookie;
 pub mod partitioned_cookie_without_secure;
 pub mod samesite_none_without_secure;
@@ -46,6 +48,8 @@ pub static RULES: &[&crate::registry::Rule] = &[
     &nameless_cookie::NAMELESS_COOKIE,
     &cookie_lifetime_over_400_days::COOKIE_LIFETIME_OVER_400_DAYS,
     &secure_cookie_over_http::SECURE_COOKIE_OVER_HTTP,
+    &obsolete_set_cookie2::OBSOLETE_SET_COOKIE2,
+    &duplicate_cookie_name::DUPLICATE_COOKIE_NAME,
 ];
 
 /// Where a finding about one `Set-Cookie` line points.
