@@ -271,3 +271,129 @@ test('Response.json() takes what invalid-json-body accepts and refuses what it r
     await context.close();
   }
 });
+
+// `prefixed-content-security-policy` (SEC038): Chromium reads only `Content-Security-Policy`.
+for (const [name, blocks] of [['X-WebKit-CSP', false], ['X-Content-Security-Policy', false], ['Content-Security-Policy', true]]) {
+  test(`${name}: script-src 'none' ${blocks ? 'blocks' : 'does not block'} an inline script`, async () => {
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      await page.route(`${BASE}/prefixed-csp-test`, (route) => route.fulfill({
+        status: 200,
+        headers: { 'Content-Type': 'text/html; charset=utf-8', [name]: "script-src 'none'" },
+        body: '<!doctype html><script>window.inlineRan = true</script>',
+      }));
+      await page.goto(`${BASE}/prefixed-csp-test`);
+      assert.equal(await page.evaluate(() => window.inlineRan === true), !blocks);
+    } finally {
+      await context.close();
+    }
+  });
+}
+
+// `obsolete-set-cookie2` (COO021) and `duplicate-cookie-name` (COO020), from the simulator's
+// real responses: `Set-Cookie2` sets nothing; of two `Set-Cookie` lines with one name, domain
+// and path, the later one is kept; with different paths, both are kept.
+for (const [lines, expected] of [
+  [['Set-Cookie2:two=2; Version=1; Path=/'], []],
+  [['Set-Cookie:one=1; Path=/'], ['one=1 /']],
+  [['Set-Cookie:sid=first; Path=/', 'Set-Cookie:sid=second; Path=/'], ['sid=second /']],
+  [['Set-Cookie:sid=first; Path=/', 'Set-Cookie:sid=; Path=/; Max-Age=0'], []],
+  [['Set-Cookie:sid=root; Path=/', 'Set-Cookie:sid=api; Path=/api'], ['sid=api /api', 'sid=root /']],
+]) {
+  test(`${lines.join(' + ')} leaves ${expected.length ? expected.join(', ') : 'no cookie'}`, async () => {
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(`${BASE}/api/status/200?` + lines.map((l) => 'set=' + encodeURIComponent(l)).join('&'));
+      const jar = (await context.cookies()).map((c) => `${c.name}=${c.value} ${c.path}`).sort();
+      assert.deepEqual(jar, expected);
+    } finally {
+      await context.close();
+    }
+  });
+}
+
+// `unsafe-download-filename` (HDR059): the name Chromium saves a download under. It decodes a
+// percent escape in a plain `filename`, replaces path separators, and decodes `filename*` in
+// other charsets than UTF-8 too.
+for (const [disposition, saved] of [
+  ['attachment; filename="Q3%20report.pdf"', 'Q3 report.pdf'],
+  ['attachment; filename="C:\\\\Reports\\\\2026\\\\Q3.pdf"', 'C__Reports_2026_Q3.pdf'],
+  ["attachment; filename*=UTF-8''exports%2Fq3.pdf", 'exports_q3.pdf'],
+  ["attachment; filename=\"fallback.pdf\"; filename*=Shift_JIS''%95%F1%8D%90.pdf", '\u5831\u544a.pdf'],
+  ['attachment; filename="report.pdf"', 'report.pdf'],
+]) {
+  test(`Content-Disposition: ${disposition} is saved as ${saved}`, async () => {
+    const context = await browser.newContext({ acceptDownloads: true });
+    try {
+      const page = await context.newPage();
+      await page.route(`${BASE}/download-name-test`, (route) => route.fulfill({
+        status: 200, headers: { 'Content-Type': 'application/pdf', 'Content-Disposition': disposition }, body: '%PDF-1.4',
+      }));
+      await page.goto(`${BASE}/api/status/200`);
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.evaluate(() => {
+          const a = document.createElement('a');
+          a.href = '/download-name-test';
+          document.body.append(a);
+          a.click();
+        }),
+      ]);
+      assert.equal(download.suggestedFilename(), saved);
+    } finally {
+      await context.close();
+    }
+  });
+}
+
+// `repeated-media-type-parameter` (HDR060): Chromium decodes with the first `charset`.
+for (const [type, charset] of [
+  ['text/plain; charset=utf-8; charset=windows-1252', 'UTF-8'],
+  ['text/plain; charset=windows-1252; charset=utf-8', 'windows-1252'],
+]) {
+  test(`Content-Type: ${type} is decoded as ${charset}`, async () => {
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      await page.route(`${BASE}/charset-test`, (route) => route.fulfill({
+        status: 200, headers: { 'Content-Type': type }, body: Buffer.from([0xc3, 0xa9]),
+      }));
+      await page.goto(`${BASE}/charset-test`);
+      assert.equal(await page.evaluate(() => document.characterSet), charset);
+    } finally {
+      await context.close();
+    }
+  });
+}
+
+// `ineffective-permissions-policy-allowlist` (SEC037): what Chromium keeps of an allowlist.
+// A quoted "self", a bare token for an origin, an origin without a scheme, `none` and a feature
+// without a value are all dropped.
+for (const [policy, feature, allowlist] of [
+  ['camera=("self")', 'camera', []],
+  ['camera=(self)', 'camera', ['self']],
+  ['geolocation=(self maps.example)', 'geolocation', ['self']],
+  ['fullscreen=(self https://video.example)', 'fullscreen', ['self']],
+  ['geolocation=(self "https://maps.example")', 'geolocation', ['self', 'https://maps.example']],
+  ['payment=(self "pay.example")', 'payment', ['self']],
+  ['camera=(none)', 'camera', []],
+  ['geolocation', 'geolocation', []],
+  ['camera=("*")', 'camera', ['*']],
+]) {
+  test(`Permissions-Policy: ${policy} allows ${feature} for ${allowlist.length ? allowlist.join(', ') : 'no origin'}`, async () => {
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      await page.route(`${BASE}/permissions-policy-test`, (route) => route.fulfill({
+        status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8', 'Permissions-Policy': policy }, body: '<!doctype html><title>t</title>',
+      }));
+      await page.goto(`${BASE}/permissions-policy-test`);
+      const list = await page.evaluate((f) => document.featurePolicy.getAllowlistForFeature(f).map((o) => (o === location.origin ? 'self' : o)), feature);
+      assert.deepEqual(list, allowlist);
+    } finally {
+      await context.close();
+    }
+  });
+}
