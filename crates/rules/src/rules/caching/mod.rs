@@ -29,6 +29,7 @@ pub mod public_and_private;
 pub mod request_directive_in_response;
 pub mod revalidation_without_validator;
 pub mod s_maxage_with_private;
+pub mod stale_directive_overridden;
 pub mod unknown_cache_directive;
 pub mod unnecessary_public;
 pub mod vary_on_high_cardinality_header;
@@ -74,6 +75,7 @@ pub static RULES: &[&crate::registry::Rule] = &[
     &immutable_without_freshness::IMMUTABLE_WITHOUT_FRESHNESS,
     &weak_etag_on_partial_content::WEAK_ETAG_ON_PARTIAL_CONTENT,
     &invalid_cdn_cache_control::INVALID_CDN_CACHE_CONTROL,
+    &stale_directive_overridden::STALE_DIRECTIVE_OVERRIDDEN,
 ];
 
 // ---------------------------------------------------------------------------------------------
