@@ -53,7 +53,7 @@ declare_rule! {
 
 /// RFC 8187 `ext-value`: `charset "'" [ language ] "'" value-chars`, value-chars being
 /// `attr-char` or `%HH`.
-fn is_ext_value(v: &str) -> bool {
+pub(crate) fn is_ext_value(v: &str) -> bool {
     let mut parts = v.splitn(3, '\'');
     let (Some(charset), Some(_language), Some(value)) = (parts.next(), parts.next(), parts.next()) else { return false };
     let mime_charsetc = |b: u8| b.is_ascii_alphanumeric() || b"!#$%&+-^_`{}~".contains(&b);

@@ -46,6 +46,7 @@ pub mod non_ascii_field_value;
 pub mod obsolete_header_field;
 pub mod proxy_connection_field;
 pub mod repeated_content_length;
+pub mod repeated_media_type_parameter;
 pub mod request_field_in_response;
 pub(crate) mod syntax;
 pub mod transfer_encoding_on_bodiless_status;
@@ -53,6 +54,7 @@ pub mod unknown_charset;
 pub mod unknown_content_encoding;
 pub mod unknown_range_unit;
 pub mod unknown_transfer_coding;
+pub mod unsafe_download_filename;
 pub mod upgrade_without_connection;
 pub mod vary_host;
 pub mod vary_star_with_others;
@@ -72,6 +74,7 @@ pub static RULES: &[&crate::registry::Rule] = &[
     &invalid_want_digest::INVALID_WANT_DIGEST,
     &content_encoding_not_accepted::CONTENT_ENCODING_NOT_ACCEPTED,
     &invalid_content_disposition::INVALID_CONTENT_DISPOSITION,
+    &unsafe_download_filename::UNSAFE_DOWNLOAD_FILENAME,
     &invalid_retry_after::INVALID_RETRY_AFTER,
     &invalid_date::INVALID_DATE,
     &missing_date::MISSING_DATE,
@@ -89,6 +92,7 @@ pub static RULES: &[&crate::registry::Rule] = &[
     &charset_on_binary_type::CHARSET_ON_BINARY_TYPE,
     &unknown_charset::UNKNOWN_CHARSET,
     &multipart_without_boundary::MULTIPART_WITHOUT_BOUNDARY,
+    &repeated_media_type_parameter::REPEATED_MEDIA_TYPE_PARAMETER,
     &invalid_etag::INVALID_ETAG,
     &invalid_last_modified::INVALID_LAST_MODIFIED,
     &last_modified_in_future::LAST_MODIFIED_IN_FUTURE,

@@ -6,14 +6,20 @@ use super::syntax::at;
 
 declare_rule! {
     /// ## What it checks
-    /// Header fields that HTTP has obsoleted: `Content-MD5` and `Warning`.
+    /// Header fields that HTTP has obsoleted: `Content-MD5`, `Warning`, `Digest` and
+    /// `Want-Digest` (RFC 3230, replaced by RFC 9530's `Repr-Digest`, `Content-Digest` and their
+    /// `Want-` fields), and `Content-Base` (dropped from HTTP/1.1 in 1999).
     ///
     /// ## Why it matters
     /// `Content-MD5` was removed from HTTP in 2014 "because it was inconsistently implemented
     /// with respect to partial responses" (RFC 7231 Appendix B); clients do not check it, and
     /// MD5 protects against nothing but accidental corruption. `Warning` is obsoleted by RFC
     /// 9111 §5.5: "it is not widely generated or surfaced to users". Both are dead weight on
-    /// every response, and suggest a stack nobody has reviewed for a while.
+    /// every response, and suggest a stack nobody has reviewed for a while. RFC 9530 obsoletes
+    /// RFC 3230 (§1.3): `Digest` mixed up the digest of the representation and of the content,
+    /// which its replacements separate. `Content-Base` was deleted from HTTP/1.1: "it was not
+    /// implemented widely" (RFC 2616 §19.6.3); browsers resolve relative references against the
+    /// request URL or `<base>`.
     ///
     /// ## Example
     /// ```http
@@ -32,26 +38,32 @@ declare_rule! {
         name: "obsolete-header-field",
         category: Headers,
         severity: Info,
-        summary: "Obsolete header fields (Content-MD5, Warning) should not be sent",
-        specs: [rfc(7231, "B"), rfc(9111, "5.5"), rfc(9530, "3")],
-        requires: &["Content-MD5", "Warning"],
+        summary: "Obsolete header fields (Content-MD5, Warning, Digest, Content-Base …) should not be sent",
+        specs: [rfc(7231, "B"), rfc(9111, "5.5"), rfc(9530, "1.3"), rfc(2616, "19.6.3")],
+        requires: &FIELDS,
         check: check,
     }
 }
 
+/// The obsolete fields, each with why and what replaces it.
+const FIELDS: [&str; 5] = ["Content-MD5", "Warning", "Digest", "Want-Digest", "Content-Base"];
+
 fn check(c: &mut Checker<'_>) {
     // In line order (each line has one name, so sorting by index restores it).
-    let mut found: Vec<(usize, &'static str)> = ["Content-MD5", "Warning"]
-        .into_iter()
-        .flat_map(|name| c.header_lines(name).map(move |(i, _)| (i, name)))
-        .collect();
+    let mut found: Vec<(usize, &'static str)> =
+        FIELDS.into_iter().flat_map(|name| c.header_lines(name).map(move |(i, _)| (i, name))).collect();
     found.sort_unstable_by_key(|&(i, _)| i);
     for (i, name) in found {
-        let why = if name == "Content-MD5" {
-            "was removed from HTTP (RFC 7231) and clients do not check it"
-        } else {
-            "is obsolete (RFC 9111 §5.5) and clients ignore it"
+        let (why, fix) = match name {
+            "Content-MD5" => ("was removed from HTTP (RFC 7231) and clients do not check it", "Remove `Content-MD5`."),
+            "Warning" => ("is obsolete (RFC 9111 §5.5) and clients ignore it", "Remove `Warning`."),
+            "Digest" => (
+                "is obsolete (RFC 9530 §1.3 replaces RFC 3230)",
+                "Send `Repr-Digest` (or `Content-Digest`, RFC 9530) instead, or nothing.",
+            ),
+            "Want-Digest" => ("is obsolete (RFC 9530 §1.3 replaces RFC 3230)", "Send `Want-Repr-Digest` (or `Want-Content-Digest`) instead."),
+            _ => ("was dropped from HTTP/1.1 (RFC 2616 §19.6.3) and browsers ignore it", "Remove `Content-Base`; use absolute URLs or `Content-Location`."),
         };
-        c.report(at(name, i), format!("`{name}` {why}."), format!("Remove `{name}`."));
+        c.report(at(name, i), format!("`{name}` {why}."), fix.to_string());
     }
 }
