@@ -2,6 +2,7 @@
 
 pub mod csp;
 pub mod hsts;
+pub mod prefixed_content_security_policy;
 pub mod reporting;
 pub mod url;
 
@@ -18,6 +19,7 @@ pub mod csp_unquoted_keyword;
 pub mod csp_wildcard_script_source;
 pub mod deprecated_feature_policy;
 pub mod ignored_strict_transport_security;
+pub mod ineffective_permissions_policy_allowlist;
 pub mod invalid_clear_site_data;
 pub mod invalid_cross_origin_embedder_policy;
 pub mod invalid_cross_origin_opener_policy;
@@ -83,6 +85,8 @@ pub static RULES: &[&crate::registry::Rule] = &[
     &cross_origin_isolation_incomplete::CROSS_ORIGIN_ISOLATION_INCOMPLETE,
     &x_frame_options_overridden::X_FRAME_OPTIONS_OVERRIDDEN,
     &secure_context_field_over_http::SECURE_CONTEXT_FIELD_OVER_HTTP,
+    &prefixed_content_security_policy::PREFIXED_CONTENT_SECURITY_POLICY,
+    &ineffective_permissions_policy_allowlist::INEFFECTIVE_PERMISSIONS_POLICY_ALLOWLIST,
 ];
 
 /// Whether the response is a document a browser renders: HTML (or XHTML) content on a status
