@@ -441,6 +441,10 @@ pub(crate) struct Memo<'a> {
     pub csp: OnceCell<Vec<crate::rules::security::csp::Policy<'a>>>,
     pub csp_report_only: OnceCell<Vec<crate::rules::security::csp::Policy<'a>>>,
     pub json_body: OnceCell<Option<crate::rules::content::json::JsonCheck>>,
+    /// A one-line `Permissions-Policy`, parsed (`security::ineffective_permissions_policy_allowlist`).
+    #[allow(clippy::type_complexity)]
+    pub permissions_policy:
+        OnceCell<Option<Result<Vec<crate::rules::security::ineffective_permissions_policy_allowlist::Feature<'a>>, sfv::Error>>>,
     /// `Content-Digest` and `Repr-Digest` (`headers::digest`).
     pub digest_fields: OnceCell<[Option<crate::rules::headers::digest::DigestField<'a>>; 2]>,
 }

@@ -1,5 +1,5 @@
 use crate::declare_rule;
-use crate::registry::Checker;
+use crate::registry::{names_filter, Checker, NamesFilter};
 use crate::spec::rfc;
 
 use super::syntax::at;
@@ -49,10 +49,12 @@ declare_rule! {
 const FIELDS: [&str; 5] = ["Content-MD5", "Warning", "Digest", "Want-Digest", "Content-Base"];
 
 fn check(c: &mut Checker<'_>) {
-    // In line order (each line has one name, so sorting by index restores it).
-    let mut found: Vec<(usize, &'static str)> =
-        FIELDS.into_iter().flat_map(|name| c.header_lines(name).map(move |(i, _)| (i, name))).collect();
-    found.sort_unstable_by_key(|&(i, _)| i);
+    const FILTER: NamesFilter = names_filter(&FIELDS);
+    // In line order; `Content-Type` shares `Content-Base`'s key and is passed over here.
+    let found: Vec<(usize, &'static str)> = c
+        .lines_maybe_named(FILTER)
+        .filter_map(|(i, n, _)| FIELDS.into_iter().find(|f| f.eq_ignore_ascii_case(n)).map(|f| (i, f)))
+        .collect();
     for (i, name) in found {
         let (why, fix) = match name {
             "Content-MD5" => ("was removed from HTTP (RFC 7231) and clients do not check it", "Remove `Content-MD5`."),

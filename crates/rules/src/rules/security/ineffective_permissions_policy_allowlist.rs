@@ -91,11 +91,19 @@ const MAX_FINDINGS: usize = 10;
 fn check(c: &mut Checker<'_>) {
     let Some((first, _)) = super::present(c, "Permissions-Policy") else { return };
     let Some(value) = c.header_combined("Permissions-Policy") else { return };
+    let parsed;
+    let features = match one_line_policy(c) {
+        Some(memo) => memo,
+        None => {
+            parsed = parse_features(&value);
+            &parsed
+        }
+    };
     // A value that is not a dictionary is ignored whole: `invalid-permissions-policy`'s.
-    let Ok(features) = parse_features(&value) else { return };
+    let Ok(features) = features else { return };
     let repeated = c.header_repeated("Permissions-Policy");
     let mut found = Vec::new();
-    for f in &features {
+    for f in features {
         if found.len() == MAX_FINDINGS {
             break;
         }
@@ -122,19 +130,37 @@ fn line_of(c: &Checker<'_>, feature: &str) -> Option<usize> {
 /// One member of the field: the feature, its allowlist items in order (a bare item counts as a
 /// list of one, as Chromium reads it) and whether the member or an item carried parameters.
 #[derive(Debug)]
-struct Feature<'de> {
+pub(crate) struct Feature<'de> {
     name: &'de str,
     items: Vec<Value<'de>>,
     params: bool,
 }
 
+/// The parse of a `Permissions-Policy` sent on one line, as nearly always: once per lint, for
+/// this rule and `invalid-permissions-policy`. `None` when the field is absent or on several
+/// lines (the rules then parse the combined value themselves).
+pub(crate) fn one_line_policy<'a>(c: &Checker<'a>) -> Option<&'a Result<Vec<Feature<'a>>, sfv::Error>> {
+    c.memo()
+        .permissions_policy
+        .get_or_init(|| {
+            let mut lines = c.header_lines("Permissions-Policy");
+            let (_, value) = lines.next()?;
+            lines.next().is_none().then(|| parse_features(value))
+        })
+        .as_ref()
+}
+
 /// The members in order of first appearance; a repeated feature's last value replaces the
-/// earlier one in place (RFC 9651 §4.2.2).
+/// earlier one in place (RFC 9651 §4.2.2). Names are looked up by a scan of the few a policy
+/// has, and through a map once there are many (hostile input stays linear).
 #[derive(Default)]
 struct Features<'de> {
     list: Vec<Feature<'de>>,
-    index: HashMap<&'de str, usize>,
+    index: Option<HashMap<&'de str, usize>>,
 }
+
+/// Past this many members, [`Features`] indexes the names.
+const SCAN_LIMIT: usize = 16;
 
 /// The field's members, or `sfv`'s error when the value is not a Dictionary (the same parse as
 /// `invalid-permissions-policy`'s, so exactly one of the two rules speaks).
@@ -148,15 +174,28 @@ impl<'de> DictionaryVisitor<'de> for Features<'de> {
     fn entry(&mut self, key: &'de KeyRef) -> Result<impl EntryVisitor<'de>, Infallible> {
         let name = key.as_str();
         let fresh = Feature { name, items: Vec::new(), params: false };
-        let at = match self.index.get(name) {
-            Some(&at) => {
+        let known = match &self.index {
+            Some(index) => index.get(name).copied(),
+            None => self.list.iter().position(|f| f.name == name),
+        };
+        let at = match known {
+            Some(at) => {
                 self.list[at] = fresh;
                 at
             }
             None => {
-                self.index.insert(name, self.list.len());
                 self.list.push(fresh);
-                self.list.len() - 1
+                let at = self.list.len() - 1;
+                match &mut self.index {
+                    Some(index) => {
+                        index.insert(name, at);
+                    }
+                    None if self.list.len() > SCAN_LIMIT => {
+                        self.index = Some(self.list.iter().enumerate().map(|(i, f)| (f.name, i)).collect());
+                    }
+                    None => {}
+                }
+                at
             }
         };
         Ok(&mut self.list[at])

@@ -46,8 +46,17 @@ declare_rule! {
 fn check(c: &mut Checker<'_>) {
     let Some((i, _)) = super::present(c, "Permissions-Policy") else { return };
     let Some(v) = c.header_combined("Permissions-Policy") else { return };
-    if let Err(e) = check_dictionary(&v) {
-        let why = describe(&e, &v);
+    // One line (nearly always): the parse `ineffective-permissions-policy-allowlist` shares.
+    let combined;
+    let error = match super::ineffective_permissions_policy_allowlist::one_line_policy(c) {
+        Some(parsed) => parsed.as_ref().err(),
+        None => {
+            combined = check_dictionary(&v).err();
+            combined.as_ref()
+        }
+    };
+    if let Some(e) = error {
+        let why = describe(e, &v);
         c.report(
             Target::Header { name: "Permissions-Policy".into(), index: Some(i) },
             format!("`Permissions-Policy: {v}` is not a structured-field dictionary ({why}), so browsers ignore the whole policy."),
