@@ -322,6 +322,7 @@ for (const [disposition, saved] of [
   ['attachment; filename="C:\\\\Reports\\\\2026\\\\Q3.pdf"', 'C__Reports_2026_Q3.pdf'],
   ["attachment; filename*=UTF-8''exports%2Fq3.pdf", 'exports_q3.pdf'],
   ["attachment; filename=\"fallback.pdf\"; filename*=Shift_JIS''%95%F1%8D%90.pdf", '\u5831\u544a.pdf'],
+  ["attachment; filename*=ISO-8859-1''caf%E9.pdf", 'caf\u00e9.pdf'],
   ['attachment; filename="report.pdf"', 'report.pdf'],
 ]) {
   test(`Content-Disposition: ${disposition} is saved as ${saved}`, async () => {
@@ -381,6 +382,7 @@ for (const [policy, feature, allowlist] of [
   ['camera=(none)', 'camera', []],
   ['geolocation', 'geolocation', []],
   ['camera=("*")', 'camera', ['*']],
+  ['camera=("\'self\'")', 'camera', ['self']],
 ]) {
   test(`Permissions-Policy: ${policy} allows ${feature} for ${allowlist.length ? allowlist.join(', ') : 'no origin'}`, async () => {
     const context = await browser.newContext();
@@ -397,3 +399,35 @@ for (const [policy, feature, allowlist] of [
     }
   });
 }
+
+// `body-not-in-declared-charset` (CNT014): under `charset=utf-8` Chromium shows each invalid
+// octet as U+FFFD. `compressed-body-without-content-encoding` (CNT015): without
+// `Content-Encoding`, gzip bytes reach the page as they are, and `Response.json()` fails.
+test('invalid UTF-8 under charset=utf-8 is shown as U+FFFD; gzip bytes without Content-Encoding are not decoded', async () => {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.route(`${BASE}/latin1-test`, (route) => route.fulfill({
+      status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8' }, body: Buffer.from('<!doctype html><p>caf\xe9</p>', 'latin1'),
+    }));
+    await page.route(`${BASE}/gzip-test`, (route) => route.fulfill({
+      status: 200, headers: { 'Content-Type': 'application/json' }, body: Buffer.from([0x1f, 0x8b, 0x08, 0, 0, 0, 0, 0, 0, 0x03, 0xab, 0xae, 0x05, 0, 0x43, 0xbf, 0xa6, 0xa3, 0x02, 0, 0, 0]),
+    }));
+    await page.goto(`${BASE}/latin1-test`);
+    assert.equal(await page.evaluate(() => document.querySelector('p').textContent), 'caf\uFFFD');
+    const gzip = await page.evaluate(async () => {
+      const bytes = new Uint8Array(await (await fetch('/gzip-test')).arrayBuffer());
+      let json;
+      try {
+        await (await fetch('/gzip-test')).json();
+        json = 'parsed';
+      } catch (e) {
+        json = e.name;
+      }
+      return { first: Array.from(bytes.slice(0, 3)), json };
+    });
+    assert.deepEqual(gzip, { first: [0x1f, 0x8b, 0x08], json: 'SyntaxError' });
+  } finally {
+    await context.close();
+  }
+});

@@ -1,5 +1,5 @@
 use crate::declare_rule;
-use crate::registry::{Checker, Severity};
+use crate::registry::Checker;
 use crate::spec::rfc;
 
 use super::{cache_control, CacheControl, Directive};
@@ -9,7 +9,7 @@ declare_rule! {
     /// A `Cache-Control` that grants a stale window — `stale-while-revalidate` or
     /// `stale-if-error` with a positive number of seconds (RFC 5861 §3, §4) — together with a
     /// directive that forbids serving the response stale: an unqualified `no-cache`,
-    /// `must-revalidate`, `proxy-revalidate` or `s-maxage`. Each stale directive is reported
+    /// `must-revalidate` or `proxy-revalidate`. Each stale directive is reported
     /// once, naming the strongest of those directives. Responses with `no-store` are left to
     /// `no-store-with-freshness`.
     ///
@@ -31,17 +31,18 @@ declare_rule! {
     ///   was written for.
     /// - `proxy-revalidate` (§5.2.2.8): the same, for shared caches (CDNs, proxies) only;
     ///   private caches such as the browser's may still use the stale window.
-    /// - `s-maxage` (§5.2.2.10): it "incorporates the semantics of the proxy-revalidate
-    ///   response directive" for shared caches, so a CDN that follows RFC 9111 never serves
-    ///   the response stale either. Few authors expect this from a directive named like
-    ///   `max-age`, and CDNs differ — some follow the RFC, some deliberately honour
-    ///   `s-maxage` with `stale-while-revalidate` — so this case is reported at `info`.
+    ///
+    /// `s-maxage` is not reported, although RFC 9111 §5.2.2.10 gives it "the semantics of the
+    /// proxy-revalidate response directive" for shared caches: `s-maxage=N,
+    /// stale-while-revalidate=M` is what Next.js sends on every incrementally regenerated page
+    /// and what Vercel, Netlify and Cloudflare document and honour, so flagging it would be
+    /// noise on the most common correct use of the stale window.
     ///
     /// Either the author expects clients to get the stale copy at once (or during an origin
     /// outage) and they will not, or the response must never be served stale and the stale
     /// directive is misleading noise. A qualified `no-cache="Set-Cookie"` is not reported: it
     /// lets caches reuse the rest of the response "subject to any other restrictions" once the
-    /// listed fields are excluded (§5.2.2.4). Nor are `proxy-revalidate` and `s-maxage` next to
+    /// listed fields are excluded (§5.2.2.4). Nor is `proxy-revalidate` next to
     /// an unqualified `private`, which keeps shared caches from storing the response at all
     /// (§5.2.2.7).
     ///
@@ -57,10 +58,7 @@ declare_rule! {
     /// If serving a stale copy is acceptable, remove `must-revalidate` / `proxy-revalidate`,
     /// and replace `no-cache` with `max-age=0` (or a longer `max-age`):
     /// `Cache-Control: max-age=60, stale-while-revalidate=30, stale-if-error=600`. If the
-    /// response must never be served stale, remove the stale directives. For a separate
-    /// shared-cache lifetime that keeps a stale window, give it to the CDN in a targeted field
-    /// (`CDN-Cache-Control: max-age=600, stale-while-revalidate=60`, RFC 9213 §3) instead of
-    /// `s-maxage`.
+    /// response must never be served stale, remove the stale directives.
     pub static STALE_DIRECTIVE_OVERRIDDEN = {
         code: "CAC031",
         name: "stale-directive-overridden",
@@ -74,8 +72,6 @@ declare_rule! {
             rfc(9111, "5.2.2.2"),
             rfc(9111, "5.2.2.4"),
             rfc(9111, "5.2.2.8"),
-            rfc(9111, "5.2.2.10"),
-            rfc(9213, "3"),
         ],
         requires: &["Cache-Control"],
         check: check,
@@ -94,8 +90,6 @@ enum Forbids {
     MustRevalidate,
     /// `proxy-revalidate` (§5.2.2.8): no stale reuse in shared caches.
     ProxyRevalidate,
-    /// `s-maxage` (§5.2.2.10): proxy-revalidate semantics in shared caches.
-    SMaxage,
 }
 
 /// The strongest directive of `cc` that forbids serving stale, with the occurrence to name.
@@ -112,11 +106,7 @@ fn forbidding<'c, 'a>(cc: &'c CacheControl<'a>) -> Option<(Forbids, &'c Directiv
     if cc.has_unqualified("private") {
         return None;
     }
-    if let Some(d) = cc.get("proxy-revalidate") {
-        return Some((Forbids::ProxyRevalidate, d));
-    }
-    // An unreadable `s-maxage` may be dropped by caches; `invalid-delta-seconds` reports it.
-    cc.directives.iter().find(|d| d.name == "s-maxage" && d.seconds().is_some()).map(|d| (Forbids::SMaxage, d))
+    cc.get("proxy-revalidate").map(|d| (Forbids::ProxyRevalidate, d))
 }
 
 fn check(c: &mut Checker<'_>) {
@@ -132,11 +122,7 @@ fn check(c: &mut Checker<'_>) {
     for name in STALE {
         let Some(stale) = cc.get(name).filter(|d| d.seconds().is_some_and(|s| s > 0)) else { continue };
         let (message, fix) = texts(forbids, stale, by);
-        let target = stale.target("Cache-Control");
-        match forbids {
-            Forbids::SMaxage => c.report_with(Severity::Info, target, message, fix),
-            _ => c.report(target, message, fix),
-        }
+        c.report(stale.target("Cache-Control"), message, fix);
     }
 }
 
@@ -163,10 +149,6 @@ fn texts(forbids: Forbids, stale: &Directive<'_>, by: &Directive<'_>) -> (String
             format!("`{raw}` cannot apply in shared caches (CDNs, proxies): `{by_raw}` forbids them to serve this response stale without successful revalidation, so at those caches {lost}. Only private caches such as the browser's may still use it."),
             format!("Remove `proxy-revalidate` to let shared caches use the stale window, or remove `{name}` if they must never serve this response stale."),
         ),
-        Forbids::SMaxage => (
-            format!("`{raw}` does not apply in shared caches that follow RFC 9111: `{by_raw}` carries the semantics of `proxy-revalidate` for them, so they never serve this response stale (some CDNs honour the pair anyway). Private caches such as the browser's may still use it."),
-            format!("Give shared caches their lifetime with `max-age`, or with `CDN-Cache-Control: max-age=<seconds>, {name}=<seconds>`, instead of `s-maxage`."),
-        ),
     }
 }
 
@@ -192,11 +174,11 @@ mod tests {
         );
         assert_eq!(forbids("s-maxage=60, Must-Revalidate"), Some((Forbids::MustRevalidate, "Must-Revalidate".into())));
         assert_eq!(forbids("s-maxage=60, proxy-revalidate"), Some((Forbids::ProxyRevalidate, "proxy-revalidate".into())));
-        assert_eq!(forbids("max-age=0, s-maxage=0"), Some((Forbids::SMaxage, "s-maxage=0".into())));
+        assert_eq!(forbids("max-age=0, s-maxage=60, stale-while-revalidate=300"), None, "Next.js's ISR header");
     }
 
     #[test]
-    fn qualified_no_cache_private_and_bad_s_maxage_do_not_forbid() {
+    fn qualified_no_cache_private_and_s_maxage_do_not_forbid() {
         assert_eq!(forbids("no-cache=\"Set-Cookie\", stale-while-revalidate=30"), None);
         assert_eq!(forbids("private, s-maxage=600, proxy-revalidate"), None);
         assert_eq!(forbids("private, must-revalidate"), Some((Forbids::MustRevalidate, "must-revalidate".into())));

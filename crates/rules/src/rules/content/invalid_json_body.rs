@@ -12,7 +12,8 @@ declare_rule! {
     /// What parses is what `response.json()` takes (checked in Chromium): numbers too large for
     /// a double (`1e400` becomes `Infinity`), lone surrogate escapes such as `"\ud83d"` (what
     /// `JSON.stringify` writes for a string cut inside an emoji), any depth. Octets that are not
-    /// UTF-8 are reported: RFC 8259 §8.1 requires UTF-8, and browsers decode them as U+FFFD.
+    /// UTF-8 are reported: RFC 8259 §8.1 requires UTF-8; browsers do not reject such a body but
+    /// decode those octets as U+FFFD, so the data arrives corrupted.
     ///
     /// ## Why it matters
     /// JSON clients — `response.json()` in browsers, every API SDK — reject the whole response

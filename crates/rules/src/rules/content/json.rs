@@ -27,9 +27,11 @@ pub(crate) struct JsonCheck {
 
 /// Checks `body` (a byte-order mark is skipped, as JSON parsers may, RFC 8259 §8.1).
 pub(crate) fn check_json(body: &[u8]) -> JsonCheck {
+    let whole = body;
     let body = media::strip_bom(body);
     // A body that is UTF-8 as a whole (almost all) is read as `str`: serde_json then skips
     // validating each string again; errors and positions are the same either way.
+    let bom = if body.len() < whole.len() { media::UTF8_BOM.len() } else { 0 };
     let text = match std::str::from_utf8(body) {
         Ok(text) => text,
         Err(utf8) => {
@@ -37,7 +39,7 @@ pub(crate) fn check_json(body: &[u8]) -> JsonCheck {
             let error = match IgnoredAny::deserialize(&mut de).and_then(|_| de.end()) {
                 Err(e) => error_text(body, None, &e),
                 // The validating pass does not decode strings, where the stray octets are.
-                Ok(()) => format!("the octet at offset {} is not UTF-8, which RFC 8259 §8.1 requires (browsers decode it as U+FFFD)", utf8.valid_up_to()),
+                Ok(()) => format!("the octet at offset {} is not UTF-8, which RFC 8259 §8.1 requires (browsers decode it as U+FFFD)", bom + utf8.valid_up_to()),
             };
             return JsonCheck { error: Some(error), duplicate: None };
         }
@@ -51,15 +53,17 @@ pub(crate) fn check_json(body: &[u8]) -> JsonCheck {
 
 /// The error's text. The pass that builds values words some errors better ("trailing comma"
 /// where the validating pass says "key must be a string"): its message, unless it stopped
-/// earlier — at what the validating pass accepts (`1e400`, a lone surrogate, depth). Only for an
-/// invalid document, off the usual path.
+/// earlier — at what the validating pass accepts (`1e400`, a lone surrogate, depth) — or the
+/// document simply ends (the validating pass's "EOF while parsing …" is then the reason, even
+/// where the other stopped at the same place on `[1e400`). Only for an invalid document, off
+/// the usual path.
 fn error_text(body: &[u8], text: Option<&str>, e: &serde_json::Error) -> String {
     let value = match text {
         Some(text) => serde_json::from_str::<serde_json::Value>(text).err(),
         None => serde_json::from_slice::<serde_json::Value>(body).err(),
     };
     match value {
-        Some(v) if (v.line(), v.column()) >= (e.line(), e.column()) => v.to_string(),
+        Some(v) if !e.is_eof() && (v.line(), v.column()) >= (e.line(), e.column()) => v.to_string(),
         _ => e.to_string(),
     }
 }
@@ -233,6 +237,13 @@ mod tests {
         }
         // An error after what only `Value` refuses is reported where it is.
         assert_eq!(check_json(b"[1e400, }").error.as_deref(), Some("expected value at line 1 column 9"));
+        assert_eq!(check_json(b"[1e400").error.as_deref(), Some("EOF while parsing a list at line 1 column 6"));
+        assert_eq!(check_json(b"[\"\\ud800\"").error.as_deref(), Some("EOF while parsing a list at line 1 column 9"));
+        // Offsets count the byte-order mark.
+        assert_eq!(
+            check_json(b"\xEF\xBB\xBF[\"\xff\"]").error.as_deref(),
+            Some("the octet at offset 5 is not UTF-8, which RFC 8259 \u{a7}8.1 requires (browsers decode it as U+FFFD)")
+        );
         let deep = "[".repeat(1000) + &"]".repeat(1000);
         for doc in ["1e400", "[-1e400]", "18446744073709551616", "\"\\ud800\"", "{\"\\udc00\":1}", &deep] {
             assert_eq!(check_json(doc.as_bytes()).error, None, "JSON.parse takes {doc:?}");

@@ -3,6 +3,8 @@
 pub mod media;
 pub(crate) mod json;
 
+pub mod body_not_in_declared_charset;
+pub mod compressed_body_without_content_encoding;
 pub mod duplicate_json_keys;
 pub mod html_body_mislabelled;
 pub mod html_without_charset;
@@ -32,6 +34,8 @@ pub static RULES: &[&crate::registry::Rule] = &[
     &json_non_utf8_charset::JSON_NON_UTF8_CHARSET,
     &duplicate_json_keys::DUPLICATE_JSON_KEYS,
     &problem_details_as_plain_json::PROBLEM_DETAILS_AS_PLAIN_JSON,
+    &body_not_in_declared_charset::BODY_NOT_IN_DECLARED_CHARSET,
+    &compressed_body_without_content_encoding::COMPRESSED_BODY_WITHOUT_CONTENT_ENCODING,
 ];
 
 use crate::registry::Checker;

@@ -49,7 +49,7 @@ declare_rule! {
     /// With different scopes the browser keeps separate cookies and sends every one that
     /// matches a request in the same `Cookie` header, longer paths first (§5.8.3; the order
     /// between domains is unspecified). The server then receives the name twice, and server
-    /// frameworks read only one of the values, most of them the first.
+    /// frameworks read only one of the values — some the first, others the last.
     ///
     /// ## Example
     /// ```http
@@ -105,7 +105,7 @@ struct Duplicate {
 
 /// What identifies a cookie in the store besides its name (RFC 6265bis §5.7: domain,
 /// host-only flag and path; CHIPS adds the partition).
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Debug, PartialEq, Eq, PartialOrd, Ord)]
 struct Scope<'s> {
     /// `None`: a host-only cookie.
     domain: Option<String>,
@@ -152,36 +152,33 @@ fn default_path(url: &str) -> String {
 /// Every cookie name set on more than one line, in the order of their first lines, with how
 /// its lines collide; names whose lines do not (see the docs) are left out.
 fn duplicates<'s>(cookies: &[SetCookie<'s>], now: Option<u64>, default_path: Option<&'s str>) -> Vec<Duplicate> {
-    let named: Vec<usize> = (0..cookies.len()).filter(|&i| !cookies[i].ignored_entirely() && !cookies[i].name.is_empty()).collect();
-    let mut out = Vec::new();
-    for (k, &first) in named.iter().enumerate() {
-        let name = cookies[first].name;
-        // Each name once, from its first line.
-        if named[..k].iter().any(|&j| cookies[j].name == name) {
-            continue;
-        }
-        let same: Vec<usize> = named[k..].iter().copied().filter(|&j| cookies[j].name == name).collect();
-        if same.len() < 2 {
-            continue;
-        }
-        if let Some(d) = collision(cookies, &same, now, default_path) {
-            out.push(d);
-        }
-    }
-    out
+    // The named lines grouped by name (a sort, so that thousands of lines stay cheap), each
+    // group in line order; the groups in the order of their first lines.
+    let mut named: Vec<(&str, usize)> =
+        (0..cookies.len()).filter(|&i| !cookies[i].ignored_entirely() && !cookies[i].name.is_empty()).map(|i| (cookies[i].name, i)).collect();
+    named.sort_unstable();
+    let mut groups: Vec<&[(&str, usize)]> = named.chunk_by(|a, b| a.0 == b.0).filter(|g| g.len() > 1).collect();
+    groups.sort_unstable_by_key(|g| g[0].1);
+    groups
+        .into_iter()
+        .filter_map(|g| {
+            let same: Vec<usize> = g.iter().map(|&(_, i)| i).collect();
+            collision(cookies, &same, now, default_path)
+        })
+        .collect()
 }
 
 /// How the lines `same` (positions in `cookies`, all with one name) collide, if they do.
 fn collision<'s>(cookies: &[SetCookie<'s>], same: &[usize], now: Option<u64>, default_path: Option<&'s str>) -> Option<Duplicate> {
     let scopes: Vec<Scope<'s>> = same.iter().map(|&i| scope(&cookies[i], default_path)).collect();
     let deletion: Vec<bool> = same.iter().map(|&i| cookies[i].is_deletion(now)).collect();
+    // The lines grouped by scope (a sort again), the groups in the order of their first lines.
+    let mut by_scope: Vec<usize> = (0..scopes.len()).collect();
+    by_scope.sort_by(|&a, &b| scopes[a].cmp(&scopes[b]).then(a.cmp(&b)));
+    let mut scope_groups: Vec<&[usize]> = by_scope.chunk_by(|&a, &b| scopes[a] == scopes[b]).collect();
+    scope_groups.sort_unstable_by_key(|g| g[0]);
     // Lines with one scope: each replaces the one before in the cookie store.
-    for (a, sa) in scopes.iter().enumerate() {
-        // Each scope once, from its first line.
-        if scopes[..a].contains(sa) {
-            continue;
-        }
-        let group: Vec<usize> = (a..scopes.len()).filter(|&b| scopes[b] == *sa).collect();
+    for group in scope_groups {
         // Deletions only: the cookie ends deleted whatever the order.
         if group.len() < 2 || group.iter().all(|&b| deletion[b]) {
             continue;
@@ -222,6 +219,15 @@ fn pair(ck: &SetCookie<'_>) -> String {
     format!("`{out}`")
 }
 
+/// The lines for a message: all of them when there are few, else the first two and the last
+/// (the one that decides) with how many are left out.
+fn listing(lines: &[&SetCookie<'_>], show: impl Fn(&SetCookie<'_>) -> String) -> String {
+    match lines {
+        [a, b, .., z] if lines.len() > 4 => format!("{}, {}, … {} more …, {}", show(a), show(b), lines.len() - 3, show(z)),
+        _ => lines.iter().map(|l| show(l)).collect::<Vec<_>>().join(", "),
+    }
+}
+
 /// The scope of a line for messages: `Domain=example.com; Path=/app`, `default path /`.
 fn scope_label(ck: &SetCookie<'_>, default_path: Option<&str>) -> String {
     let mut parts: Vec<String> = Vec::new();
@@ -242,14 +248,13 @@ fn scope_label(ck: &SetCookie<'_>, default_path: Option<&str>) -> String {
 fn check(c: &mut Checker<'_>) {
     // Most responses set no cookie, or a few with distinct names: tell that before anything.
     let Some(cookies) = set_cookies(c).filter(|v| v.len() > 1) else { return };
-    if !cookies.iter().enumerate().any(|(i, a)| !a.name.is_empty() && cookies[..i].iter().any(|b| b.name == a.name)) {
+    // (A few lines: compared pairwise; many: left to the grouping below.)
+    if cookies.len() <= 16 && !cookies.iter().enumerate().any(|(i, a)| !a.name.is_empty() && cookies[..i].iter().any(|b| b.name == a.name)) {
         return;
     }
-    // Deletions are told against the time of the check, else the response's `Date`.
-    let now = match c.context.now {
-        Some(now) => Some(now),
-        None => crate::rules::caching::response_date(c).and_then(|d| u64::try_from(d).ok()),
-    };
+    // An `Expires` is read when the response arrives: against its `Date`, else the time of the
+    // check.
+    let now = crate::rules::caching::response_date(c).and_then(|d| u64::try_from(d).ok()).or(c.context.now);
     let default_path = c.request().map(|r| default_path(&r.url));
     let default_path = default_path.as_deref();
     for d in duplicates(cookies, now, default_path) {
@@ -259,8 +264,16 @@ fn check(c: &mut Checker<'_>) {
         let n = lines.len();
         let target = super::target(second.index);
         match d.kind {
+            Kind::Replaced if lines.iter().all(|l| l.value == first.value) => {
+                let list = listing(&lines, |l| format!("`{}`", l.raw.trim_fast()));
+                c.report(
+                    target,
+                    format!("Cookie `{name}` is set {n} times with the same `Domain` and `Path` and the same value, but different attributes ({list}): each line replaces the one before, so only the last line's attributes apply."),
+                    format!("Set `{name}` once per response, from one place, with the attributes it needs."),
+                );
+            }
             Kind::Replaced => {
-                let list = lines.iter().map(|l| pair(l)).collect::<Vec<_>>().join(", ");
+                let list = listing(&lines, pair);
                 c.report(
                     target,
                     format!("Cookie `{name}` is set {n} times with the same `Domain` and `Path` ({list}): each line replaces the one before, so browsers keep only {} and the other values are lost.", pair(last)),
@@ -268,11 +281,7 @@ fn check(c: &mut Checker<'_>) {
                 );
             }
             Kind::DeletedAndSet => {
-                let list = lines
-                    .iter()
-                    .map(|l| if l.is_deletion(now) { format!("{} (deletion)", pair(l)) } else { pair(l) })
-                    .collect::<Vec<_>>()
-                    .join(", ");
+                let list = listing(&lines, |l| if l.is_deletion(now) { format!("{} (deletion)", pair(l)) } else { pair(l) });
                 let end = if last.is_deletion(now) { "deleted".to_string() } else { format!("as {}", pair(last)) };
                 c.report(
                     target,
@@ -289,11 +298,11 @@ fn check(c: &mut Checker<'_>) {
                 );
             }
             Kind::Scopes => {
-                let list = lines.iter().map(|l| format!("{} ({})", pair(l), scope_label(l, default_path))).collect::<Vec<_>>().join(", ");
+                let list = listing(&lines, |l| format!("{} ({})", pair(l), scope_label(l, default_path)));
                 c.report_with(
                     Severity::Info,
                     target,
-                    format!("Cookie `{name}` is set {n} times with different scopes ({list}): browsers keep separate cookies and send every one that matches a request, so the server can receive `{name}` twice and most frameworks read only the first."),
+                    format!("Cookie `{name}` is set {n} times with different scopes ({list}): browsers keep separate cookies and send every one that matches a request, so the server can receive `{name}` twice, and frameworks read only one of them — some the first, others the last."),
                     format!("Set `{name}` at one scope only (delete it at any other with `Max-Age=0`), or give the cookies different names."),
                 );
             }

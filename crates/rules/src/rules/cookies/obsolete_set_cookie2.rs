@@ -44,12 +44,13 @@ fn check(c: &mut Checker<'_>) {
     for (i, v) in c.header_lines("Set-Cookie2") {
         // RFC 2965 allows several cookies in one line; the first one's name is enough to tell
         // whether `Set-Cookie` covers it.
-        let name = crate::model::split_byte(v, b'=').next().unwrap_or("").trim_fast();
+        let first = v.split([';', ',']).next().unwrap_or("");
+        let name = crate::model::split_byte(first, b'=').next().unwrap_or("").trim_fast();
         let covered = !name.is_empty() && set.iter().any(|s| s.name == name);
         let (severity, message) = if covered {
             (Severity::Info, format!("`Set-Cookie2` is obsolete and ignored by browsers; the `{name}` cookie is also set by `Set-Cookie`, which they read."))
         } else {
-            (Severity::Warning, "`Set-Cookie2` is obsolete and ignored by browsers: this cookie is never set.".to_string())
+            (Severity::Warning, "`Set-Cookie2` is obsolete and ignored by browsers: the cookies it carries are never set.".to_string())
         };
         c.report_with(
             severity,

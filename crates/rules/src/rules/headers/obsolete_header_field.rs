@@ -64,7 +64,7 @@ fn check(c: &mut Checker<'_>) {
                 "Send `Repr-Digest` (or `Content-Digest`, RFC 9530) instead, or nothing.",
             ),
             "Want-Digest" => ("is obsolete (RFC 9530 §1.3 replaces RFC 3230)", "Send `Want-Repr-Digest` (or `Want-Content-Digest`) instead."),
-            _ => ("was dropped from HTTP/1.1 (RFC 2616 §19.6.3) and browsers ignore it", "Remove `Content-Base`; use absolute URLs or `Content-Location`."),
+            _ => ("was dropped from HTTP/1.1 (RFC 2616 §19.6.3) and current browsers ignore it", "Remove `Content-Base`; use absolute URLs, or `<base href>` in HTML."),
         };
         c.report(at(name, i), format!("`{name}` {why}."), fix.to_string());
     }

@@ -59,9 +59,16 @@ struct Repeat<'m> {
     other: Option<&'m str>,
 }
 
-/// Every parameter `mt` names more than once, in order of first appearance.
+/// Real media types carry a handful of parameters: past this many, the rest are not compared
+/// (hostile input stays cheap: the comparisons are quadratic in the parameters looked at).
+const MAX_PARAMS: usize = 32;
+/// At most this many repeated names are reported per line.
+const MAX_FINDINGS: usize = 3;
+
+/// Every parameter `mt` names more than once (among its first [`MAX_PARAMS`]), in order of
+/// first appearance.
 fn repeats<'m>(mt: &'m MediaType<'_>) -> Vec<Repeat<'m>> {
-    let ps = &mt.params;
+    let ps = &mt.params[..mt.params.len().min(MAX_PARAMS)];
     let mut out = Vec::new();
     for (k, (name, first)) in ps.iter().enumerate() {
         // Each name once: at its first occurrence.
@@ -91,9 +98,14 @@ fn check(c: &mut Checker<'_>) {
         if mt.params.len() < 2 {
             continue;
         }
-        for r in repeats(mt) {
+        let found = repeats(mt);
+        if found.is_empty() {
+            continue;
+        }
+        let once = deduplicated(mt);
+        for r in found.into_iter().take(MAX_FINDINGS) {
             let times = if r.count == 2 { "twice".to_string() } else { format!("{} times", r.count) };
-            let fix = format!("Send `{}` once, with the value the content is really in: `Content-Type: {}`.", r.name, deduplicated(mt));
+            let fix = format!("Send `{}` once: `Content-Type: {once}` keeps the first value, which browsers use — check it is what the content is in.", r.name);
             match r.other {
                 Some(other) => c.report(
                     at("Content-Type", i),
@@ -120,8 +132,9 @@ fn check(c: &mut Checker<'_>) {
 /// The media type with each parameter once, at its first occurrence (the one browsers use).
 fn deduplicated(mt: &MediaType<'_>) -> String {
     let mut s = mt.essence();
-    for (k, (name, value)) in mt.params.iter().enumerate() {
-        if mt.params[..k].iter().any(|(n, _)| n == name) {
+    let ps = &mt.params[..mt.params.len().min(MAX_PARAMS)];
+    for (k, (name, value)) in ps.iter().enumerate() {
+        if ps[..k].iter().any(|(n, _)| n == name) {
             continue;
         }
         s.push_str("; ");

@@ -97,6 +97,11 @@ pub(crate) enum DateForm {
     /// Not an HTTP-date, but a near miss lenient clients read (numeric zone, `UTC`, one-digit
     /// day, wrong weekday, missing zone, any letter case).
     Lenient(u64),
+    /// A date before 1970 in any of those forms (IMF-fixdate allows any four-digit year, RFC
+    /// 9110 §5.6.7): before the epoch this model counts from, so it reads as the epoch — long
+    /// past, which is all a recipient does with it (an `Expires` already passed, an old
+    /// `Last-Modified`).
+    BeforeEpoch,
     Invalid,
 }
 
@@ -104,6 +109,7 @@ impl DateForm {
     pub(crate) fn secs(self) -> Option<u64> {
         match self {
             DateForm::Fixdate(s) | DateForm::Obsolete(s) | DateForm::Lenient(s) => Some(s),
+            DateForm::BeforeEpoch => Some(0),
             DateForm::Invalid => None,
         }
     }
@@ -118,7 +124,11 @@ pub(crate) fn parse_date(v: &str) -> DateForm {
             return if b.len() == 29 && b.get(3) == Some(&b',') { DateForm::Fixdate(s) } else { DateForm::Obsolete(s) };
         }
     }
-    lenient_date(v).map_or(DateForm::Invalid, DateForm::Lenient)
+    // `httpdate` reads nothing before 1970: such a date is told apart here.
+    match lenient_date(v) {
+        Some(t) => u64::try_from(t).map_or(DateForm::BeforeEpoch, DateForm::Lenient),
+        None => DateForm::Invalid,
+    }
 }
 
 /// [`parse_date`] of the response's line `index` (whose value is `v`), parsed once per lint.
@@ -188,7 +198,7 @@ fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
 /// A forgiving date reader, in the spirit of browsers' date parsers: day, month name, year
 /// and `hh:mm[:ss]` in any order, an optional weekday (not checked) and an optional zone
 /// (`GMT`, `UTC`, `UT`, `Z`, `±hhmm`; none means GMT).
-fn lenient_date(v: &str) -> Option<u64> {
+fn lenient_date(v: &str) -> Option<i64> {
     if !v.is_ascii() || v.is_empty() {
         return None;
     }
@@ -268,12 +278,10 @@ fn lenient_date(v: &str) -> Option<u64> {
         }
     }
     let (day, month, year, (h, m, s)) = (day?, month?, year?, time?);
-    if !(1970..=9999).contains(&year) || day == 0 || day > days_in_month(year, month) {
+    if !(1..=9999).contains(&year) || day == 0 || day > days_in_month(year, month) {
         return None;
     }
-    let secs = days_from_civil(year, month, day) * 86_400 + i64::from(h) * 3600 + i64::from(m) * 60 + i64::from(s)
-        - zone.unwrap_or(0);
-    u64::try_from(secs).ok()
+    Some(days_from_civil(year, month, day) * 86_400 + i64::from(h) * 3600 + i64::from(m) * 60 + i64::from(s) - zone.unwrap_or(0))
 }
 
 /// Reports each line of a date field (`Date`, `Last-Modified`, `Expires`) that is not an
@@ -287,7 +295,7 @@ pub(crate) fn report_bad_dates(c: &mut Checker<'_>, name: &str, consequence: &st
             continue;
         }
         match line_date(c, i, v) {
-            DateForm::Fixdate(_) => {}
+            DateForm::Fixdate(_) | DateForm::BeforeEpoch => {}
             DateForm::Obsolete(_) => c.report_with(
                 crate::registry::Severity::Info,
                 at(name, i),
@@ -578,9 +586,9 @@ mod tests {
         assert_eq!(parse_date("Fri, 31 Dec 9999 23:59:59 -2359"), DateForm::Lenient(253_402_387_139));
         assert_eq!(parse_date("Wed, 25-Nov-2026 21:00:00 GMT"), DateForm::Lenient(1_795_640_400));
         assert_eq!(parse_date("Thu, 01 Jan 1970 00:00:00 GMT"), DateForm::Fixdate(0));
-        // Before the epoch: not a time this model holds (`Expires` in 1966 is as stale as an
-        // invalid one, RFC 9111 §5.3).
-        assert_eq!(parse_date("Sat, 01 Jan 1966 00:00:00 GMT"), DateForm::Invalid);
+        // Before the epoch: a valid date, read as the epoch (long past).
+        assert_eq!(parse_date("Sat, 01 Jan 1966 00:00:00 GMT"), DateForm::BeforeEpoch);
+        assert_eq!(parse_date("Sat, 01 Jan 1966 00:00:00 GMT").secs(), Some(0));
         assert_eq!(parse_date("Wed, 25 Nov 2026 99:00:00 GMT"), DateForm::Invalid);
         assert_eq!(fmt_date(253_402_387_139), None);
         assert_eq!(fmt_date(1_795_640_400).as_deref(), Some("Wed, 25 Nov 2026 21:00:00 GMT"));

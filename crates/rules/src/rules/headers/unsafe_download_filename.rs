@@ -12,8 +12,8 @@ declare_rule! {
     /// parameters (RFC 6266 §4.3):
     /// - a `filename*` whose charset is not `UTF-8` — RFC 8187 §3.2.1: "Producers MUST use
     ///   the "UTF-8" character encoding". `ISO-8859-1` is reported at `info` only: RFC 5987
-    ///   §3.2, which RFC 6266 §4.1 builds on, made recipients support it, and browsers still
-    ///   decode it;
+    ///   §3.2.1, which RFC 6266 §4.1 builds on, let producers use it (RFC 8187 then limited them
+    ///   to UTF-8), and browsers still decode it (checked in Chromium);
     /// - a file name holding a path: a `/` or a `\` (a `filename*` is read percent-decoded,
     ///   so `%2F` and `%5C` count);
     /// - a plain `filename` with a percent escape (`%` and two hex digits, `Q3%20report.pdf`);
@@ -40,8 +40,8 @@ declare_rule! {
     ///   Inside a quoted string `\` is also an escape character that some clients remove
     ///   and others keep (RFC 6266 Appendix D).
     /// - RFC 6266 Appendix D: some implementations percent-decode the plain `filename` and
-    ///   others keep it as written (Chromium decodes it — checked —, as Internet Explorer did;
-    ///   Firefox does not), so the same response is saved as `Q3 report.pdf` by one browser and
+    ///   others keep it as written (Chromium decodes it — checked), so the same response can be
+    ///   saved as `Q3 report.pdf` by one browser and
     ///   `Q3%20report.pdf` by another.
     /// - RFC 6266 Appendix D recommends sending `filename` as a fallback whenever
     ///   `filename*` is sent: clients that do not implement `filename*` otherwise fall back
@@ -68,7 +68,7 @@ declare_rule! {
             rfc(6266, "4.3"),
             rfc(6266, "D"),
             rfc(8187, "3.2.1"),
-            rfc(5987, "3.2"),
+            rfc(5987, "3.2.1"),
         ],
         requires: &["Content-Disposition"],
         check: check,

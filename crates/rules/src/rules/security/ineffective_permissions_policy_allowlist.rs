@@ -25,9 +25,11 @@ declare_rule! {
     ///   Byte Sequence or another Boolean.
     ///
     /// `none` (or `?0`) is reported at *info*: it is dropped too, and the feature ends up
-    /// disabled as meant, but only because nothing else is left. `"'self'"` is a warning
-    /// although Chromium happens to read it as `self`; `"*"` is not reported (Chromium reads it
-    /// as `*`, and the current draft's grammar has it as a host matching every host). One finding per
+    /// disabled as meant, but only because nothing else is left. `"'self'"` is info too:
+    /// Chromium, the only engine that implements the header, reads it as `self` (checked), the
+    /// standard would drop it; `"*"` is not reported (Chromium reads it as `*`, and the current
+    /// draft's grammar has it as a host matching every host). Allowlists of more than 64 items
+    /// are not examined. One finding per
     /// feature (the first item that changes the policy; an item whose correct form is listed
     /// as well changes nothing, nor does anything next to `*`). A value that is not a
     /// dictionary at all is `invalid-permissions-policy`'s.
@@ -433,7 +435,14 @@ struct Problem {
     fix: String,
 }
 
+/// Allowlists longer than this are not examined: real ones name a few origins, and the
+/// comparisons below are quadratic in the items.
+const MAX_ITEMS: usize = 64;
+
 fn problem(f: &Feature<'_>) -> Option<Problem> {
+    if f.items.len() > MAX_ITEMS {
+        return None;
+    }
     // `*` anywhere makes the allowlist `*`, whatever else is listed (Chromium also reads the
     // String `"*"` so).
     if f.items.iter().any(|v| matches!(v, Value::Token(t) if *t == "*") || matches!(v, Value::String(s) if &**s == "*")) {
@@ -464,23 +473,24 @@ fn problem(f: &Feature<'_>) -> Option<Problem> {
         Some(t) => format!("`{t}`"),
         None => item.kind().to_string(),
     };
-    let allowlist = |list: &[String]| {
+    let allowlist = |list: &[String], would: &str| {
         if list.is_empty() {
-            format!("`{name}` is disabled for every origin, this page included")
+            format!("`{name}` {would} disabled for every origin, this page included")
         } else {
-            format!("`{name}` is allowed only for `{}`", list.join(" "))
+            format!("`{name}` {would} allowed only for `{}`", list.join(" "))
         }
     };
-    let allowed = allowlist(kept_by_chromium.as_slice());
+    let allowed = allowlist(kept_by_chromium.as_slice(), "is");
     let (severity, message) = match verdict {
         Verdict::Dropped { why, .. } => {
             (Severity::Warning, format!("`{name}` in `Permissions-Policy` lists {holds}, {why}, so {allowed}."))
         }
+        // Chromium — the only engine that implements the header — reads it as meant.
         Verdict::ChromiumOnly { keyword } => (
-            Severity::Warning,
+            Severity::Info,
             format!(
-                "`{name}` in `Permissions-Policy` lists {holds}, a String, not the keyword `{keyword}` (a Token): Chromium happens to read it as `{keyword}`, but the standard reads a String as an origin and drops this one, so in a browser that follows it {}.",
-                allowlist(kept.as_slice())
+                "`{name}` in `Permissions-Policy` lists {holds}, a String, not the keyword `{keyword}` (a Token): Chromium reads it as `{keyword}`, but the standard reads a String as an origin and drops this one, so in a browser that followed it {}.",
+                allowlist(kept.as_slice(), "would be")
             ),
         ),
         Verdict::NoneKeyword if kept_by_chromium.is_empty() => (
@@ -677,9 +687,9 @@ mod tests {
     #[test]
     fn quoted_quoted_self_is_chromium_only() {
         let p = first_problem("camera=(\"'self'\")").unwrap();
-        assert_eq!(p.severity, Severity::Warning);
-        assert!(p.message.contains("Chromium happens to read it as `self`"), "{}", p.message);
-        assert!(p.message.ends_with("so in a browser that follows it `camera` is disabled for every origin, this page included."), "{}", p.message);
+        assert_eq!(p.severity, Severity::Info);
+        assert!(p.message.contains("Chromium reads it as `self`"), "{}", p.message);
+        assert!(p.message.ends_with("so in a browser that followed it `camera` would be disabled for every origin, this page included."), "{}", p.message);
         assert_eq!(p.fix, "Send `camera=(self)`.");
         // Chromium's reading counts for what is left after another item is dropped.
         let p = first_problem("camera=(maps.example \"'self'\")").unwrap();

@@ -2,7 +2,8 @@ use crate::declare_rule;
 use crate::registry::{Checker, Presence, Severity, Target};
 use crate::spec::StaticSpec;
 
-/// The experimental names of `Content-Security-Policy` (Firefox 4–22, Chrome 14–24, Safari 5–6).
+/// The experimental names of `Content-Security-Policy` (Firefox 4–22 and Internet Explorer 10–11:
+/// `X-Content-Security-Policy`; Chrome 14–24 and Safari 5–6: `X-WebKit-CSP`).
 const PREFIXED: [&str; 2] = ["X-Content-Security-Policy", "X-WebKit-CSP"];
 
 declare_rule! {
@@ -42,7 +43,7 @@ declare_rule! {
         summary: "X-Content-Security-Policy and X-WebKit-CSP are ignored by current browsers",
         specs: [
             StaticSpec::Other("CSP3 §3.1 The Content-Security-Policy HTTP Response Header Field", "https://www.w3.org/TR/CSP3/#csp-header"),
-            StaticSpec::Other("CSP 1.0 §1 Introduction (the prefixed experimental headers)", "https://www.w3.org/TR/2012/CR-CSP-20121115/#introduction"),
+            StaticSpec::Other("CSP 1.0 Candidate Recommendation, Status of This Document (the prefixed experimental headers)", "https://www.w3.org/TR/2012/CR-CSP-20121115/#sotd"),
         ],
         requires: &["X-Content-Security-Policy", "X-WebKit-CSP"],
         check: check,
@@ -58,7 +59,7 @@ fn check(c: &mut Checker<'_>) {
             } else {
                 (
                     Severity::Warning,
-                    format!("`{name}` is ignored by current browsers, and this response sends no `Content-Security-Policy`: its policy is not in force anywhere."),
+                    format!("`{name}` is ignored by current browsers, and this response sends no `Content-Security-Policy`: no header policy is in force."),
                 )
             };
             let fix = format!("Send the policy as `Content-Security-Policy` and remove `{name}`.");
