@@ -431,3 +431,32 @@ test('invalid UTF-8 under charset=utf-8 is shown as U+FFFD; gzip bytes without C
     await context.close();
   }
 });
+
+// `oversized-header-section` (HDR061): over HTTP/1.1, Chromium refuses a response head larger
+// than 256 KiB (ERR_RESPONSE_HEADERS_TOO_BIG), and takes one just under. Served raw by a socket
+// here: the simulator bounds its header values.
+test('Chromium refuses a response head over 256 KiB and takes one under', async () => {
+  const { createServer } = await import('node:net');
+  const sizes = { '/under': 250 * 1024, '/over': 260 * 1024 };
+  const server = createServer((socket) => {
+    // Chromium drops the connection once the head is too large.
+    socket.on('error', () => {});
+    socket.once('data', (chunk) => {
+      const path = chunk.toString('latin1').split(' ')[1];
+      const filler = Array.from({ length: Math.ceil(sizes[path] / 4000) }, (_, i) => `X-Filler-${i}: ${'a'.repeat(3980)}\r\n`).join('');
+      socket.end(`HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 2\r\nConnection: close\r\n${filler}\r\nok`);
+    });
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const base = `http://127.0.0.1:${server.address().port}`;
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    const under = await page.goto(`${base}/under`);
+    assert.equal(under.status(), 200);
+    await assert.rejects(page.goto(`${base}/over`), /ERR_RESPONSE_HEADERS_TOO_BIG/);
+  } finally {
+    await context.close();
+    server.close();
+  }
+});

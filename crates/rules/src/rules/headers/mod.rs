@@ -44,6 +44,7 @@ pub mod missing_date;
 pub mod multipart_without_boundary;
 pub mod non_ascii_field_value;
 pub mod obsolete_header_field;
+pub mod oversized_header_section;
 pub mod proxy_connection_field;
 pub mod repeated_content_length;
 pub mod repeated_media_type_parameter;
@@ -125,4 +126,5 @@ pub static RULES: &[&crate::registry::Rule] = &[
     &invalid_sunset::INVALID_SUNSET,
     &sunset_in_the_past::SUNSET_IN_THE_PAST,
     &sunset_before_deprecation::SUNSET_BEFORE_DEPRECATION,
+    &oversized_header_section::OVERSIZED_HEADER_SECTION,
 ];
