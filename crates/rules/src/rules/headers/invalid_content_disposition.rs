@@ -78,11 +78,52 @@ pub(crate) fn is_ext_value(v: &str) -> bool {
     true
 }
 
+/// One `Content-Disposition` value as RFC 6266 §4.1 writes it: `type *( ";" name=value )`.
+pub(crate) struct Disposition<'a> {
+    /// The value, trimmed.
+    pub value: &'a str,
+    /// A comma outside quotes: two dispositions, which Chromium refuses; nothing else is read.
+    pub several: bool,
+    /// The first piece, trimmed: the disposition type when it is a token.
+    pub kind: &'a str,
+    /// The parameters in order, trimmed: `Ok((name, value))`, or `Err(piece)` for a piece
+    /// without `=`.
+    pub params: Vec<Result<(&'a str, &'a str), &'a str>>,
+}
+
+impl<'a> Disposition<'a> {
+    pub(crate) fn parse(line: &'a str) -> Self {
+        let value = line.trim_fast();
+        let mut d = Disposition { value, several: false, kind: "", params: Vec::new() };
+        if pieces_outside_quotes(value, b',').nth(1).is_some() {
+            d.several = true;
+            return d;
+        }
+        let mut parts = pieces_outside_quotes(value, b';');
+        d.kind = parts.next().unwrap_or("").trim_fast();
+        d.params = parts
+            .map(TrimExt::trim_fast)
+            .filter(|p| !p.is_empty())
+            .map(|p| p.split_once('=').map(|(n, v)| (n.trim_fast(), v.trim_fast())).ok_or(p))
+            .collect();
+        d
+    }
+
+    /// Nothing in it that this rule reports as malformed: one disposition, a type, every
+    /// parameter `name=value`, every `filename*` an ext-value.
+    pub(crate) fn well_formed(&self) -> bool {
+        !self.several
+            && is_token(self.kind)
+            && self.params.iter().all(|p| matches!(p, Ok((n, v)) if !n.eq_ignore_ascii_case("filename*") || is_ext_value(v)))
+    }
+}
+
 fn check(c: &mut Checker<'_>) {
     let mut findings = Vec::new();
     for (i, line) in c.header_lines("Content-Disposition") {
-        let v = line.trim_fast();
-        if pieces_outside_quotes(v, b',').nth(1).is_some() {
+        let d = Disposition::parse(line);
+        let v = d.value;
+        if d.several {
             findings.push((
                 Severity::Error,
                 i,
@@ -91,8 +132,7 @@ fn check(c: &mut Checker<'_>) {
             ));
             continue;
         }
-        let mut parts = pieces_outside_quotes(v, b';');
-        let kind = parts.next().unwrap_or("").trim_fast();
+        let kind = d.kind;
         if !is_token(kind) {
             findings.push((
                 Severity::Warning,
@@ -108,17 +148,19 @@ fn check(c: &mut Checker<'_>) {
                 "Use `attachment` (download) or `inline` (display).".to_string(),
             ));
         }
-        for p in parts.map(TrimExt::trim_fast).filter(|p| !p.is_empty()) {
-            let Some((name, value)) = p.split_once('=') else {
-                findings.push((
-                    Severity::Warning,
-                    i,
-                    format!("`{p}` in `Content-Disposition` is not a `name=value` parameter; recipients ignore it."),
-                    "Write parameters as `name=value`, e.g. `filename=\"report.pdf\"`.".to_string(),
-                ));
-                continue;
+        for p in &d.params {
+            let (name, value) = match *p {
+                Ok(pair) => pair,
+                Err(p) => {
+                    findings.push((
+                        Severity::Warning,
+                        i,
+                        format!("`{p}` in `Content-Disposition` is not a `name=value` parameter; recipients ignore it."),
+                        "Write parameters as `name=value`, e.g. `filename=\"report.pdf\"`.".to_string(),
+                    ));
+                    continue;
+                }
             };
-            let (name, value) = (name.trim_fast(), value.trim_fast());
             if name.eq_ignore_ascii_case("filename*") && !is_ext_value(value) {
                 let why = if value.starts_with('"') { "it is quoted, and an RFC 8187 ext-value is not" } else { "it is not an RFC 8187 ext-value (`UTF-8''` then percent-encoded octets)" };
                 findings.push((

@@ -1,10 +1,10 @@
 use crate::declare_rule;
-use crate::model::{pieces_outside_quotes, TrimExt};
+use crate::model::TrimExt;
 use crate::registry::{Checker, Severity};
 use crate::spec::rfc;
 
-use super::invalid_content_disposition::is_ext_value;
-use super::syntax::{at, is_token};
+use super::invalid_content_disposition::Disposition;
+use super::syntax::at;
 
 declare_rule! {
     /// ## What it checks
@@ -85,33 +85,14 @@ struct FileNames<'a> {
 }
 
 /// The file-name parameters of `v`, or `None` for a value `invalid-content-disposition`
-/// reports as malformed (the same tests: a comma outside quotes, no disposition type, a
-/// parameter without `=`, a `filename*` that is not an ext-value).
+/// reports as malformed (its reading, [`Disposition`]).
 fn file_names(v: &str) -> Option<FileNames<'_>> {
-    let v = v.trim_fast();
-    if pieces_outside_quotes(v, b',').nth(1).is_some() {
+    let d = Disposition::parse(v);
+    if !d.well_formed() {
         return None;
     }
-    let mut parts = pieces_outside_quotes(v, b';');
-    if !is_token(parts.next().unwrap_or("").trim_fast()) {
-        return None;
-    }
-    let mut names = FileNames { plain: None, star: None };
-    for p in parts.map(TrimExt::trim_fast).filter(|p| !p.is_empty()) {
-        let (name, value) = p.split_once('=')?;
-        let (name, value) = (name.trim_fast(), value.trim_fast());
-        if name.eq_ignore_ascii_case("filename*") {
-            if !is_ext_value(value) {
-                return None;
-            }
-            if names.star.is_none() {
-                names.star = Some(value);
-            }
-        } else if name.eq_ignore_ascii_case("filename") && names.plain.is_none() {
-            names.plain = Some(value);
-        }
-    }
-    Some(names)
+    let first = |want: &str| d.params.iter().find_map(|p| p.ok().filter(|(n, _)| n.eq_ignore_ascii_case(want)).map(|(_, v)| v));
+    Some(FileNames { plain: first("filename"), star: first("filename*") })
 }
 
 /// The text of a `filename` value: a quoted-string's content as written (its backslashes
