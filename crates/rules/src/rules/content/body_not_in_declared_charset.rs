@@ -1,4 +1,5 @@
 use crate::declare_rule;
+use crate::model::TrimExt;
 use crate::registry::{Checker, Target};
 use crate::spec::{rfc, StaticSpec};
 
@@ -108,11 +109,14 @@ fn cp1252_char(b: u8) -> char {
 fn looks_like_windows_1252(body: &[u8], at: usize) -> bool {
     const AROUND: usize = 16;
     let window = &body[at.saturating_sub(AROUND)..(at + AROUND).min(body.len())];
-    window.iter().all(|&b| match b {
-        b'\t' | b'\n' | 0x0C | b'\r' => true,
-        0x00..=0x1F | 0x7F | 0x81 | 0x8D | 0x8F | 0x90 | 0x9D => false,
-        _ => true,
-    })
+    // Mostly ASCII, as Latin-1 prose is: Shift_JIS, GBK, EUC-KR or Big5 text is dense with
+    // high octets, and reading it as windows-1252 would only garble it further.
+    window.iter().filter(|b| !b.is_ascii()).count() <= 3
+        && window.iter().all(|&b| match b {
+            b'\t' | b'\n' | 0x0C | b'\r' => true,
+            0x00..=0x1F | 0x7F | 0x81 | 0x8D | 0x8F | 0x90 | 0x9D => false,
+            _ => true,
+        })
 }
 
 /// What the first octet that is not UTF-8 is: its offset, the octet, and — when the text around
@@ -125,8 +129,14 @@ struct Invalid {
 }
 
 /// The first octet of `body` that is not UTF-8 (a UTF-8 byte order mark is UTF-8: U+FEFF).
-fn first_invalid(body: &[u8]) -> Option<Invalid> {
-    let offset = std::str::from_utf8(body).err()?.valid_up_to();
+/// A character cut off by the end of `body` counts only when `complete` (the capture may have
+/// stopped inside it).
+fn first_invalid(body: &[u8], complete: bool) -> Option<Invalid> {
+    let error = std::str::from_utf8(body).err()?;
+    if error.error_len().is_none() && !complete {
+        return None;
+    }
+    let offset = error.valid_up_to();
     let octet = *body.get(offset)?;
     let windows_1252 = looks_like_windows_1252(body, offset).then(|| cp1252_char(octet));
     Some(Invalid { offset, octet, windows_1252 })
@@ -150,7 +160,9 @@ fn check(c: &mut Checker<'_>) {
     if super::compressed_body_without_content_encoding::compression(body).is_some() {
         return;
     }
-    let Some(bad) = first_invalid(body) else { return };
+    // Complete when `Content-Length` says so (a capture cut short has fewer octets).
+    let complete = c.header_value("Content-Length").and_then(|v| v.trim_fast().parse::<usize>().ok()) == Some(body.len());
+    let Some(bad) = first_invalid(body, complete) else { return };
     let e: &str = &m.essence;
     let xml = e.ends_with("+xml") || e.ends_with("/xml") || e == "application/xml-dtd";
     let consequence = if xml {
@@ -210,15 +222,22 @@ mod tests {
 
     #[test]
     fn finds_the_first_invalid_octet() {
-        assert_eq!(first_invalid(b"<p>caf\xc3\xa9</p>"), None);
-        assert_eq!(first_invalid(b"\xEF\xBB\xBFcaf\xc3\xa9"), None, "a UTF-8 BOM is UTF-8");
-        assert_eq!(first_invalid(b"<p>caf\xe9</p>"), Some(Invalid { offset: 6, octet: 0xE9, windows_1252: Some('é') }));
-        assert_eq!(first_invalid(b"caf\xe9"), Some(Invalid { offset: 3, octet: 0xE9, windows_1252: Some('é') }), "cut at the end");
-        assert_eq!(first_invalid(b"\x93quoted\x94"), Some(Invalid { offset: 0, octet: 0x93, windows_1252: Some('\u{201C}') }));
-        assert_eq!(first_invalid(b"price: 5 \x80"), Some(Invalid { offset: 9, octet: 0x80, windows_1252: Some('€') }));
+        assert_eq!(first_invalid(b"<p>caf\xc3\xa9</p>", true), None);
+        assert_eq!(first_invalid(b"\xEF\xBB\xBFcaf\xc3\xa9", true), None, "a UTF-8 BOM is UTF-8");
+        assert_eq!(first_invalid(b"<p>caf\xe9</p>", true), Some(Invalid { offset: 6, octet: 0xE9, windows_1252: Some('é') }));
+        assert_eq!(first_invalid(b"caf\xe9", true), Some(Invalid { offset: 3, octet: 0xE9, windows_1252: Some('é') }), "cut at the end");
+        assert_eq!(first_invalid(b"caf\xc3", false), None, "a capture that may stop inside a character");
+        assert_eq!(first_invalid(b"caf\xe9 au lait", false), Some(Invalid { offset: 3, octet: 0xE9, windows_1252: Some('é') }));
+        // Shift_JIS (\u65e5\u672c\u8a9e\u306e\u30c6\u30ad\u30b9\u30c8) is no windows-1252 text.
+        assert_eq!(
+            first_invalid(b"<p>\x93\xfa\x96\x7b\x8c\xea\x82\xcc\x83\x65\x83\x4c\x83\x58\x83\x67</p>", true).map(|i| i.windows_1252),
+            Some(None)
+        );
+        assert_eq!(first_invalid(b"\x93quoted\x94", true), Some(Invalid { offset: 0, octet: 0x93, windows_1252: Some('\u{201C}') }));
+        assert_eq!(first_invalid(b"price: 5 \x80", true), Some(Invalid { offset: 9, octet: 0x80, windows_1252: Some('€') }));
         // Binary data: control octets nearby.
-        assert_eq!(first_invalid(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), Some(Invalid { offset: 0, octet: 0x89, windows_1252: None }));
-        assert_eq!(first_invalid(b"ok \x81 x"), Some(Invalid { offset: 3, octet: 0x81, windows_1252: None }), "unassigned in windows-1252");
+        assert_eq!(first_invalid(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", true), Some(Invalid { offset: 0, octet: 0x89, windows_1252: None }));
+        assert_eq!(first_invalid(b"ok \x81 x", true), Some(Invalid { offset: 3, octet: 0x81, windows_1252: None }), "unassigned in windows-1252");
         assert_eq!(cp1252_char(0xE9), 'é');
         assert_eq!(cp1252_char(0x9F), 'Ÿ');
         assert_eq!(cp1252_char(0x41), 'A');

@@ -1,5 +1,5 @@
 use crate::declare_rule;
-use crate::registry::{Checker, Target};
+use crate::registry::{Checker, Severity, Target};
 use crate::spec::rfc;
 
 use super::media::{self, MimeType};
@@ -101,6 +101,21 @@ fn check(c: &mut Checker<'_>) {
     let Some(z) = compression(body) else { return };
     let e: &str = &m.essence;
     let (coding, magic) = (z.coding, z.magic);
+    // A compressed file offered as such (`report.csv.gz` stored with its inner type, as
+    // `aws s3 cp` labels it): downloads are saved as they are, so only readers of the type lose.
+    if let Some(file) = compressed_file_name(c) {
+        c.report_with(
+            Severity::Warning,
+            Target::Body,
+            format!(
+                "The `{e}` content is the {coding} file `{file}` (it starts with the magic number `{magic}`): a download saves it as it is, but a client reading it as `{e}` gets compressed bytes where it expects {what}."
+            ),
+            format!(
+                "Label the file as what it is, `application/{coding}`; send `Content-Encoding: {coding}` only if clients should receive it uncompressed (they then save the uncompressed bytes)."
+            ),
+        );
+        return;
+    }
     c.report(
         Target::Body,
         format!(
@@ -110,6 +125,31 @@ fn check(c: &mut Checker<'_>) {
             "Send `Content-Encoding: {coding}` (and `Vary: Accept-Encoding`) with the compressed body and keep proxies from stripping it, or do not compress twice; if the compressed file is the content, label it `application/{coding}`."
         ),
     );
+}
+
+/// The name of a compressed file the response is offered as — its `Content-Disposition` file
+/// name, else the last segment of the request's path — when it ends in `.gz`, `.tgz`, `.zst`
+/// or `.zstd`.
+fn compressed_file_name(c: &Checker<'_>) -> Option<String> {
+    let compressed = |name: &str| {
+        let n = name.to_ascii_lowercase();
+        [".gz", ".tgz", ".zst", ".zstd"].iter().any(|x| n.ends_with(x))
+    };
+    for (_, line) in c.header_lines("Content-Disposition") {
+        let d = crate::rules::headers::invalid_content_disposition::Disposition::parse(line);
+        for p in d.params.iter().flatten() {
+            if p.0.eq_ignore_ascii_case("filename") || p.0.eq_ignore_ascii_case("filename*") {
+                let name = p.1.trim_matches('"');
+                if compressed(name) {
+                    return Some(name.to_string());
+                }
+            }
+        }
+    }
+    let url = &c.request()?.url;
+    let path = url.split(['?', '#']).next().unwrap_or("");
+    let last = path.rsplit('/').next().unwrap_or("");
+    compressed(last).then(|| last.to_string())
 }
 
 #[cfg(test)]

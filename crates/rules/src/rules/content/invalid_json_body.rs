@@ -47,6 +47,10 @@ declare_rule! {
 
 fn check(c: &mut Checker<'_>) {
     let Some(text) = super::json::response_json(c).and_then(|j| j.error.as_deref()) else { return };
+    // Compressed bytes are `compressed-body-without-content-encoding`'s: it says why.
+    if super::media::plain_body(c).and_then(super::compressed_body_without_content_encoding::compression).is_some() {
+        return;
+    }
     let Some((_, m)) = super::media::response_mime(c) else { return };
     c.report(
         Target::Body,

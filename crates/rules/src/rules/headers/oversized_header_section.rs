@@ -12,15 +12,17 @@ declare_rule! {
     /// section are not counted; the limits below count them too, so the size reported is a
     /// lower bound and never overstates the problem.
     /// - `info` over 8 KiB (8192 bytes): more than nginx's default proxy buffer holds;
-    /// - `warning` over 16 KiB (16384 bytes): past HAProxy's default buffer, and at the limit of
-    ///   Node.js's HTTP clients;
+    /// - `warning` over 15 KiB (15360 bytes): past the room HAProxy's default buffer leaves for
+    ///   a response head, and near or at the limit of Node.js's HTTP clients (16 KiB of names
+    ///   and values);
     /// - `error` over 256 KiB (262144 bytes): Chromium refuses the response.
     ///
     /// One finding for the section, on its largest line, naming the three largest lines (and
     /// the field whose lines add up to the most bytes, when it has several). A single line over
     /// 8 KiB (longer than Apache httpd's proxy line buffer) is pointed out in that finding when
     /// it is one of the three named — a line that large always makes the section exceed 8 KiB —
-    /// and reported on its own, at `info`, when it is not (a fourth line over 8 KiB, or more).
+    /// and reported on its own, at `info`, when it is not (a fourth line over 8 KiB, or more; at
+    /// most three such findings).
     ///
     /// ## Why it matters
     /// RFC 9110 §5.4: "HTTP does not place a predefined limit on the length of each field line,
@@ -114,6 +116,8 @@ const NODE_LIMIT: usize = 16 * 1024;
 const HAPROXY_HEAD: usize = 16 * 1024 - 1024;
 /// Chromium's `kMaxHeaderBufSize`: the most of an HTTP/1.1 response head it reads.
 const CHROMIUM_HEAD: usize = 256 * 1024;
+/// At most this many findings for single long lines besides the section's.
+const MAX_LINE_FINDINGS: usize = 3;
 
 /// The bytes of one field line as HTTP/1.1 sends it: `name: value` and CRLF.
 #[inline(always)]
@@ -140,7 +144,7 @@ fn check(c: &mut Checker<'_>) {
             "256 KiB",
             "Chromium-based browsers fail the request over HTTP/1.1 (`ERR_RESPONSE_HEADERS_TOO_BIG`), as do Node.js clients, and nginx and HAProxy with default settings answer `502 Bad Gateway`".to_string(),
         )
-    } else if total > NODE_LIMIT {
+    } else if total > HAPROXY_HEAD {
         let node = if names_values >= NODE_LIMIT {
             "Node.js clients (`http`, `fetch`) fail with a header overflow error".to_string()
         } else {
@@ -148,8 +152,8 @@ fn check(c: &mut Checker<'_>) {
         };
         (
             Severity::Warning,
-            "16 KiB",
-            format!("{node}, and HAProxy with default settings ({HAPROXY_HEAD} bytes for the whole head) answers `502 Bad Gateway`"),
+            "15 KiB",
+            format!("HAProxy with default settings ({HAPROXY_HEAD} bytes for the whole head) answers `502 Bad Gateway`, and {node}"),
         )
     } else {
         (
@@ -183,12 +187,15 @@ fn check(c: &mut Checker<'_>) {
         format!("{seen} total {total} bytes in {lines} lines, more than {over}: {consequence}. {details}."),
         fix_for(heaviest.name),
     );
-    // Lines over the Apache line buffer that the finding above does not name.
-    for (i, (name, value)) in headers.iter().enumerate() {
+    // Lines over the Apache line buffer that the finding above does not name (a few: the
+    // section finding already says the head is too large).
+    let others = headers
+        .iter()
+        .enumerate()
+        .filter(|&(i, (n, v))| line_size(n, v) > APACHE_LINE && !top.iter().flatten().any(|&(t, _)| t == i))
+        .take(MAX_LINE_FINDINGS);
+    for (i, (name, value)) in others {
         let size = line_size(name, value);
-        if size <= APACHE_LINE || top.iter().flatten().any(|&(t, _)| t == i) {
-            continue;
-        }
         c.report_with(
             Severity::Info,
             at(name, i),
@@ -220,19 +227,18 @@ struct Heaviest<'a> {
 }
 
 fn heaviest_field(headers: &[(String, String)]) -> Heaviest<'_> {
-    let mut fields: Vec<Heaviest<'_>> = Vec::new();
-    for (n, v) in headers {
-        let size = line_size(n, v);
-        match fields.iter_mut().find(|f| f.name.eq_ignore_ascii_case(n)) {
-            Some(f) => {
-                f.bytes += size;
-                f.lines += 1;
-            }
-            None => fields.push(Heaviest { name: n, bytes: size, lines: 1 }),
-        }
-    }
-    // `max_by_key` keeps the last of equals: reverse so that the first-seen field wins a tie.
-    fields.into_iter().rev().max_by_key(|f| f.bytes).unwrap_or(Heaviest { name: "", bytes: 0, lines: 0 })
+    // The lines grouped by name (a sort: a head may hold thousands of names), each group named
+    // as its first line writes it; of equal weights, the field seen first wins.
+    let mut keyed: Vec<(String, usize)> = headers.iter().enumerate().map(|(i, (n, _))| (n.to_ascii_lowercase(), i)).collect();
+    keyed.sort_unstable();
+    keyed
+        .chunk_by(|a, b| a.0 == b.0)
+        .map(|g| {
+            let bytes = g.iter().map(|&(_, i)| line_size(&headers[i].0, &headers[i].1)).sum();
+            (Heaviest { name: &headers[g[0].1].0, bytes, lines: g.len() }, g[0].1)
+        })
+        .max_by(|(a, ai), (b, bi)| a.bytes.cmp(&b.bytes).then(bi.cmp(ai)))
+        .map_or(Heaviest { name: "", bytes: 0, lines: 0 }, |(h, _)| h)
 }
 
 /// "`A`", "`A` and `B`", "`A`, `B` and `C`".

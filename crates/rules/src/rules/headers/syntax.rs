@@ -97,11 +97,11 @@ pub(crate) enum DateForm {
     /// Not an HTTP-date, but a near miss lenient clients read (numeric zone, `UTC`, one-digit
     /// day, wrong weekday, missing zone, any letter case).
     Lenient(u64),
-    /// A date before 1970 in any of those forms (IMF-fixdate allows any four-digit year, RFC
-    /// 9110 §5.6.7): before the epoch this model counts from, so it reads as the epoch — long
-    /// past, which is all a recipient does with it (an `Expires` already passed, an old
-    /// `Last-Modified`).
-    BeforeEpoch,
+    /// A date before 1970 (IMF-fixdate allows any four-digit year, RFC 9110 §5.6.7): before the
+    /// epoch this model counts from, so it reads as the epoch — long past, which is all a
+    /// recipient does with it (an `Expires` already passed, an old `Last-Modified`). `valid`:
+    /// in one of the three HTTP-date forms, rather than a near miss.
+    BeforeEpoch { valid: bool },
     Invalid,
 }
 
@@ -109,7 +109,7 @@ impl DateForm {
     pub(crate) fn secs(self) -> Option<u64> {
         match self {
             DateForm::Fixdate(s) | DateForm::Obsolete(s) | DateForm::Lenient(s) => Some(s),
-            DateForm::BeforeEpoch => Some(0),
+            DateForm::BeforeEpoch { .. } => Some(0),
             DateForm::Invalid => None,
         }
     }
@@ -124,9 +124,17 @@ pub(crate) fn parse_date(v: &str) -> DateForm {
             return if b.len() == 29 && b.get(3) == Some(&b',') { DateForm::Fixdate(s) } else { DateForm::Obsolete(s) };
         }
     }
-    // `httpdate` reads nothing before 1970: such a date is told apart here.
     match lenient_date(v) {
-        Some(t) => u64::try_from(t).map_or(DateForm::BeforeEpoch, DateForm::Lenient),
+        Some((t, _)) if t >= 0 => DateForm::Lenient(t.unsigned_abs()),
+        // `httpdate` reads nothing before 1970. The same date 2000 years later — the Gregorian
+        // calendar repeats every 400 years, weekdays and leap days included — tells whether it
+        // is in an HTTP-date form.
+        Some((_, year)) => {
+            let written = format!("{year:04}");
+            let valid = v.matches(written.as_str()).count() == 1
+                && httpdate::parse_http_date(&v.replacen(written.as_str(), &(year + 2000).to_string(), 1)).is_ok();
+            DateForm::BeforeEpoch { valid }
+        }
         None => DateForm::Invalid,
     }
 }
@@ -198,7 +206,7 @@ fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
 /// A forgiving date reader, in the spirit of browsers' date parsers: day, month name, year
 /// and `hh:mm[:ss]` in any order, an optional weekday (not checked) and an optional zone
 /// (`GMT`, `UTC`, `UT`, `Z`, `±hhmm`; none means GMT).
-fn lenient_date(v: &str) -> Option<i64> {
+fn lenient_date(v: &str) -> Option<(i64, i64)> {
     if !v.is_ascii() || v.is_empty() {
         return None;
     }
@@ -281,7 +289,7 @@ fn lenient_date(v: &str) -> Option<i64> {
     if !(1..=9999).contains(&year) || day == 0 || day > days_in_month(year, month) {
         return None;
     }
-    Some(days_from_civil(year, month, day) * 86_400 + i64::from(h) * 3600 + i64::from(m) * 60 + i64::from(s) - zone.unwrap_or(0))
+    Some((days_from_civil(year, month, day) * 86_400 + i64::from(h) * 3600 + i64::from(m) * 60 + i64::from(s) - zone.unwrap_or(0), year))
 }
 
 /// Reports each line of a date field (`Date`, `Last-Modified`, `Expires`) that is not an
@@ -295,7 +303,13 @@ pub(crate) fn report_bad_dates(c: &mut Checker<'_>, name: &str, consequence: &st
             continue;
         }
         match line_date(c, i, v) {
-            DateForm::Fixdate(_) | DateForm::BeforeEpoch => {}
+            DateForm::Fixdate(_) | DateForm::BeforeEpoch { valid: true } => {}
+            DateForm::BeforeEpoch { valid: false } => c.report_with(
+                crate::registry::Severity::Info,
+                at(name, i),
+                format!("`{name}: {v}` is not a valid HTTP-date; lenient clients read it as a date before 1970, strict ones {consequence}."),
+                fix(),
+            ),
             DateForm::Obsolete(_) => c.report_with(
                 crate::registry::Severity::Info,
                 at(name, i),
@@ -586,9 +600,14 @@ mod tests {
         assert_eq!(parse_date("Fri, 31 Dec 9999 23:59:59 -2359"), DateForm::Lenient(253_402_387_139));
         assert_eq!(parse_date("Wed, 25-Nov-2026 21:00:00 GMT"), DateForm::Lenient(1_795_640_400));
         assert_eq!(parse_date("Thu, 01 Jan 1970 00:00:00 GMT"), DateForm::Fixdate(0));
-        // Before the epoch: a valid date, read as the epoch (long past).
-        assert_eq!(parse_date("Sat, 01 Jan 1966 00:00:00 GMT"), DateForm::BeforeEpoch);
+        // Before the epoch: read as the epoch (long past), valid or a near miss.
+        assert_eq!(parse_date("Sat, 01 Jan 1966 00:00:00 GMT"), DateForm::BeforeEpoch { valid: true });
         assert_eq!(parse_date("Sat, 01 Jan 1966 00:00:00 GMT").secs(), Some(0));
+        assert_eq!(parse_date("Friday, 01-Jan-66 00:00:00 GMT"), DateForm::Obsolete(3_029_529_600), "RFC 850: 66 is 2066");
+        assert_eq!(parse_date("Sat Jan  1 00:00:00 1966"), DateForm::BeforeEpoch { valid: true });
+        assert_eq!(parse_date("Sun, 01 Jan 1966 00:00:00 GMT"), DateForm::BeforeEpoch { valid: false }, "wrong weekday");
+        assert_eq!(parse_date("Thu, 01 Jan 1970 00:00:00 +0100"), DateForm::BeforeEpoch { valid: false }, "numeric zone");
+        assert_eq!(parse_date("Sat, 01 Jan 1966 00:00:00 UTC"), DateForm::BeforeEpoch { valid: false });
         assert_eq!(parse_date("Wed, 25 Nov 2026 99:00:00 GMT"), DateForm::Invalid);
         assert_eq!(fmt_date(253_402_387_139), None);
         assert_eq!(fmt_date(1_795_640_400).as_deref(), Some("Wed, 25 Nov 2026 21:00:00 GMT"));
