@@ -8,7 +8,7 @@ declare_rule! {
     /// ## What it checks
     /// Header fields that HTTP has obsoleted: `Content-MD5`, `Warning`, `Digest` and
     /// `Want-Digest` (RFC 3230, replaced by RFC 9530's `Repr-Digest`, `Content-Digest` and their
-    /// `Want-` fields), and `Content-Base` (dropped from HTTP/1.1 in 1999).
+    /// `Want-` fields).
     ///
     /// ## Why it matters
     /// `Content-MD5` was removed from HTTP in 2014 "because it was inconsistently implemented
@@ -17,9 +17,7 @@ declare_rule! {
     /// 9111 §5.5: "it is not widely generated or surfaced to users". Both are dead weight on
     /// every response, and suggest a stack nobody has reviewed for a while. RFC 9530 obsoletes
     /// RFC 3230 (§1.3): `Digest` mixed up the digest of the representation and of the content,
-    /// which its replacements separate. `Content-Base` was deleted from HTTP/1.1: "it was not
-    /// implemented widely" (RFC 2616 §19.6.3); browsers resolve relative references against the
-    /// request URL or `<base>`.
+    /// which its replacements separate.
     ///
     /// ## Example
     /// ```http
@@ -38,19 +36,19 @@ declare_rule! {
         name: "obsolete-header-field",
         category: Headers,
         severity: Info,
-        summary: "Obsolete header fields (Content-MD5, Warning, Digest, Content-Base …) should not be sent",
-        specs: [rfc(7231, "B"), rfc(9111, "5.5"), rfc(9530, "1.3"), rfc(2616, "19.6.3")],
+        summary: "Obsolete header fields (Content-MD5, Warning, Digest, Want-Digest) should not be sent",
+        specs: [rfc(7231, "B"), rfc(9111, "5.5"), rfc(9530, "1.3")],
         requires: &FIELDS,
         check: check,
     }
 }
 
 /// The obsolete fields, each with why and what replaces it.
-const FIELDS: [&str; 5] = ["Content-MD5", "Warning", "Digest", "Want-Digest", "Content-Base"];
+const FIELDS: [&str; 4] = ["Content-MD5", "Warning", "Digest", "Want-Digest"];
 
 fn check(c: &mut Checker<'_>) {
     const FILTER: NamesFilter = names_filter(&FIELDS);
-    // In line order; `Content-Type` shares `Content-Base`'s key and is passed over here.
+    // In line order.
     let found: Vec<(usize, &'static str)> = c
         .lines_maybe_named(FILTER)
         .filter_map(|(i, n, _)| FIELDS.into_iter().find(|f| f.eq_ignore_ascii_case(n)).map(|f| (i, f)))
@@ -63,8 +61,7 @@ fn check(c: &mut Checker<'_>) {
                 "is obsolete (RFC 9530 §1.3 replaces RFC 3230)",
                 "Send `Repr-Digest` (or `Content-Digest`, RFC 9530) instead, or nothing.",
             ),
-            "Want-Digest" => ("is obsolete (RFC 9530 §1.3 replaces RFC 3230)", "Send `Want-Repr-Digest` (or `Want-Content-Digest`) instead."),
-            _ => ("was dropped from HTTP/1.1 (RFC 2616 §19.6.3) and current browsers ignore it", "Remove `Content-Base`; use absolute URLs, or `<base href>` in HTML."),
+            _ => ("is obsolete (RFC 9530 §1.3 replaces RFC 3230)", "Send `Want-Repr-Digest` (or `Want-Content-Digest`) instead."),
         };
         c.report(at(name, i), format!("`{name}` {why}."), fix.to_string());
     }
