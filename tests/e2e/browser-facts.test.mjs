@@ -460,3 +460,42 @@ test('Chromium refuses a response head over 256 KiB and takes one under', async 
     server.close();
   }
 });
+
+// `ineffective-link-hint` (HDR062): what Chromium fetches for a `Link` preload. Nothing without
+// `as` or with an `as` it does not preload; a font preload without `crossorigin` is not reused,
+// so the font is downloaded twice.
+for (const [link, css, fonts] of [
+  ['</hint.css>; rel=preload', 0, 1],
+  ['</hint.css>; rel=preload; as=stylesheet', 0, 1],
+  ['</hint.css>; rel=preload; as=style', 1, 1],
+  ['</hint.woff2>; rel=preload; as=font', 0, 2],
+  ['</hint.woff2>; rel=preload; as=font; crossorigin', 0, 1],
+]) {
+  test(`Link: ${link} fetches the stylesheet ${css} and the font ${fonts} time(s)`, async () => {
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      const hits = { css: 0, font: 0 };
+      await page.route(`${BASE}/link-hint-test`, (route) => route.fulfill({
+        status: 200,
+        headers: { 'Content-Type': 'text/html; charset=utf-8', Link: link },
+        body: '<!doctype html><style>@font-face{font-family:H;src:url(/hint.woff2) format("woff2")} p{font-family:H}</style><p>hello',
+      }));
+      await page.route(`${BASE}/hint.css`, (route) => {
+        hits.css += 1;
+        route.fulfill({ status: 200, headers: { 'Content-Type': 'text/css' }, body: 'p{color:red}' });
+      });
+      await page.route(`${BASE}/hint.woff2`, (route) => {
+        hits.font += 1;
+        route.fulfill({ status: 200, headers: { 'Content-Type': 'font/woff2', 'Access-Control-Allow-Origin': '*' }, body: Buffer.from('wOF2') });
+      });
+      await page.goto(`${BASE}/link-hint-test`);
+      // The font is fetched for layout; a preload, from the response head, before it.
+      await page.evaluate(() => document.fonts.ready);
+      await page.waitForLoadState('networkidle');
+      assert.deepEqual(hits, { css, font: fonts });
+    } finally {
+      await context.close();
+    }
+  });
+}

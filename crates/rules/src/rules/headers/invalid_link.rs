@@ -1,3 +1,5 @@
+use std::borrow::Cow;
+
 use crate::declare_rule;
 use crate::registry::Checker;
 use crate::spec::rfc;
@@ -46,7 +48,30 @@ fn skip_ows(s: &str) -> &str {
 }
 
 /// Checks one `Link` line; returns what is wrong with it.
-fn problem(v: &str) -> Option<String> {
+/// One link-value of a `Link` line.
+pub(crate) struct Link<'v> {
+    /// Between `<` and `>`, as written.
+    pub target: &'v str,
+    /// The parameters in order: name, and value (`None` without `=`; quoted values unescaped).
+    pub params: Vec<(&'v str, Option<Cow<'v, str>>)>,
+}
+
+impl Link<'_> {
+    /// The first parameter named `name` (ASCII case-insensitively): `Some(None)` when it has no
+    /// value.
+    pub(crate) fn param(&self, name: &str) -> Option<Option<&str>> {
+        self.params.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_deref())
+    }
+    /// The relation types of the first `rel` parameter (RFC 8288 §3.3: later ones are ignored),
+    /// split on whitespace.
+    pub(crate) fn relation_types(&self) -> impl Iterator<Item = &str> {
+        self.param("rel").flatten().unwrap_or("").split([' ', '\t']).filter(|t| !t.is_empty())
+    }
+}
+
+/// The links of one `Link` line (RFC 8288 §3), or what keeps it from parsing.
+pub(crate) fn parse_links(v: &str) -> Result<Vec<Link<'_>>, String> {
+    let mut links = Vec::new();
     let mut rest = skip_ows(v);
     loop {
         // Empty list elements are allowed (RFC 9110 §5.6.1).
@@ -54,14 +79,15 @@ fn problem(v: &str) -> Option<String> {
             rest = skip_ows(r);
         }
         if rest.is_empty() {
-            return None;
+            return Ok(links);
         }
         let Some(r) = rest.strip_prefix('<') else {
-            return Some("a link target is not enclosed in `<` `>`".to_string());
+            return Err("a link target is not enclosed in `<` `>`".to_string());
         };
-        let Some(end) = r.find('>') else { return Some("a `<` is never closed by `>`".to_string()) };
+        let Some(end) = r.find('>') else { return Err("a `<` is never closed by `>`".to_string()) };
         let target = &r[..end];
         rest = &r[end + 1..];
+        let mut params = Vec::new();
         let mut has_rel = false;
         loop {
             rest = skip_ows(rest);
@@ -69,7 +95,7 @@ fn problem(v: &str) -> Option<String> {
                 break;
             }
             let Some(r) = rest.strip_prefix(';') else {
-                return Some(format!("unexpected text after `<{target}>` (parameters start with `;`, links are separated by `,`)"));
+                return Err(format!("unexpected text after `<{target}>` (parameters start with `;`, links are separated by `,`)"));
             };
             rest = skip_ows(r);
             let name_len = rest.find(|c: char| !is_tchar(c)).unwrap_or(rest.len());
@@ -80,36 +106,41 @@ fn problem(v: &str) -> Option<String> {
                 if rest.is_empty() || rest.starts_with(',') || rest.starts_with(';') {
                     continue;
                 }
-                return Some(format!("a parameter of `<{target}>` has no valid name"));
+                return Err(format!("a parameter of `<{target}>` has no valid name"));
             }
+            let mut value = None;
             if let Some(r) = rest.strip_prefix('=') {
                 rest = skip_ows(r);
                 if rest.starts_with('"') {
-                    let Some((_, r)) = quoted(rest) else {
-                        return Some(format!("the `{name}` parameter of `<{target}>` has an unterminated quoted string"));
+                    let Some((text, r)) = quoted(rest) else {
+                        return Err(format!("the `{name}` parameter of `<{target}>` has an unterminated quoted string"));
                     };
+                    value = Some(Cow::Owned(text));
                     rest = r;
                 } else {
                     let len = rest.find([';', ',', ' ', '\t', '"', '<', '>']).unwrap_or(rest.len());
                     if len == 0 {
-                        return Some(format!("the `{name}` parameter of `<{target}>` has an empty value"));
+                        return Err(format!("the `{name}` parameter of `<{target}>` has an empty value"));
                     }
+                    value = Some(Cow::Borrowed(&rest[..len]));
                     rest = &rest[len..];
                 }
             }
             if name.eq_ignore_ascii_case("rel") {
                 has_rel = true;
             }
+            params.push((name, value));
         }
         if !has_rel {
-            return Some(format!("the link to `<{target}>` has no `rel` parameter"));
+            return Err(format!("the link to `<{target}>` has no `rel` parameter"));
         }
+        links.push(Link { target, params });
     }
 }
 
 fn check(c: &mut Checker<'_>) {
     for (i, v) in lines(c, "Link") {
-        if let Some(p) = problem(v) {
+        if let Err(p) = parse_links(v) {
             c.report(
                 at("Link", i),
                 format!("`Link: {v}` does not parse: {p}; clients ignore the link."),

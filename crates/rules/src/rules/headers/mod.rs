@@ -17,6 +17,7 @@ pub mod duplicate_singleton_field;
 pub mod empty_field_value;
 pub mod forbidden_trailer_field;
 pub mod identity_content_encoding;
+pub mod ineffective_link_hint;
 pub mod insecure_digest_algorithm;
 pub mod invalid_age;
 pub mod invalid_allow;
@@ -127,4 +128,5 @@ pub static RULES: &[&crate::registry::Rule] = &[
     &sunset_in_the_past::SUNSET_IN_THE_PAST,
     &sunset_before_deprecation::SUNSET_BEFORE_DEPRECATION,
     &oversized_header_section::OVERSIZED_HEADER_SECTION,
+    &ineffective_link_hint::INEFFECTIVE_LINK_HINT,
 ];

@@ -18,6 +18,7 @@ pub mod csp_strict_dynamic_without_nonce;
 pub mod csp_unquoted_keyword;
 pub mod csp_wildcard_script_source;
 pub mod deprecated_feature_policy;
+pub mod hsts_preload_ineligible;
 pub mod ignored_strict_transport_security;
 pub mod ineffective_permissions_policy_allowlist;
 pub mod invalid_clear_site_data;
@@ -87,6 +88,7 @@ pub static RULES: &[&crate::registry::Rule] = &[
     &secure_context_field_over_http::SECURE_CONTEXT_FIELD_OVER_HTTP,
     &prefixed_content_security_policy::PREFIXED_CONTENT_SECURITY_POLICY,
     &ineffective_permissions_policy_allowlist::INEFFECTIVE_PERMISSIONS_POLICY_ALLOWLIST,
+    &hsts_preload_ineligible::HSTS_PRELOAD_INELIGIBLE,
 ];
 
 /// Whether the response is a document a browser renders: HTML (or XHTML) content on a status

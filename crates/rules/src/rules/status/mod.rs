@@ -21,6 +21,7 @@ pub mod malformed_auth_challenge;
 pub mod method_not_allowed_without_allow;
 pub mod missing_retry_after;
 pub mod multiple_choices_without_location;
+pub mod not_acceptable_without_negotiation;
 pub mod not_modified_despite_modification;
 pub mod not_modified_etag_mismatch;
 pub mod not_modified_to_unsafe_method;
@@ -128,4 +129,5 @@ pub static RULES: &[&crate::registry::Rule] = &[
     &error_exposes_stack_trace::ERROR_EXPOSES_STACK_TRACE,
     &retry_after_already_passed::RETRY_AFTER_ALREADY_PASSED,
     &post_redirect_becomes_get::POST_REDIRECT_BECOMES_GET,
+    &not_acceptable_without_negotiation::NOT_ACCEPTABLE_WITHOUT_NEGOTIATION,
 ];
