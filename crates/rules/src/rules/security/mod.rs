@@ -25,8 +25,10 @@ pub mod invalid_clear_site_data;
 pub mod invalid_cross_origin_embedder_policy;
 pub mod invalid_cross_origin_opener_policy;
 pub mod invalid_cross_origin_resource_policy;
+pub mod invalid_nel_policy;
 pub mod invalid_permissions_policy;
 pub mod invalid_referrer_policy;
+pub mod invalid_report_to;
 pub mod invalid_reporting_endpoints;
 pub mod invalid_strict_transport_security;
 pub mod invalid_x_frame_options;
@@ -89,6 +91,8 @@ pub static RULES: &[&crate::registry::Rule] = &[
     &prefixed_content_security_policy::PREFIXED_CONTENT_SECURITY_POLICY,
     &ineffective_permissions_policy_allowlist::INEFFECTIVE_PERMISSIONS_POLICY_ALLOWLIST,
     &hsts_preload_ineligible::HSTS_PRELOAD_INELIGIBLE,
+    &invalid_nel_policy::INVALID_NEL_POLICY,
+    &invalid_report_to::INVALID_REPORT_TO,
 ];
 
 /// Whether the response is a document a browser renders: HTML (or XHTML) content on a status
