@@ -5,8 +5,8 @@ use crate::model::TrimExt;
 use crate::registry::Checker;
 use crate::spec::{fetch, rfc, StaticSpec};
 
-use super::invalid_link::{parse_links, Link};
-use super::syntax::{at, lines};
+use super::invalid_link::{response_links, Link};
+use super::syntax::at;
 
 declare_rule! {
     /// ## What it checks
@@ -169,22 +169,13 @@ fn problem(link: &Link<'_>) -> Option<(String, String)> {
     None
 }
 
-/// Whether the line may hold a hint: every hint relation type contains `pre`. Most `Link` lines
-/// (pagination, `deprecation`, `blocked-by`) are skipped without being parsed.
-fn mentions_hint(v: &str) -> bool {
-    v.as_bytes().windows(3).any(|w| w.eq_ignore_ascii_case(b"pre"))
-}
-
 fn check(c: &mut Checker<'_>) {
-    for (i, v) in lines(c, "Link") {
-        if !mentions_hint(v) {
-            continue;
-        }
+    for (i, _, parsed) in response_links(c) {
         // A line that does not parse is `invalid-link`'s.
-        let Ok(links) = parse_links(v) else { continue };
-        for link in &links {
+        let Ok(links) = parsed else { continue };
+        for link in links {
             if let Some((message, fix)) = problem(link) {
-                c.report(at("Link", i), message, fix);
+                c.report(at("Link", *i), message, fix);
             }
         }
     }
@@ -192,6 +183,7 @@ fn check(c: &mut Checker<'_>) {
 
 #[cfg(test)]
 mod tests {
+    use super::super::invalid_link::parse_links;
     use super::*;
 
     fn problems(v: &str) -> Vec<String> {
@@ -267,13 +259,5 @@ mod tests {
         assert_eq!(meant("CSS"), Some("style"));
         assert!(shown(&"x".repeat(100)).ends_with('…'));
         assert!(shown(&"é".repeat(100)).ends_with('…'));
-    }
-
-    #[test]
-    fn prefilter_keeps_every_hint() {
-        for h in HINTS {
-            assert!(mentions_hint(&h.to_ascii_uppercase()), "{h}");
-        }
-        assert!(!mentions_hint("</page/2>; rel=next"));
     }
 }

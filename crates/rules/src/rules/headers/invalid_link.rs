@@ -138,11 +138,20 @@ pub(crate) fn parse_links(v: &str) -> Result<Vec<Link<'_>>, String> {
     }
 }
 
+/// A `Link` line: its index, its value, and its links or what keeps it from parsing.
+pub(crate) type LinkLine<'a> = (usize, &'a str, Result<Vec<Link<'a>>, String>);
+
+/// Every `Link` line (index, value) with its links, parsed once per lint for this rule and
+/// `ineffective-link-hint`.
+pub(crate) fn response_links<'a>(c: &Checker<'a>) -> &'a [LinkLine<'a>] {
+    c.memo().links.get_or_init(|| lines(c, "Link").map(|(i, v)| (i, v, parse_links(v))).collect())
+}
+
 fn check(c: &mut Checker<'_>) {
-    for (i, v) in lines(c, "Link") {
-        if let Err(p) = parse_links(v) {
+    for (i, v, parsed) in response_links(c) {
+        if let Err(p) = parsed {
             c.report(
-                at("Link", i),
+                at("Link", *i),
                 format!("`Link: {v}` does not parse: {p}; clients ignore the link."),
                 "Write each link as `<uri>; rel=\"relation\"`, separated by commas.".to_string(),
             );

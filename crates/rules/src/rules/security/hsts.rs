@@ -8,6 +8,8 @@ use crate::registry::Checker;
 pub struct Sts {
     pub max_age: u64,
     pub include_subdomains: bool,
+    /// The `preload` directive (not in RFC 6797: the preload list's opt-in, hstspreload.org).
+    pub preload: bool,
 }
 
 /// Splits on `;` outside quoted strings.
@@ -55,6 +57,7 @@ pub fn parse(v: &str) -> Result<Sts, String> {
     let mut seen = Seen::default();
     let mut max_age = None;
     let mut include_subdomains = false;
+    let mut preload = false;
     for part in split_semicolons(v) {
         let has_comma = memchr::memchr(b',', part.as_bytes()).is_some();
         if has_comma && memchr::memchr(b'"', part.as_bytes()).is_none() {
@@ -63,7 +66,7 @@ pub fn parse(v: &str) -> Result<Sts, String> {
         if error.is_some() {
             continue;
         }
-        if let Err(e) = directive(part, &mut seen, &mut max_age, &mut include_subdomains) {
+        if let Err(e) = directive(part, &mut seen, &mut max_age, &mut include_subdomains, &mut preload) {
             error = Some(e);
         }
     }
@@ -71,7 +74,7 @@ pub fn parse(v: &str) -> Result<Sts, String> {
         return Err(e);
     }
     match max_age {
-        Some(max_age) => Ok(Sts { max_age, include_subdomains }),
+        Some(max_age) => Ok(Sts { max_age, include_subdomains, preload }),
         None => Err("the required `max-age` directive is missing".to_string()),
     }
 }
@@ -98,7 +101,13 @@ impl<'v> Seen<'v> {
     }
 }
 
-fn directive<'v>(part: &'v str, seen: &mut Seen<'v>, max_age: &mut Option<u64>, include_subdomains: &mut bool) -> Result<(), String> {
+fn directive<'v>(
+    part: &'v str,
+    seen: &mut Seen<'v>,
+    max_age: &mut Option<u64>,
+    include_subdomains: &mut bool,
+    preload: &mut bool,
+) -> Result<(), String> {
     let part = crate::model::trim_wsp(part);
     if part.is_empty() {
         return Ok(());
@@ -126,6 +135,8 @@ fn directive<'v>(part: &'v str, seen: &mut Seen<'v>, max_age: &mut Option<u64>, 
         *max_age = Some(v.bytes().fold(0u64, |n, d| n.saturating_mul(10).saturating_add(u64::from(d - b'0'))));
     } else if name.eq_ignore_ascii_case("includesubdomains") {
         *include_subdomains = true;
+    } else if name.eq_ignore_ascii_case("preload") {
+        *preload = true;
     }
     Ok(())
 }
@@ -148,12 +159,12 @@ mod tests {
         if split_semicolons(v).any(|part| part.contains(',') && !part.contains('"')) {
             return Err("directives must be separated by `;`, not `,`".to_string());
         }
-        let (mut seen, mut max_age, mut include_subdomains) = (Seen::default(), None, false);
+        let (mut seen, mut max_age, mut include_subdomains, mut preload) = (Seen::default(), None, false, false);
         for part in split_semicolons(v) {
-            directive(part, &mut seen, &mut max_age, &mut include_subdomains)?;
+            directive(part, &mut seen, &mut max_age, &mut include_subdomains, &mut preload)?;
         }
         max_age
-            .map(|max_age| Sts { max_age, include_subdomains })
+            .map(|max_age| Sts { max_age, include_subdomains, preload })
             .ok_or_else(|| "the required `max-age` directive is missing".to_string())
     }
 

@@ -1,5 +1,4 @@
 use crate::declare_rule;
-use crate::model::{find_byte, pieces_outside_quotes, trim_wsp};
 use crate::registry::{Checker, Target};
 use crate::spec::{rfc, StaticSpec};
 
@@ -62,19 +61,6 @@ declare_rule! {
 /// The preload list's minimum `max-age`: one year.
 const ONE_YEAR: u64 = 31_536_000;
 
-/// Whether the value carries a `preload` directive. Directive names are case-insensitive
-/// (RFC 6797 §6.1); the value is split on `;` outside quoted strings, as [`hsts::parse`] does.
-fn has_preload(v: &str) -> bool {
-    pieces_outside_quotes(v, b';').any(|part| {
-        let part = trim_wsp(part);
-        let name = match find_byte(part, b'=') {
-            Some(i) => trim_wsp(&part[..i]),
-            None => part,
-        };
-        name.eq_ignore_ascii_case("preload")
-    })
-}
-
 fn check(c: &mut Checker<'_>) {
     // Over plain HTTP or from an IP address, browsers ignore the header whatever it says
     // (`ignored-strict-transport-security`).
@@ -84,7 +70,7 @@ fn check(c: &mut Checker<'_>) {
         }
     }
     let Some((i, v, Ok(sts))) = hsts::response_sts(c) else { return };
-    if !has_preload(v) {
+    if !sts.preload {
         return;
     }
     let short = sts.max_age < ONE_YEAR;
@@ -106,17 +92,17 @@ fn check(c: &mut Checker<'_>) {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use super::hsts::parse;
 
     #[test]
     fn preload_directive() {
-        assert!(has_preload("max-age=63072000; includeSubDomains; preload"));
-        assert!(has_preload("max-age=63072000;PRELOAD"));
-        assert!(has_preload(" preload ; max-age=1"));
-        assert!(has_preload("max-age=1; preload=\"yes\""));
-        assert!(!has_preload("max-age=300"));
-        assert!(!has_preload("max-age=300; x=\"a;preload\""));
-        assert!(!has_preload("max-age=300; preloaded"));
-        assert!(!has_preload(""));
+        let preload = |v: &str| parse(v).map(|s| s.preload);
+        assert_eq!(preload("max-age=63072000; includeSubDomains; preload"), Ok(true));
+        assert_eq!(preload("max-age=63072000;PRELOAD"), Ok(true));
+        assert_eq!(preload(" preload ; max-age=1"), Ok(true));
+        assert_eq!(preload("max-age=1; preload=\"yes\""), Ok(true));
+        assert_eq!(preload("max-age=300"), Ok(false));
+        assert_eq!(preload("max-age=300; x=\"a;preload\""), Ok(false));
+        assert_eq!(preload("max-age=300; preloaded"), Ok(false));
     }
 }
