@@ -441,6 +441,8 @@ pub(crate) struct Memo<'a> {
     pub csp: OnceCell<Vec<crate::rules::security::csp::Policy<'a>>>,
     pub csp_report_only: OnceCell<Vec<crate::rules::security::csp::Policy<'a>>>,
     pub json_body: OnceCell<Option<crate::rules::content::json::JsonCheck>>,
+    /// The legacy `Report-To` field, parsed (`security::invalid_report_to`).
+    pub report_to: OnceCell<Option<crate::rules::security::invalid_report_to::ReportTo>>,
     /// Every `Link` line with its links (`headers::invalid_link`).
     pub links: OnceCell<Vec<crate::rules::headers::invalid_link::LinkLine<'a>>>,
     /// A one-line `Permissions-Policy`, parsed (`security::ineffective_permissions_policy_allowlist`).

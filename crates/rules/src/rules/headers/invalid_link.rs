@@ -47,7 +47,6 @@ fn skip_ows(s: &str) -> &str {
     s.trim_start_matches([' ', '\t'])
 }
 
-/// Checks one `Link` line; returns what is wrong with it.
 /// One link-value of a `Link` line.
 pub(crate) struct Link<'v> {
     /// Between `<` and `>`, as written.

@@ -331,9 +331,16 @@ pub(crate) fn parse_lines(lines: &[(usize, &str)]) -> Option<ReportTo> {
 }
 
 /// The response's `Report-To`, as Chromium reads it; `None` when it has none.
-pub(crate) fn report_to(c: &Checker<'_>) -> Option<ReportTo> {
-    let lines: Vec<(usize, &str)> = c.header_lines(FIELD).collect();
-    parse_lines(&lines)
+pub(crate) fn report_to<'a>(c: &Checker<'a>) -> Option<&'a ReportTo> {
+    // Parsed once per lint: this rule, `invalid-nel-policy` and `csp-report-to-undefined-endpoint`
+    // all read it.
+    c.memo()
+        .report_to
+        .get_or_init(|| {
+            let lines: Vec<(usize, &str)> = c.header_lines(FIELD).collect();
+            parse_lines(&lines)
+        })
+        .as_ref()
 }
 
 fn check(c: &mut Checker<'_>) {
@@ -344,7 +351,7 @@ fn check(c: &mut Checker<'_>) {
     }
     let Some(parsed) = report_to(c) else { return };
     let mut findings: Vec<(Severity, usize, String, String)> = Vec::new();
-    match &parsed {
+    match parsed {
         ReportTo::TooLarge { index, len } => findings.push((
             Severity::Warning,
             *index,
@@ -369,7 +376,7 @@ fn check(c: &mut Checker<'_>) {
     }
     // Deprecated, and not needed for `NEL` here.
     if !c.has_header(super::reporting::FIELD) && !c.has_header("NEL") {
-        let groups: &[Group] = match &parsed {
+        let groups: &[Group] = match parsed {
             ReportTo::Groups(groups) => groups,
             _ => &[],
         };

@@ -126,20 +126,6 @@ pub(crate) fn endpoints<'a>(c: &Checker<'a>) -> Option<Endpoints<'a>> {
     })
 }
 
-/// The group names a `Report-To` field (the Reporting API's deprecated first version) defines:
-/// its value is JSON objects separated by commas, each with an optional `group` (`default`
-/// when absent). `None` when it does not parse that way.
-pub(crate) fn report_to_groups(value: &str) -> Option<Vec<String>> {
-    let list: Vec<serde_json::Value> = serde_json::from_str(&format!("[{value}]")).ok()?;
-    list.iter()
-        .map(|g| match g.get("group") {
-            None => Some("default".to_string()),
-            Some(serde_json::Value::String(s)) => Some(s.clone()),
-            Some(_) => None,
-        })
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -168,15 +154,5 @@ mod tests {
     fn dictionary_keys() {
         assert!(is_key("csp") && is_key("csp-endpoint_2.x") && is_key("*a"));
         assert!(!is_key("CSP") && !is_key("2csp") && !is_key("") && !is_key("a b"));
-    }
-
-    #[test]
-    fn report_to_group_names() {
-        assert_eq!(
-            report_to_groups(r#"{"group":"csp","max_age":10886400,"endpoints":[{"url":"https://r.example/csp"}]}, {"max_age":1,"endpoints":[]}"#),
-            Some(vec!["csp".to_string(), "default".to_string()])
-        );
-        assert_eq!(report_to_groups("csp"), None);
-        assert_eq!(report_to_groups(r#"{"group":1}"#), None);
     }
 }

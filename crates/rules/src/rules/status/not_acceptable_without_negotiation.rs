@@ -1,5 +1,5 @@
 use crate::declare_rule;
-use crate::model::{list_members, TrimExt};
+use crate::model::{list_members, TrimExt, Visibility};
 use crate::registry::{Checker, Target};
 use crate::spec::rfc;
 
@@ -7,13 +7,16 @@ declare_rule! {
     /// ## What it checks
     /// A `406 Not Acceptable` answering a request that stated no preference a representation
     /// could fail to meet:
-    /// - no `Accept-Charset` and no `Accept-Language`;
+    /// - no `Accept-Charset`, `Accept-Language` or other `Accept-*` field (`Accept-Version`,
+    ///   `Accept-Datetime` …);
     /// - no `Accept`, or only `*/*` (with a non-zero weight);
     /// - no `Accept-Encoding`, or one that refuses nothing with `q=0` — it then still accepts an
     ///   uncoded response (RFC 9110 §12.5.3), as the `Accept-Encoding: gzip, deflate` that
     ///   Python's `requests` sends by default does.
     ///
-    /// Silent when the request is unknown.
+    /// Silent when the request is unknown, or seen from the page: a `fetch` request holds only
+    /// the fields the page set, and the browser adds its own `Accept`, `Accept-Language` and
+    /// `Accept-Encoding`.
     ///
     /// ## Why it matters
     /// RFC 9110 §15.5.7: a 406 "indicates that the target resource does not have a current
@@ -70,8 +73,18 @@ fn check(c: &mut Checker<'_>) {
         return;
     }
     let Some(req) = c.request() else { return };
+    // A request seen from the page holds only the fields the page set: the browser adds its own
+    // `Accept`, `Accept-Language` and `Accept-Encoding`, which the rule cannot see. Only a whole
+    // request (a raw capture, the simulator's record) can be judged.
+    if c.response().visibility != Visibility::Complete {
+        return;
+    }
     let h = &req.headers;
-    if h.contains("Accept-Charset") || h.contains("Accept-Language") {
+    // Any other `Accept-*` field (`Accept-Charset`, `Accept-Language`, `Accept-Version`,
+    // `Accept-Datetime` …) states a preference the server may have refused.
+    let other_preference =
+        |n: &str| n.len() > 7 && n.get(..7).is_some_and(|p| p.eq_ignore_ascii_case("accept-")) && !n.eq_ignore_ascii_case("Accept-Encoding");
+    if h.iter().any(|(n, _)| other_preference(n)) {
         return;
     }
     // An `Accept-Encoding` that refuses something by `q=0` may refuse the uncoded response.
@@ -122,5 +135,24 @@ mod tests {
         assert!(!is_any_media_type("*/*;q=0"));
         assert!(!is_any_media_type("application/json"));
         assert!(!is_any_media_type("text/*"));
+    }
+
+    #[test]
+    fn only_a_whole_request_is_judged() {
+        use crate::model::{Exchange, LintContext, Request, Response};
+        let run = |visibility: Visibility, extra: Option<(&str, &str)>| {
+            let mut request = Request::new("GET", "https://api.example.com/items");
+            if let Some((n, v)) = extra {
+                request.headers.push(n, v);
+            }
+            let response = Response { visibility, ..Response::new(406) };
+            crate::registry::run_rule(&NOT_ACCEPTABLE_WITHOUT_NEGOTIATION, &Exchange { request: Some(request), response }, &LintContext::default()).len()
+        };
+        assert_eq!(run(Visibility::Complete, None), 1);
+        assert_eq!(run(Visibility::SameOrigin, None), 0, "the browser added its own Accept fields");
+        assert_eq!(run(Visibility::CorsFiltered, None), 0);
+        assert_eq!(run(Visibility::Complete, Some(("Accept-Version", "2"))), 0);
+        assert_eq!(run(Visibility::Complete, Some(("accept-datetime", "Thu, 31 May 2007 20:35:00 GMT"))), 0);
+        assert_eq!(run(Visibility::Complete, Some(("Accept-Encoding", "gzip"))), 1);
     }
 }
