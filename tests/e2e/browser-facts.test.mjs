@@ -499,3 +499,33 @@ for (const [link, css, fonts] of [
     }
   });
 }
+
+// `ineffective-link-hint` (HDR062), `as=fetch`: data preloaded without `crossorigin` is fetched
+// again by the page's `fetch()` (a CORS request); with it, the preload is reused.
+for (const [link, requests] of [
+  ['</hint-data.json>; rel=preload; as=fetch', 2],
+  ['</hint-data.json>; rel=preload; as=fetch; crossorigin', 1],
+]) {
+  test(`Link: ${link} and a fetch() of the same URL make ${requests} request(s)`, async () => {
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      let hits = 0;
+      await page.route(`${BASE}/fetch-hint-test`, (route) => route.fulfill({
+        status: 200,
+        headers: { 'Content-Type': 'text/html; charset=utf-8', Link: link },
+        body: '<!doctype html><script>setTimeout(() => fetch("/hint-data.json").then((r) => r.json()).then((j) => { window.data = j }), 300)</script>',
+      }));
+      await page.route(`${BASE}/hint-data.json`, (route) => {
+        hits += 1;
+        route.fulfill({ status: 200, headers: { 'Content-Type': 'application/json' }, body: '{"a":1}' });
+      });
+      await page.goto(`${BASE}/fetch-hint-test`);
+      await page.waitForFunction(() => window.data);
+      await page.waitForLoadState('networkidle');
+      assert.equal(hits, requests);
+    } finally {
+      await context.close();
+    }
+  });
+}

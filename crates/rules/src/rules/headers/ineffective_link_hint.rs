@@ -15,7 +15,7 @@ declare_rule! {
     /// - a `rel=preload` whose `as` is not one of the destinations browsers preload: `fetch`,
     ///   `font`, `image`, `script`, `style`, `track` — a typo such as `as=stylesheet`, or a
     ///   destination such as `as=document` or `as=video` that HTML does not preload;
-    /// - a `rel=preload; as=font` without `crossorigin`;
+    /// - a `rel=preload; as=font` or `as=fetch` without `crossorigin`;
     /// - a `preload`, `modulepreload`, `prefetch`, `preconnect` or `dns-prefetch` hint whose
     ///   target is an absolute URL with a scheme other than `http` or `https` (`data:`,
     ///   `javascript:` …). Relative references are fine.
@@ -37,6 +37,9 @@ declare_rule! {
     /// by a request with the same URL, destination, mode and credentials mode (HTML, "create a
     /// preload key"), so the font is downloaded twice (checked in Chromium: two requests, one
     /// with `crossorigin`): the preload costs bandwidth early in the page load and gains nothing.
+    /// The same holds for `as=fetch`: `fetch()` makes CORS requests, so data preloaded without
+    /// `crossorigin` is fetched again when the script asks for it (checked in Chromium: two
+    /// requests for `/data.json`, one with `crossorigin`).
     ///
     /// A hint to something other than an http(s) URL has no server behind it to connect to or to
     /// download from ahead of time: HTML's preconnect steps return when "url's scheme is not an
@@ -166,6 +169,12 @@ fn problem(link: &Link<'_>) -> Option<(String, String)> {
             format!("Add `crossorigin`, even for a same-origin font: `<{t}>; rel=preload; as=font; crossorigin`."),
         ));
     }
+    if as_value.eq_ignore_ascii_case("fetch") && link.param("crossorigin").is_none() {
+        return Some((
+            format!("The `fetch` preload of `<{t}>` has no `crossorigin`: `fetch()` makes CORS requests, so browsers do not reuse this no-CORS preload and fetch `<{t}>` a second time when the script asks for it."),
+            format!("Add `crossorigin`, even for same-origin data: `<{t}>; rel=preload; as=fetch; crossorigin`."),
+        ));
+    }
     None
 }
 
@@ -254,6 +263,9 @@ mod tests {
         assert!(p.len() == 1 && p[0].contains("`as=video`"), "{p:?}");
         let p = problems("</f.woff2>; rel=preload; as=font");
         assert!(p.len() == 1 && p[0].contains("`crossorigin`"), "{p:?}");
+        let p = problems("</api/data.json>; rel=preload; as=fetch");
+        assert!(p.len() == 1 && p[0].contains("`fetch()` makes CORS requests"), "{p:?}");
+        assert!(problems("</api/data.json>; rel=preload; as=fetch; crossorigin").is_empty());
         let p = problems("<data:font/woff2;base64,AAAA>; rel=preload; as=font; crossorigin, <javascript:void(0)>; rel=preconnect");
         assert!(p.len() == 2 && p.iter().all(|m| m.contains("not an http(s) URL")), "{p:?}");
         assert_eq!(meant("CSS"), Some("style"));
