@@ -470,6 +470,7 @@ for (const [link, css, fonts] of [
   ['</hint.css>; rel=preload; as=style', 1, 1],
   ['</hint.woff2>; rel=preload; as=font', 0, 2],
   ['</hint.woff2>; rel=preload; as=font; crossorigin', 0, 1],
+  ['</hint.woff2>; rel=preload; as=font; crossorigin=use-credentials', 0, 2],
 ]) {
   test(`Link: ${link} fetches the stylesheet ${css} and the font ${fonts} time(s)`, async () => {
     const context = await browser.newContext();

@@ -15,7 +15,8 @@ declare_rule! {
     /// - a `rel=preload` whose `as` is not one of the destinations browsers preload: `fetch`,
     ///   `font`, `image`, `script`, `style`, `track` — a typo such as `as=stylesheet`, or a
     ///   destination such as `as=document` or `as=video` that HTML does not preload;
-    /// - a `rel=preload; as=font` or `as=fetch` without `crossorigin`;
+    /// - a `rel=preload; as=font` or `as=fetch` without `crossorigin`, and a font preload with
+    ///   `crossorigin=use-credentials`;
     /// - a `preload`, `modulepreload`, `prefetch`, `preconnect` or `dns-prefetch` hint whose
     ///   target is an absolute URL with a scheme other than `http` or `https` (`data:`,
     ///   `javascript:` …). Relative references are fine.
@@ -39,7 +40,10 @@ declare_rule! {
     /// with `crossorigin`): the preload costs bandwidth early in the page load and gains nothing.
     /// The same holds for `as=fetch`: `fetch()` makes CORS requests, so data preloaded without
     /// `crossorigin` is fetched again when the script asks for it (checked in Chromium: two
-    /// requests for `/data.json`, one with `crossorigin`).
+    /// requests for `/data.json`, one with `crossorigin`). A font preload with
+    /// `crossorigin=use-credentials` misses too (fonts use the credentials mode `same-origin`;
+    /// checked: two requests); `fetch()` may ask for credentials, so that value is left alone
+    /// for `as=fetch`.
     ///
     /// A hint to something other than an http(s) URL has no server behind it to connect to or to
     /// download from ahead of time: HTML's preconnect steps return when "url's scheme is not an
@@ -169,6 +173,12 @@ fn problem(link: &Link<'_>) -> Option<(String, String)> {
             format!("Add `crossorigin`, even for a same-origin font: `<{t}>; rel=preload; as=font; crossorigin`."),
         ));
     }
+    if as_value.eq_ignore_ascii_case("font") && link.param("crossorigin").flatten().is_some_and(|v| v.eq_ignore_ascii_case("use-credentials")) {
+        return Some((
+            format!("The font preload of `<{t}>` has `crossorigin=use-credentials`: fonts are fetched without credentials across origins, so browsers do not reuse this credentialed preload and download the font a second time."),
+            format!("Use a plain `crossorigin`: `<{t}>; rel=preload; as=font; crossorigin`."),
+        ));
+    }
     if as_value.eq_ignore_ascii_case("fetch") && link.param("crossorigin").is_none() {
         return Some((
             format!("The `fetch` preload of `<{t}>` has no `crossorigin`: `fetch()` makes CORS requests, so browsers do not reuse this no-CORS preload and fetch `<{t}>` a second time when the script asks for it."),
@@ -266,6 +276,9 @@ mod tests {
         let p = problems("</api/data.json>; rel=preload; as=fetch");
         assert!(p.len() == 1 && p[0].contains("`fetch()` makes CORS requests"), "{p:?}");
         assert!(problems("</api/data.json>; rel=preload; as=fetch; crossorigin").is_empty());
+        let p = problems("</f.woff2>; rel=preload; as=font; crossorigin=use-credentials");
+        assert!(p.len() == 1 && p[0].contains("`crossorigin=use-credentials`"), "{p:?}");
+        assert!(problems("</api/me.json>; rel=preload; as=fetch; crossorigin=use-credentials").is_empty(), "fetch(…, {{credentials: 'include'}}) matches it");
         let p = problems("<data:font/woff2;base64,AAAA>; rel=preload; as=font; crossorigin, <javascript:void(0)>; rel=preconnect");
         assert!(p.len() == 2 && p.iter().all(|m| m.contains("not an http(s) URL")), "{p:?}");
         assert_eq!(meant("CSS"), Some("style"));
