@@ -96,14 +96,10 @@ const HINTS: [&str; 5] = ["preload", "modulepreload", "prefetch", "preconnect", 
 /// The `as` values HTML preloads ("translate a preload destination", step 1).
 const PRELOAD_DESTINATIONS: [&str; 6] = ["fetch", "font", "image", "script", "style", "track"];
 
-/// The scheme of `target` when it is an absolute URL (RFC 3986 §3.1:
-/// `ALPHA *( ALPHA / DIGIT / "+" / "-" / "." )` before a `:`); `None` for a relative reference.
+/// The scheme of `target` when it is an absolute URL (RFC 3986 §3.1); `None` for a relative
+/// reference.
 fn scheme(target: &str) -> Option<&str> {
-    let t = target.trim_fast();
-    let s = &t[..t.find(':')?];
-    let mut bytes = s.bytes();
-    let first_is_alpha = bytes.next().is_some_and(|b| b.is_ascii_alphabetic());
-    (first_is_alpha && bytes.all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.'))).then_some(s)
+    crate::rules::redirects::url::scheme_str(target.trim_fast())
 }
 
 /// The target as shown in a message: long ones (`data:` URLs) cut.

@@ -386,11 +386,10 @@ fn split(t: &str) -> Fix {
 /// `scheme "://"` or a lone `scheme ":"` (a CSP `scheme-source`) at the start: what Chromium
 /// needs before it accepts an origin (`a.example:8080` has none).
 fn has_scheme(s: &str) -> bool {
-    let Some(colon) = s.find(':') else { return false };
-    let scheme = &s.as_bytes()[..colon];
-    let well_formed = scheme.first().is_some_and(u8::is_ascii_alphabetic)
-        && scheme.iter().all(|&b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.'));
-    well_formed && (s[colon..].starts_with("://") || colon + 1 == s.len())
+    crate::rules::redirects::url::scheme_str(s).is_some_and(|scheme| {
+        let rest = &s[scheme.len()..];
+        rest.starts_with("://") || rest == ":"
+    })
 }
 
 fn with_scheme(t: &str) -> String {
