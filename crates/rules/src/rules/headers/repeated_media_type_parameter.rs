@@ -150,7 +150,7 @@ fn quote_if_needed(v: &str) -> String {
     if is_token(v) {
         v.to_string()
     } else {
-        format!("\"{}\"", v.replace('\\', "\\\\").replace('"', "\\\""))
+        super::syntax::quote(v)
     }
 }
 

@@ -74,6 +74,12 @@ pub(crate) fn quoted(s: &str) -> Option<(String, &str)> {
     None
 }
 
+/// `s` written as a quoted-string (RFC 9110 §5.6.4; a Structured Field String escapes the same
+/// two octets, RFC 9651 §4.1.6): `"` and `\` escaped.
+pub(crate) fn quote(s: &str) -> String {
+    format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""))
+}
+
 /// Splits on the ASCII `sep` outside quoted strings (backslash escapes honoured inside quotes).
 pub(crate) fn split_outside_quotes(s: &str, sep: u8) -> Vec<&str> {
     crate::model::pieces_outside_quotes(s, sep).collect()

@@ -7,6 +7,7 @@ use sfv::{BareItemFromInput, KeyRef, Parser};
 use crate::declare_rule;
 use crate::registry::{Checker, Severity, Target};
 use crate::rules::structured::Value;
+use crate::rules::headers::syntax::quote;
 use crate::spec::{rfc, StaticSpec};
 
 declare_rule! {
@@ -400,10 +401,6 @@ fn with_scheme(t: &str) -> String {
     }
 }
 
-/// `s` as a Structured Field String.
-fn quote(s: &str) -> String {
-    format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""))
-}
 
 /// The item as written in the field (equivalently), when it has a short form.
 fn render(item: &Value<'_>) -> Option<String> {
