@@ -31,7 +31,8 @@ const NAMES: &[&str] = &[
     "Access-Control-Max-Age", "Timing-Allow-Origin", "CDN-Cache-Control", "Sec-WebSocket-Accept", "Warning", "Content-MD5",
     "Clear-Site-Data", "Deprecation", "RateLimit", "RateLimit-Policy", "Content-Digest", "Repr-Digest", "Server-Timing",
     "Sunset", "Public-Key-Pins", "Public-Key-Pins-Report-Only", "X-AspNet-Version", "X-AspNetMvc-Version", "Proxy-Connection",
-    "Feature-Policy", "Reporting-Endpoints", "Report-To",
+    "Feature-Policy", "Reporting-Endpoints", "Report-To", "NEL", "Set-Cookie2", "X-WebKit-CSP", "X-Content-Security-Policy",
+    "Digest", "Want-Digest",
 ];
 const VALUES: &[&str] = &[
     "", " ", "*", "null", "0", "-1", "99999999999999999999999", "max-age=60", "max-age=\"60\", public, private, no-store",
@@ -46,6 +47,9 @@ const VALUES: &[&str] = &[
     "sha-256=:X48E9qOokqqrvdts8nOJRJN3OWDUoyWxBf7kbu9DBPE=:, md5=:AA==:, sha-512=:xyz", "\"cache\", cookies, \"*\"", "db;dur=53ms, app;dur=\"4\";desc=x y;dur", "miss, cache;desc=\"a\\\"b\"", "é✓\u{1F600}", "\t\t", ";;;;====", "\"\\\"\"", "a,b,c,,,,d",
     "csp=\"https://r.example/csp\", d=\"/r\", x=tok, y=(\"a\"), z=\"http://r\"", "default-src 'none'; report-uri /r; report-to csp",
     "{\"group\":\"csp\",\"max_age\":1,\"endpoints\":[{\"url\":\"https://r.example\"}]}",
+    "{\"report_to\":\"csp\",\"max_age\":-1,\"success_fraction\":2,\"failure_fraction\":\"x\"}", "[{}]",
+    "attachment; filename*=Shift_JIS''%95%F1; filename=\"C:\\\\x\\\\%41.pdf\"", "</a.woff2>; rel=preload; as=font; crossorigin=use-credentials",
+    "camera=(\"self\" none src ?1 \"a b\" https://x), geolocation",
 ];
 
 fn value(rng: &mut Rng) -> String {
