@@ -126,32 +126,31 @@ pub fn list_members(v: &str) -> impl Iterator<Item = &str> + Clone {
 pub(crate) fn split_once_outside_quotes(s: &str, sep: u8) -> (&str, Option<&str>) {
     debug_assert!(sep.is_ascii() && sep != b'"' && sep != b'\\');
     // Bytes are enough: `\`, `"` and `sep` are ASCII and never part of a multi-byte character,
-    // and an escaped multi-byte character's continuation bytes match none of them. `memchr2`
-    // jumps from one `sep`-or-quote to the next, and inside a quoted string from one quote-or-
-    // backslash to the next, so a plain value costs one vectorised scan.
+    // and an escaped multi-byte character's continuation bytes match none of them. A plain loop:
+    // the pieces are short (a parameter, a directive), where `memchr`'s set-up costs more than
+    // it saves, above all in wasm (no vector search there).
     let b = s.as_bytes();
     let mut i = 0;
-    loop {
-        let Some(off) = memchr::memchr2(sep, b'"', &b[i..]) else { return (s, None) };
-        let j = i + off;
-        if b[j] == sep {
-            return (&s[..j], Some(&s[j + 1..]));
+    while i < b.len() {
+        let c = b[i];
+        if c == sep {
+            return (&s[..i], Some(&s[i + 1..]));
         }
-        // A quoted string: a backslash escapes the next octet; unterminated, it runs to the end.
-        let mut k = j + 1;
-        loop {
-            let Some(off) = memchr::memchr2(b'"', b'\\', &b[k..]) else { return (s, None) };
-            let m = k + off;
-            if b[m] == b'"' {
-                i = m + 1;
-                break;
-            }
-            k = m + 2;
-            if k > b.len() {
-                return (s, None);
+        if c == b'"' {
+            // A quoted string: a backslash escapes the next octet; unterminated, it runs to the end.
+            i += 1;
+            loop {
+                match b.get(i) {
+                    None => return (s, None),
+                    Some(b'"') => break,
+                    Some(b'\\') => i += 2,
+                    Some(_) => i += 1,
+                }
             }
         }
+        i += 1;
     }
+    (s, None)
 }
 
 /// The offset of the first `b` (an ASCII octet) in `s`. On the short values of header fields a

@@ -435,8 +435,8 @@ pub(crate) struct Memo<'a> {
     pub connection_options: OnceCell<Vec<(usize, Cow<'a, str>)>>,
     pub content_length_members: OnceCell<Vec<crate::rules::headers::syntax::LengthMember<'a>>>,
     pub response_date: OnceCell<Option<i64>>,
-    /// `headers::syntax::line_date`, by line index.
-    pub line_dates: RefCell<Vec<Option<crate::rules::headers::syntax::DateForm>>>,
+    /// `headers::syntax::line_date`: (line index, its date), for the first few date lines.
+    pub line_dates: RefCell<smallvec::SmallVec<[(usize, crate::rules::headers::syntax::DateForm); 6]>>,
     pub hsts: OnceCell<Result<crate::rules::security::hsts::Sts, String>>,
     pub csp: OnceCell<Vec<crate::rules::security::csp::Policy<'a>>>,
     pub csp_report_only: OnceCell<Vec<crate::rules::security::csp::Policy<'a>>>,
@@ -619,59 +619,119 @@ static TABLE: LazyLock<Vec<TableEntry>> = LazyLock::new(|| {
         .collect()
 });
 
-/// The rules to consider for each response status (their [`Rule::statuses`] admit it), in
-/// [`RULES`](crate::rules::RULES) order: the same list is shared by every status the
-/// declarations do not tell apart.
-struct Plans {
-    /// Status `0..LOOKUP` → its plan in `plans`.
-    by_status: Box<[u8]>,
-    /// The plan of statuses from `LOOKUP` on.
-    high: u8,
-    plans: Vec<Box<[Step]>>,
-}
+/// How many 64-bit words a set of rules takes ([`RuleSet`]): room for 320 rules.
+const WORDS: usize = 5;
 
-/// One rule of a plan, with what `lint` needs of it at hand.
-struct Step {
-    /// Its [`TABLE`] masks (0: it always runs).
-    requires: [u64; 2],
-    rule: &'static Rule,
-    spec: &'static [SpecLink],
+/// A set of rules: one bit per position in [`RULES`](crate::rules::RULES).
+type RuleSet = [u64; WORDS];
+
+/// What `lint` needs to pick the rules to call for one exchange without visiting the others:
+/// sets of rules (bits by position in [`RULES`](crate::rules::RULES)) per response status, per
+/// name-index bit of their [`Rule::requires`] fields, and the few with [`Rule::methods`].
+struct Plans {
+    /// Status `0..LOOKUP` → its set in `plans`.
+    by_status: Box<[u8]>,
+    /// The set of statuses from `LOOKUP` on.
+    high: u8,
+    /// The rules whose [`Rule::statuses`] admit a status: statuses the declarations do not tell
+    /// apart share one.
+    plans: Vec<RuleSet>,
+    /// The rules that require no field (they always run).
+    always: RuleSet,
+    /// Per [`HeaderIndex::mask`] bit: the rules requiring a field whose name has that bit.
+    by_bit: [RuleSet; 64],
+    /// The same under [`HeaderIndex::mask2`]'s hash.
+    by_bit2: [RuleSet; 64],
+    /// The rules about some request methods only, with those methods.
+    with_methods: Box<[(usize, &'static [&'static str])]>,
+    /// Per rule, in [`RULES`](crate::rules::RULES) order: what a call needs.
+    steps: Box<[(&'static Rule, &'static [SpecLink])]>,
 }
 
 const LOOKUP: usize = 1000;
 
 static PLANS: LazyLock<Plans> = LazyLock::new(|| {
     let (rules, table) = (&*crate::rules::RULES, &*TABLE);
-    let mut plans: Vec<Box<[Step]>> = Vec::new();
-    // Statuses admitted by the same declaring rules (a bit each; the others admit every status)
-    // share a plan. Only those rules are asked, so the first lint stays cheap.
-    let declaring: Vec<&Rule> = rules.iter().copied().filter(|r| r.statuses != Statuses::Any).collect();
-    let mut seen: std::collections::HashMap<Vec<u64>, u8> = std::collections::HashMap::new();
+    assert!(rules.len() <= WORDS * 64, "more rules than `RuleSet` holds: raise `WORDS`");
+    let set = |i: usize, s: &mut RuleSet| s[i / 64] |= 1 << (i % 64);
+    let mut plans: Vec<RuleSet> = Vec::new();
+    let mut seen: std::collections::HashMap<RuleSet, u8> = std::collections::HashMap::new();
+    // Only the rules declaring statuses are asked about each, so the first lint stays cheap.
+    let mut any = [0; WORDS];
+    let mut declaring = Vec::new();
+    for (i, r) in rules.iter().enumerate() {
+        if r.statuses == Statuses::Any {
+            set(i, &mut any);
+        } else {
+            declaring.push((i, r.statuses));
+        }
+    }
     let mut plan_of = |status: u16| -> u8 {
-        let mut bits = vec![0u64; declaring.len().div_ceil(64)];
-        for (i, r) in declaring.iter().enumerate() {
-            if r.statuses.admits(status) {
-                bits[i / 64] |= 1 << (i % 64);
+        let mut bits = any;
+        for &(i, statuses) in &declaring {
+            if statuses.admits(status) {
+                set(i, &mut bits);
             }
         }
         *seen.entry(bits).or_insert_with(|| {
-            let plan = (0..rules.len())
-                .filter(|&i| rules[i].statuses.admits(status))
-                .map(|i| Step { requires: table[i].1, rule: rules[i], spec: &table[i].0 });
-            plans.push(plan.collect());
+            plans.push(bits);
             u8::try_from(plans.len() - 1).expect("fewer than 256 distinct status plans")
         })
     };
     let by_status = (0..LOOKUP as u16).map(&mut plan_of).collect();
     // No declaration names a status from `LOOKUP` on (`rules_declare_statuses_below_the_lookup`).
     let high = plan_of(u16::MAX);
-    Plans { by_status, high, plans }
+    let (mut always, mut by_bit, mut by_bit2) = ([0; WORDS], [[0; WORDS]; 64], [[0; WORDS]; 64]);
+    for (i, (_, [r1, r2])) in table.iter().enumerate() {
+        if *r1 == 0 {
+            set(i, &mut always);
+        }
+        for (masks, r) in [(&mut by_bit, r1), (&mut by_bit2, r2)] {
+            for (b, m) in masks.iter_mut().enumerate() {
+                if r & (1 << b) != 0 {
+                    set(i, m);
+                }
+            }
+        }
+    }
+    let with_methods = rules.iter().enumerate().filter(|(_, r)| !r.methods.is_empty()).map(|(i, r)| (i, r.methods)).collect();
+    let steps = rules.iter().zip(table.iter()).map(|(r, (spec, _))| (*r, &spec[..])).collect();
+    Plans { by_status, high, plans, always, by_bit, by_bit2, with_methods, steps }
 });
 
 impl Plans {
-    fn for_status(&self, status: u16) -> &[Step] {
+    fn for_status(&self, status: u16) -> &RuleSet {
         let plan = self.by_status.get(usize::from(status)).copied().unwrap_or(self.high);
         &self.plans[usize::from(plan)]
+    }
+
+    /// The rules to call on an exchange: those about its status and its request method (when
+    /// known) that require no field, or one the response has — a field's name sharing both of
+    /// its index bits with another's may let a rule run needlessly, never skip it wrongly.
+    fn to_run(&self, status: u16, method: Option<&str>, index: &HeaderIndex) -> RuleSet {
+        let (mut present, mut present2) = ([0; WORDS], [0; WORDS]);
+        for (sets, mask, out) in [(&self.by_bit, index.mask, &mut present), (&self.by_bit2, index.mask2, &mut present2)] {
+            let mut m = mask;
+            while m != 0 {
+                let s = &sets[m.trailing_zeros() as usize];
+                m &= m - 1;
+                for w in 0..WORDS {
+                    out[w] |= s[w];
+                }
+            }
+        }
+        let plan = self.for_status(status);
+        let mut run = [0; WORDS];
+        for w in 0..WORDS {
+            run[w] = plan[w] & (self.always[w] | (present[w] & present2[w]));
+        }
+        // A rule about other request methods, or about a request we do not know.
+        for &(i, methods) in &self.with_methods {
+            if !method.is_some_and(|m| methods.contains(&m)) {
+                run[i / 64] &= !(1 << (i % 64));
+            }
+        }
+        run
     }
 }
 
@@ -681,26 +741,22 @@ pub fn lint(exchange: &Exchange, context: &LintContext) -> Vec<Finding> {
     let out = RefCell::new(Vec::new());
     let memo = Memo::default();
     let index = HeaderIndex::new(&exchange.response.headers);
-    let (rules, table) = (&*crate::rules::RULES, &*TABLE);
-    // One checker, re-aimed at each rule in turn.
-    let mut c = Checker { exchange, context, rule: rules[0], spec: &table[0].0, out: &out, memo: &memo, index: &index };
+    let plans = &*PLANS;
     let method = exchange.request.as_ref().map(|r| r.method.as_str());
-    // Only the rules about this status.
-    for step in PLANS.for_status(exchange.response.status) {
-        // None of the fields the rule needs is there (a shared bit may let it run needlessly,
-        // never skip it wrongly).
-        let [r1, r2] = step.requires;
-        if r1 != 0 && (r1 & index.mask == 0 || r2 & index.mask2 == 0) {
-            continue;
+    let run = plans.to_run(exchange.response.status, method, &index);
+    // One checker, re-aimed at each rule in turn, in code order.
+    let (rule, spec) = plans.steps[0];
+    let mut c = Checker { exchange, context, rule, spec, out: &out, memo: &memo, index: &index };
+    for (w, &bits) in run.iter().enumerate() {
+        let mut bits = bits;
+        while bits != 0 {
+            let i = w * 64 + bits.trailing_zeros() as usize;
+            bits &= bits - 1;
+            let (rule, spec) = plans.steps[i];
+            c.rule = rule;
+            c.spec = spec;
+            (rule.check)(&mut c);
         }
-        // A rule about other request methods, or about a request we do not know.
-        let methods = step.rule.methods;
-        if !methods.is_empty() && !method.is_some_and(|m| methods.contains(&m)) {
-            continue;
-        }
-        c.rule = step.rule;
-        c.spec = step.spec;
-        (step.rule.check)(&mut c);
     }
     let mut out = out.into_inner();
     out.sort_by(|a, b| a.severity.cmp(&b.severity).then(a.code.cmp(b.code)));

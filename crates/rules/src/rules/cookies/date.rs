@@ -1,6 +1,8 @@
 //! The cookie-date algorithm (RFC 6265bis §5.1.1): far more lenient than HTTP-date, as user
 //! agents are.
 
+use crate::rules::headers::syntax::{days_from_civil, days_in_month};
+
 /// Parses a cookie-date; seconds since the Unix epoch, or `None` when user agents would ignore
 /// the `Expires` attribute.
 pub fn parse(date: &str) -> Option<i64> {
@@ -46,7 +48,7 @@ pub fn parse(date: &str) -> Option<i64> {
     if !(1..=31).contains(&d) || y < 1601 || h > 23 || mi > 59 || s > 59 {
         return None;
     }
-    if d > days_in_month(y, mo) {
+    if d > days_in_month(i64::from(y), mo) {
         return None;
     }
     Some(days_from_civil(i64::from(y), mo, d) * 86_400 + i64::from(h * 3600 + mi * 60 + s))
@@ -85,26 +87,6 @@ fn month_of(token: &[u8]) -> Option<u32> {
     const M: [&[u8]; 12] = [b"jan", b"feb", b"mar", b"apr", b"may", b"jun", b"jul", b"aug", b"sep", b"oct", b"nov", b"dec"];
     let p = token.get(..3)?;
     M.iter().position(|m| m.eq_ignore_ascii_case(p)).map(|i| i as u32 + 1)
-}
-
-fn days_in_month(y: u32, m: u32) -> u32 {
-    match m {
-        2 if (y.is_multiple_of(4) && !y.is_multiple_of(100)) || y.is_multiple_of(400) => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
-}
-
-/// Days from 1970-01-01 (Howard Hinnant's `days_from_civil`).
-fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = i64::from((m + 9) % 12);
-    let doy = (153 * mp + 2) / 5 + i64::from(d) - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
 }
 
 #[cfg(test)]

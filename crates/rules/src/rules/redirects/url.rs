@@ -10,10 +10,10 @@ pub(crate) fn scheme(r: &str) -> Option<String> {
 
 /// The offset of the first `://`.
 pub(crate) fn find_scheme_separator(s: &str) -> Option<usize> {
-    // From one `:` to the next (`memchr`), instead of comparing every window of three.
+    // From one `:` to the next, instead of comparing every window of three.
     let b = s.as_bytes();
     let mut from = 0;
-    while let Some(i) = memchr::memchr(b':', &b[from..]) {
+    while let Some(i) = b[from..].iter().position(|&c| c == b':') {
         let at = from + i;
         if b[at + 1..].starts_with(b"//") {
             return Some(at);

@@ -59,8 +59,8 @@ pub fn parse(v: &str) -> Result<Sts, String> {
     let mut include_subdomains = false;
     let mut preload = false;
     for part in split_semicolons(v) {
-        let has_comma = memchr::memchr(b',', part.as_bytes()).is_some();
-        if has_comma && memchr::memchr(b'"', part.as_bytes()).is_none() {
+        let part_bytes = part.as_bytes();
+        if part_bytes.contains(&b',') && !part_bytes.contains(&b'"') {
             return Err("directives must be separated by `;`, not `,`".to_string());
         }
         if error.is_some() {
