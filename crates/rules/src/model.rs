@@ -153,6 +153,13 @@ pub(crate) fn split_once_outside_quotes(s: &str, sep: u8) -> (&str, Option<&str>
     (s, None)
 }
 
+/// Whether `s` starts with `prefix`, ASCII case-insensitively (`__Host-` cookie prefixes …),
+/// without a lowercased copy.
+#[inline]
+pub(crate) fn starts_with_ignore_ascii_case(s: &str, prefix: &str) -> bool {
+    s.as_bytes().get(..prefix.len()).is_some_and(|head| head.eq_ignore_ascii_case(prefix.as_bytes()))
+}
+
 /// The offset of the first `b` (an ASCII octet) in `s`. On the short values of header fields a
 /// plain scan is cheaper than `str::find` with a `char` (which sets up a generic searcher).
 #[inline]

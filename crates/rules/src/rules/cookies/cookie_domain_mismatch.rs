@@ -49,11 +49,11 @@ fn check(c: &mut Checker<'_>) {
     // Cheapest test first: most responses set no cookie.
     let Some(cookies) = set_cookies(c).filter(|v| !v.is_empty()) else { return };
     let Some((_, host)) = crate::rules::security::request_scheme_host(c) else { return };
-    let host = host.trim_end_matches('.').to_string();
+    let host = host.trim_end_matches('.');
     for ck in cookies.iter().filter(|k| !k.ignored_entirely()) {
         let Some(domain) = ck.domain() else { continue };
         let domain = domain.trim_end_matches('.').to_string();
-        if domain.is_empty() || super::domain_match(&host, &domain) {
+        if domain.is_empty() || super::domain_match(host, &domain) {
             continue;
         }
         c.report(

@@ -56,7 +56,7 @@ const KNOWN_SUFFIXES: &[&str] = &[
 fn check(c: &mut Checker<'_>) {
     // Cheapest test first: most responses set no cookie.
     let Some(cookies) = set_cookies(c).filter(|v| !v.is_empty()) else { return };
-    let host = crate::rules::security::request_scheme_host(c).map(|(_, h)| h.trim_end_matches('.').to_string());
+    let host = crate::rules::security::request_scheme_host(c).map(|(_, h)| h.trim_end_matches('.'));
     for ck in cookies.iter().filter(|k| !k.ignored_entirely()) {
         let Some(domain) = ck.domain() else { continue };
         let domain = domain.trim_end_matches('.').to_string();

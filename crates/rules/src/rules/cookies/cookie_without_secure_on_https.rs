@@ -50,8 +50,8 @@ fn check(c: &mut Checker<'_>) {
     }
     let now = c.context.now;
     for ck in cookies.iter().filter(|k| !k.ignored_entirely()) {
-        let lower = ck.name.to_ascii_lowercase();
-        if ck.secure() || ck.is_deletion(now) || lower.starts_with("__secure-") || lower.starts_with("__host-") {
+        let prefixed = |p| crate::model::starts_with_ignore_ascii_case(&ck.name, p);
+        if ck.secure() || ck.is_deletion(now) || prefixed("__secure-") || prefixed("__host-") {
             continue;
         }
         c.report(

@@ -43,7 +43,7 @@ declare_rule! {
 pub(crate) fn check_token_header(c: &mut Checker<'_>, name: &str, allowed: &[&str], fallback: &str, effect: &str) {
     let Some((i, _)) = super::present(c, name) else { return };
     let Some(combined) = c.header_combined(name) else { return };
-    let ok = super::bare_token(&combined).is_some_and(|t| allowed.contains(&t.as_str()));
+    let ok = super::bare_token(&combined).is_some_and(|t| allowed.contains(&t));
     if ok {
         return;
     }

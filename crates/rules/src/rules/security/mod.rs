@@ -146,9 +146,9 @@ pub(crate) fn insecure_http_host<'a>(c: &Checker<'a>) -> Option<&'a str> {
 /// The token a policy field value (`Cross-Origin-Opener-Policy`, `-Embedder-Policy`) sets, its
 /// parameters (`report-to`) aside: `None` unless it is a single bare Structured Field token —
 /// browsers then use the default.
-pub(crate) fn bare_token(value: &str) -> Option<String> {
+pub(crate) fn bare_token(value: &str) -> Option<&str> {
     match crate::rules::structured::bare_item(value) {
-        Ok(sfv::BareItemFromInput::Token(t)) => Some(t.as_str().to_string()),
+        Ok(sfv::BareItemFromInput::Token(t)) => Some(t.as_str()),
         _ => None,
     }
 }
@@ -163,7 +163,7 @@ pub(crate) const COEP_SETTING: &[&str] = &["require-corp", "credentialless"];
 /// [`bare_token`] of the response field `name`; `None` when it is absent or hidden too.
 pub(crate) fn policy_token(c: &Checker<'_>, name: &str) -> Option<String> {
     present(c, name)?;
-    bare_token(&c.header_combined(name)?)
+    bare_token(&c.header_combined(name)?).map(str::to_string)
 }
 
 /// Whether the request is known to have gone over `https`.
