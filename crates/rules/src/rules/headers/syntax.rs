@@ -179,12 +179,12 @@ fn plain_fixdate(b: &[u8]) -> Option<u64> {
     if year < 1970 || hour > 23 || min > 59 || sec > 59 || day == 0 || day > days_in_month(i64::from(year), month) {
         return None;
     }
-    let days = u64::try_from(days_from_civil(i64::from(year), month, day)).ok()?;
+    let days = u32::try_from(days_from_civil(i64::from(year), month, day)).ok()?;
     // 1970-01-01 was a Thursday.
     if WDAYS[(days % 7) as usize] != word(&[b[0], b[1], b[2]]) {
         return None;
     }
-    Some(days * 86_400 + u64::from(hour * 3600 + min * 60 + sec))
+    Some(u64::from(days) * 86_400 + u64::from(hour * 3600 + min * 60 + sec))
 }
 
 /// [`parse_date`] of the response's line `index` (whose value is `v`), parsed once per lint.
@@ -236,20 +236,36 @@ pub(crate) fn days_in_month(year: i64, month: u32) -> u32 {
     match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
         4 | 6 | 9 | 11 => 30,
-        _ if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        _ if is_leap_year(year) => 29,
         _ => 28,
     }
+}
+
+// Date arithmetic in 32 bits where the year allows (every year a date field carries): wasm has
+// no 64-bit multiply-high, so there a 64-bit division by a constant is a real division.
+
+fn is_leap_year(year: i64) -> bool {
+    let y = match u32::try_from(year) {
+        Ok(y) => y % 400,
+        Err(_) => year.rem_euclid(400) as u32,
+    };
+    y % 4 == 0 && (y % 100 != 0 || y == 0)
 }
 
 /// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's `days_from_civil`).
 pub(crate) fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
     let y = if m <= 2 { y - 1 } else { y };
-    let era = if y >= 0 { y } else { y - 399 } / 400;
-    let yoe = y - era * 400;
-    let mp = i64::from((m + 9) % 12);
-    let doy = (153 * mp + 2) / 5 + i64::from(d) - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
+    let era = match u32::try_from(y) {
+        Ok(y) => i64::from(y / 400),
+        Err(_) => y.div_euclid(400),
+    };
+    // 0..=399
+    let yoe = (y - era * 400) as u32;
+    let mp = (m + 9) % 12;
+    // The day of the year counted from 1 (`doy + 1` in Hinnant's terms).
+    let doy1 = (153 * mp + 2) / 5 + d;
+    let doe1 = yoe * 365 + yoe / 4 - yoe / 100 + doy1;
+    era * 146_097 + i64::from(doe1) - 719_469
 }
 
 /// A forgiving date reader, in the spirit of browsers' date parsers: day, month name, year
@@ -660,6 +676,26 @@ mod tests {
         assert_eq!(parse_date("Wed, 25 Nov 2026 99:00:00 GMT"), DateForm::Invalid);
         assert_eq!(fmt_date(253_402_387_139), None);
         assert_eq!(fmt_date(1_795_640_400).as_deref(), Some("Wed, 25 Nov 2026 21:00:00 GMT"));
+    }
+
+    /// The 32-bit day count agrees with the plain 64-bit formula, before year 0 and after 9999 too.
+    #[test]
+    fn day_count_agrees_with_the_64_bit_formula() {
+        let reference = |y: i64, m: u32, d: u32| {
+            let y = if m <= 2 { y - 1 } else { y };
+            let era = y.div_euclid(400);
+            let yoe = y - era * 400;
+            let doy = (153 * i64::from((m + 9) % 12) + 2) / 5 + i64::from(d) - 1;
+            era * 146_097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719_468
+        };
+        for y in (-4_000..12_000).chain([i64::from(u32::MAX) - 1, i64::from(u32::MAX) + 7, -(1 << 40)]) {
+            for m in 1..=12 {
+                for d in [0, 1, 28, days_in_month(y, m)] {
+                    assert_eq!(days_from_civil(y, m, d), reference(y, m, d), "{y}-{m}-{d}");
+                }
+            }
+            assert_eq!(is_leap_year(y), (y % 4 == 0 && y % 100 != 0) || y % 400 == 0, "{y}");
+        }
     }
 
     /// `plain_fixdate` reads exactly the IMF-fixdates `httpdate` reads, to the same second: on
