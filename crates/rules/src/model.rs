@@ -153,6 +153,19 @@ pub(crate) fn split_once_outside_quotes(s: &str, sep: u8) -> (&str, Option<&str>
     (s, None)
 }
 
+/// The number a run of ASCII digits (`1*DIGIT`, checked by the caller) writes, saturating at
+/// `u64::MAX`. Up to 19 digits cannot overflow, so they take plain arithmetic: in wasm an
+/// overflow-checked 64-bit multiply is a call.
+pub(crate) fn saturating_decimal(digits: &str) -> u64 {
+    debug_assert!(digits.bytes().all(|b| b.is_ascii_digit()));
+    let b = digits.as_bytes();
+    if b.len() <= 19 {
+        b.iter().fold(0, |n, &d| n * 10 + u64::from(d - b'0'))
+    } else {
+        b.iter().fold(0u64, |n, &d| n.saturating_mul(10).saturating_add(u64::from(d - b'0')))
+    }
+}
+
 /// Whether `s` starts with `prefix`, ASCII case-insensitively (`__Host-` cookie prefixes …),
 /// without a lowercased copy.
 #[inline]
@@ -382,6 +395,17 @@ mod tests {
             assert_eq!(split_once_byte(s, b'='), s.split_once('='), "{s:?}");
             assert_eq!(find_byte(s, b';'), s.find(';'), "{s:?}");
         }
+    }
+
+    #[test]
+    fn saturating_decimal_saturates() {
+        assert_eq!(saturating_decimal("0"), 0);
+        assert_eq!(saturating_decimal("31536000"), 31_536_000);
+        assert_eq!(saturating_decimal("9999999999999999999"), 9_999_999_999_999_999_999);
+        assert_eq!(saturating_decimal("18446744073709551615"), u64::MAX);
+        assert_eq!(saturating_decimal("18446744073709551616"), u64::MAX);
+        assert_eq!(saturating_decimal(&"9".repeat(400)), u64::MAX);
+        assert_eq!(saturating_decimal("00000000000000000000000000042"), 42);
     }
 
     #[test]

@@ -152,7 +152,7 @@ pub fn parse_max_age(v: &str) -> Option<i64> {
     if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    let n = digits.bytes().fold(0i64, |n, d| n.saturating_mul(10).saturating_add(i64::from(d - b'0')));
+    let n = i64::try_from(crate::model::saturating_decimal(digits)).unwrap_or(i64::MAX);
     Some(if neg { -n } else { n })
 }
 

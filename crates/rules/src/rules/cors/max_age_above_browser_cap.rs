@@ -53,7 +53,7 @@ fn check(c: &mut Checker<'_>) {
     if v.is_empty() || !v.bytes().all(|b| b.is_ascii_digit()) {
         return;
     }
-    let secs = v.bytes().fold(0u64, |n, b| n.saturating_mul(10).saturating_add(u64::from(b - b'0')));
+    let secs = crate::model::saturating_decimal(v);
     if secs <= CHROMIUM_CAP {
         return;
     }

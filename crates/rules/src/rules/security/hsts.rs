@@ -99,7 +99,7 @@ fn plain(v: &str) -> Option<Sts> {
             if max_age.is_some() || digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
                 return None;
             }
-            max_age = Some(digits.bytes().fold(0u64, |n, d| n.saturating_mul(10).saturating_add(u64::from(d - b'0'))));
+            max_age = Some(crate::model::saturating_decimal(digits));
         } else if part.eq_ignore_ascii_case("includesubdomains") && !include_subdomains {
             include_subdomains = true;
         } else if part.eq_ignore_ascii_case("preload") && !preload {
@@ -164,7 +164,7 @@ fn directive<'v>(
         if v.is_empty() || !v.bytes().all(|b| b.is_ascii_digit()) {
             return Err(format!("`max-age={v}` is not a number of seconds"));
         }
-        *max_age = Some(v.bytes().fold(0u64, |n, d| n.saturating_mul(10).saturating_add(u64::from(d - b'0'))));
+        *max_age = Some(crate::model::saturating_decimal(&v));
     } else if name.eq_ignore_ascii_case("includesubdomains") {
         *include_subdomains = true;
     } else if name.eq_ignore_ascii_case("preload") {
