@@ -293,8 +293,11 @@ pub enum Presence<'a> {
 /// The response's field names, keyed once per lint so that a rule looking for a field the
 /// response does not carry (most lookups) is answered without comparing names.
 struct HeaderIndex {
-    /// [`name_key`] of each line's name, in line order.
-    keys: Vec<u32>,
+    /// [`name_key`] of each line's name, in line order: in `inline` for a header section of up
+    /// to [`INLINE_KEYS`] lines (no allocation per lint), else in `spilled`.
+    inline: [u32; INLINE_KEYS],
+    spilled: Vec<u32>,
+    lines: usize,
     /// One bit per key present ([`key_bit`]).
     mask: u64,
     /// The same under a second hash ([`key_bit2`]): `lint` skips a rule unless both masks have a
@@ -308,9 +311,22 @@ struct HeaderIndex {
     span: [(u32, u32); 64],
 }
 
+/// How many lines' keys [`HeaderIndex`] holds in place.
+const INLINE_KEYS: usize = 48;
+
 impl HeaderIndex {
     fn new(headers: &Headers) -> Self {
-        let keys: Vec<u32> = headers.0.iter().map(|(n, _)| name_key(n)).collect();
+        let lines = headers.0.len();
+        let mut inline = [0; INLINE_KEYS];
+        let spilled: Vec<u32> = if lines <= INLINE_KEYS {
+            for (slot, (n, _)) in inline.iter_mut().zip(&headers.0) {
+                *slot = name_key(n);
+            }
+            Vec::new()
+        } else {
+            headers.0.iter().map(|(n, _)| name_key(n)).collect()
+        };
+        let keys = if lines <= INLINE_KEYS { &inline[..lines] } else { &spilled[..] };
         let (mut mask, mut mask2, mut repeated) = (0, 0, 0);
         let mut span = [(0, 0); 64];
         for (i, &k) in keys.iter().enumerate() {
@@ -329,7 +345,15 @@ impl HeaderIndex {
             mask |= bit;
             mask2 |= key_bit2(k);
         }
-        HeaderIndex { keys, mask, mask2, repeated, span }
+        HeaderIndex { inline, spilled, lines, mask, mask2, repeated, span }
+    }
+
+    fn keys(&self) -> &[u32] {
+        if self.lines <= INLINE_KEYS {
+            &self.inline[..self.lines]
+        } else {
+            &self.spilled
+        }
     }
 }
 
@@ -463,6 +487,8 @@ pub struct Checker<'a> {
     out: &'a RefCell<Vec<Finding>>,
     memo: &'a Memo<'a>,
     index: &'a HeaderIndex,
+    /// `index.keys()`, looked up once.
+    keys: &'a [u32],
 }
 
 impl<'a> Checker<'a> {
@@ -498,14 +524,14 @@ impl<'a> Checker<'a> {
         let index = self.index;
         let key = name_key(name);
         let (from, to) = if index.mask & key_bit(key) != 0 { index.span[key_slot(key)] } else { (0, 0) };
-        HeaderLines { headers: &self.exchange.response.headers.0, keys: &index.keys, key, name, at: from as usize, to: to as usize }
+        HeaderLines { headers: &self.exchange.response.headers.0, keys: self.keys, key, name, at: from as usize, to: to as usize }
     }
     /// Every (index, name, value) of the response whose name may be one of the names behind
     /// `filter` (a [`names_filter`]): a superset of those lines, in order, found by the name
     /// index; the caller compares names.
     pub(crate) fn lines_maybe_named(&self, filter: NamesFilter) -> impl Iterator<Item = (usize, &'a str, &'a str)> + use<'a> {
         let headers = &self.exchange.response.headers;
-        let keys = if self.index.mask & filter.0 != 0 { &self.index.keys[..] } else { &[] };
+        let keys = if self.index.mask & filter.0 != 0 { self.keys } else { &[] };
         keys.iter().enumerate().filter(move |&(_, &k)| filter.0 & key_bit(k) != 0).map(move |(i, _)| {
             let (n, v) = &headers.0[i];
             (i, n.as_str(), v.as_str())
@@ -746,7 +772,7 @@ pub fn lint(exchange: &Exchange, context: &LintContext) -> Vec<Finding> {
     let run = plans.to_run(exchange.response.status, method, &index);
     // One checker, re-aimed at each rule in turn, in code order.
     let (rule, spec) = plans.steps[0];
-    let mut c = Checker { exchange, context, rule, spec, out: &out, memo: &memo, index: &index };
+    let mut c = Checker { exchange, context, rule, spec, out: &out, memo: &memo, index: &index, keys: index.keys() };
     for (w, &bits) in run.iter().enumerate() {
         let mut bits = bits;
         while bits != 0 {
@@ -773,7 +799,7 @@ pub fn run_rule(rule: &'static Rule, exchange: &Exchange, context: &LintContext)
     let out = RefCell::new(Vec::new());
     let memo = Memo::default();
     let index = HeaderIndex::new(&exchange.response.headers);
-    let mut c = Checker { exchange, context, rule, spec: &TABLE[position].0, out: &out, memo: &memo, index: &index };
+    let mut c = Checker { exchange, context, rule, spec: &TABLE[position].0, out: &out, memo: &memo, index: &index, keys: index.keys() };
     (rule.check)(&mut c);
     out.into_inner()
 }
@@ -784,7 +810,7 @@ pub(crate) fn with_checker<R>(exchange: &Exchange, context: &LintContext, f: imp
     let out = RefCell::new(Vec::new());
     let memo = Memo::default();
     let index = HeaderIndex::new(&exchange.response.headers);
-    let c = Checker { exchange, context, rule: crate::rules::RULES[0], spec: &TABLE[0].0, out: &out, memo: &memo, index: &index };
+    let c = Checker { exchange, context, rule: crate::rules::RULES[0], spec: &TABLE[0].0, out: &out, memo: &memo, index: &index, keys: index.keys() };
     f(&c)
 }
 
