@@ -1,5 +1,5 @@
 use crate::declare_rule;
-use crate::registry::{names_filter, Checker, NamesFilter};
+use crate::registry::{name_set, Checker, NameSet};
 use crate::spec::rfc;
 
 use super::syntax::at;
@@ -36,11 +36,12 @@ declare_rule! {
         severity: Info,
         summary: "Fields that require a value should not be sent empty",
         specs: [rfc(9110, "5.5"), rfc(9110, "5.6.1")],
+        requires: &NEEDS_VALUE,
         check: check,
     }
 }
 
-const NEEDS_VALUE: &[&str] = &[
+const NEEDS_VALUE: [&str; 10] = [
     "Accept-Ranges",
     "Alt-Svc",
     "Connection",
@@ -54,14 +55,9 @@ const NEEDS_VALUE: &[&str] = &[
 ];
 
 fn check(c: &mut Checker<'_>) {
-    const FILTER: NamesFilter = names_filter(NEEDS_VALUE);
-    let empty: Vec<(usize, &str)> = c
-        .lines_maybe_named(FILTER)
-        // Every list member empty: nothing but commas and whitespace.
-        .filter(|(_, _, v)| v.chars().all(|ch| ch == ',' || ch.is_whitespace()))
-        .filter_map(|(i, n, _)| NEEDS_VALUE.iter().find(|k| k.eq_ignore_ascii_case(n)).map(|k| (i, *k)))
-        .collect();
-    for (i, name) in empty {
+    const SET: NameSet<10> = name_set(NEEDS_VALUE);
+    // Every list member empty: nothing but commas and whitespace.
+    for (i, name, _) in c.lines_named(&SET).into_iter().filter(|(_, _, v)| v.chars().all(|ch| ch == ',' || ch.is_whitespace())) {
         c.report(
             at(name, i),
             format!("`{name}` is sent with an empty value, which its definition does not allow; recipients ignore it."),

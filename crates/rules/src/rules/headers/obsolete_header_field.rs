@@ -1,5 +1,5 @@
 use crate::declare_rule;
-use crate::registry::{names_filter, Checker, NamesFilter};
+use crate::registry::{name_set, Checker, NameSet};
 use crate::spec::rfc;
 
 use super::syntax::at;
@@ -47,13 +47,9 @@ declare_rule! {
 const FIELDS: [&str; 4] = ["Content-MD5", "Warning", "Digest", "Want-Digest"];
 
 fn check(c: &mut Checker<'_>) {
-    const FILTER: NamesFilter = names_filter(&FIELDS);
+    const SET: NameSet<4> = name_set(FIELDS);
     // In line order.
-    let found: Vec<(usize, &'static str)> = c
-        .lines_maybe_named(FILTER)
-        .filter_map(|(i, n, _)| FIELDS.into_iter().find(|f| f.eq_ignore_ascii_case(n)).map(|f| (i, f)))
-        .collect();
-    for (i, name) in found {
+    for (i, name, _) in c.lines_named(&SET) {
         let (why, fix) = match name {
             "Content-MD5" => ("was removed from HTTP (RFC 7231) and clients do not check it", "Remove `Content-MD5`."),
             "Warning" => ("is obsolete (RFC 9111 §5.5) and clients ignore it", "Remove `Warning`."),

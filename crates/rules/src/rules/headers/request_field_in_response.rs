@@ -1,5 +1,5 @@
 use crate::declare_rule;
-use crate::registry::{names_filter, Checker, NamesFilter, Severity};
+use crate::registry::{name_set, Checker, NameSet, Severity};
 use crate::spec::rfc;
 
 use super::syntax::at;
@@ -60,23 +60,13 @@ const FIELDS: [&str; 14] = [
     "Proxy-Authorization",
     "Cookie",
 ];
-const REQUEST_ONLY: &[&str] = FIELDS.split_at(11).0;
+/// The credentials, after the eleven request-only fields.
 const CREDENTIALS: &[&str] = FIELDS.split_at(11).1;
 
 fn check(c: &mut Checker<'_>) {
-    const FILTER: NamesFilter = names_filter(&FIELDS);
-    let found: Vec<(usize, &'static str, bool)> = c
-        .lines_maybe_named(FILTER)
-        .filter_map(|(i, n, _)| {
-            if let Some(k) = CREDENTIALS.iter().find(|k| k.eq_ignore_ascii_case(n)) {
-                Some((i, *k, true))
-            } else {
-                REQUEST_ONLY.iter().find(|k| k.eq_ignore_ascii_case(n)).map(|k| (i, *k, false))
-            }
-        })
-        .collect();
-    for (i, name, credential) in found {
-        if credential {
+    const SET: NameSet<14> = name_set(FIELDS);
+    for (i, name, _) in c.lines_named(&SET) {
+        if CREDENTIALS.contains(&name) {
             c.report_with(
                 Severity::Warning,
                 at(name, i),
