@@ -1,6 +1,7 @@
 //! Status Lab's browser app: compose a request, send it with the browser's own `fetch`, and see
 //! the exchange annotated by the shared rules crate.
 
+pub mod alloc;
 pub mod browser;
 pub mod components;
 pub mod deferred;

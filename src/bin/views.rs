@@ -4,4 +4,9 @@
 // Keep the library (and its `#[wasm_bindgen]` exports) linked in.
 use statuslab_app as _;
 
+/// Size-class free lists in front of dlmalloc (`statuslab_app::alloc`): one thread only.
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOC: statuslab_app::alloc::SizeClassCache = statuslab_app::alloc::SizeClassCache::new();
+
 fn main() {}

@@ -50,7 +50,7 @@ fn check(c: &mut Checker<'_>) {
     }
     let now = c.context.now;
     for ck in cookies.iter().filter(|k| !k.ignored_entirely()) {
-        let prefixed = |p| crate::model::starts_with_ignore_ascii_case(&ck.name, p);
+        let prefixed = |p| crate::model::starts_with_ignore_ascii_case(ck.name, p);
         if ck.secure() || ck.is_deletion(now) || prefixed("__secure-") || prefixed("__host-") {
             continue;
         }

@@ -45,7 +45,7 @@ declare_rule! {
 fn check(c: &mut Checker<'_>) {
     let Some(cookies) = set_cookies(c) else { return };
     for ck in cookies.iter().filter(|k| !k.ignored_entirely()) {
-        if !crate::model::starts_with_ignore_ascii_case(&ck.name, "__host-") {
+        if !crate::model::starts_with_ignore_ascii_case(ck.name, "__host-") {
             continue;
         }
         let mut problems: Vec<String> = Vec::new();

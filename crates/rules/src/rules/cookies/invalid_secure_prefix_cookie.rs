@@ -43,7 +43,7 @@ declare_rule! {
 fn check(c: &mut Checker<'_>) {
     let Some(cookies) = set_cookies(c) else { return };
     for ck in cookies.iter().filter(|k| !k.ignored_entirely()) {
-        if crate::model::starts_with_ignore_ascii_case(&ck.name, "__secure-") && !ck.secure() {
+        if crate::model::starts_with_ignore_ascii_case(ck.name, "__secure-") && !ck.secure() {
             c.report(
                 super::target(ck.index),
                 format!("Browsers reject the `__Secure-` cookie `{}` because it is not `Secure`.", ck.label()),
