@@ -483,7 +483,12 @@ pub(crate) fn push_lifetime(out: &mut String, l: &Lifetime) {
 }
 
 fn push_seconds(out: &mut String, n: u64) {
-    out.push_str(itoa::Buffer::new().format(n));
+    // 32-bit when it fits (nearly always: delta-seconds stop at 2^31): in wasm a 64-bit
+    // division by a constant is a real division.
+    match u32::try_from(n) {
+        Ok(n) => out.push_str(itoa::Buffer::new().format(n)),
+        Err(_) => out.push_str(itoa::Buffer::new().format(n)),
+    }
 }
 
 /// A duration for people: `3600 s (1 h)`.
@@ -508,7 +513,18 @@ pub(crate) fn human(secs: u64) -> String {
 
 /// Appends [`human`].
 fn push_human(out: &mut String, secs: u64) {
-    let units = [(365 * 86_400, "y"), (86_400, "d"), (3600, "h"), (60, "min"), (1, "s")];
+    match u32::try_from(secs) {
+        Ok(secs) => push_human_in(out, secs),
+        Err(_) => push_human_in(out, secs),
+    }
+}
+
+/// [`push_human`] in the narrowest integer type that holds the duration (see [`push_seconds`]).
+fn push_human_in<T>(out: &mut String, secs: T)
+where
+    T: Copy + PartialOrd + std::ops::Div<Output = T> + std::ops::RemAssign + From<u32> + Into<u64>,
+{
+    let units = [(365 * 86_400, "y"), (86_400, "d"), (3600, "h"), (60, "min"), (1, "s")].map(|(n, u)| (T::from(n), u));
     let mut parts = 0;
     let mut rest = secs;
     for (size, name) in units {
@@ -516,7 +532,7 @@ fn push_human(out: &mut String, secs: u64) {
             if parts > 0 {
                 out.push(' ');
             }
-            push_seconds(out, rest / size);
+            push_seconds(out, (rest / size).into());
             out.push(' ');
             out.push_str(name);
             parts += 1;
@@ -575,5 +591,9 @@ mod tests {
         assert_eq!(human(86_400 + 5), "1 d");
         assert_eq!(human(31_536_000), "1 y");
         assert_eq!(seconds_text(30), "30 s");
+        // Past 32 bits the same text, in 64-bit arithmetic.
+        assert_eq!(seconds_text(u64::from(u32::MAX)), "4294967295 s (136 y 70 d)");
+        assert_eq!(seconds_text(u64::from(u32::MAX) + 86_400), "4295053695 s (136 y 71 d)");
+        assert_eq!(human(u64::MAX), "584942417355 y 26 d");
     }
 }
