@@ -147,6 +147,15 @@ pub(crate) fn insecure_http_host<'a>(c: &Checker<'a>) -> Option<&'a str> {
 /// parameters (`report-to`) aside: `None` unless it is a single bare Structured Field token —
 /// browsers then use the default.
 pub(crate) fn bare_token(value: &str) -> Option<&str> {
+    // The usual value is one token and nothing else (`same-origin`): RFC 9651's `sf-token`
+    // (§3.3.4) read directly; anything else (parameters, quotes, other items) goes to `sfv`.
+    let plain = value.trim_matches(' ');
+    let b = plain.as_bytes();
+    if b.first().is_some_and(|&f| f.is_ascii_alphabetic() || f == b'*')
+        && b.iter().all(|&c| crate::model::is_tchar(c) || c == b':' || c == b'/')
+    {
+        return Some(plain);
+    }
     match crate::rules::structured::bare_item(value) {
         Ok(sfv::BareItemFromInput::Token(t)) => Some(t.as_str()),
         _ => None,
@@ -177,5 +186,30 @@ pub(crate) fn present<'a>(c: &Checker<'a>, name: &str) -> Option<(usize, &'a str
     match c.header(name) {
         Presence::Present(i, v) => Some((i, v)),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// The direct reading of a lone token answers as `sfv` does, on generated values.
+    #[test]
+    fn bare_token_agrees_with_sfv() {
+        let reference = |v: &str| match crate::rules::structured::bare_item(v) {
+            Ok(sfv::BareItemFromInput::Token(t)) => Some(t.as_str().to_string()),
+            _ => None,
+        };
+        let pieces = ["same-origin", "a", "Z", "*", "0", "-", ":", "/", " ", "\t", ";", "=", "\"", "?", "é", ",", "(", ".", "_", "unsafe-none"];
+        let mut rng = crate::testing::Rng(0x510e_527f_ade6_82d1);
+        let mut tokens = 0;
+        for _ in 0..30_000 {
+            let mut v = String::new();
+            for _ in 0..rng.below(5) {
+                v.push_str(pieces[rng.below(pieces.len())]);
+            }
+            let got = super::bare_token(&v).map(str::to_string);
+            tokens += usize::from(got.is_some());
+            assert_eq!(got, reference(&v), "{v:?}");
+        }
+        assert!(tokens > 3_000, "{tokens}");
     }
 }
