@@ -4,6 +4,12 @@
 //! parses, the JSON Pointer (RFC 6901) of the first member name repeated within one object,
 //! found by a scan of the text that serde_json has already validated.
 //!
+//! The usual document (valid, no name repeated) is confirmed by one strict pass in RFC 8259's
+//! grammar ([`plain_document`]) instead: in the browser serde_json's pass cost about a seventh
+//! of an API response's lint. serde_json remains the parser of record — every document the
+//! strict pass does not confirm goes to it, and the pass is tested never to accept what
+//! serde_json rejects.
+//!
 //! What parses is what `JSON.parse` accepts (checked in Chromium, `tests/e2e/browser-facts`):
 //! numbers beyond `f64` (`1e400` is `Infinity`), lone surrogate escapes, any depth — none of
 //! which a `serde_json::Value` would take.
@@ -44,10 +50,192 @@ pub(crate) fn check_json(body: &[u8]) -> JsonCheck {
             return JsonCheck { error: Some(error), duplicate: None };
         }
     };
+    // The usual document: confirmed valid, with no repeated name, by one strict pass.
+    match plain_document(text) {
+        Some(Names::Distinct) => return JsonCheck { error: None, duplicate: None },
+        Some(Names::Check) => return JsonCheck { error: None, duplicate: first_duplicate(text) },
+        None => {}
+    }
     let mut de = serde_json::Deserializer::from_str(text);
     match IgnoredAny::deserialize(&mut de).and_then(|_| de.end()) {
         Err(e) => JsonCheck { error: Some(error_text(body, Some(text), &e)), duplicate: None },
         Ok(()) => JsonCheck { error: None, duplicate: first_duplicate(text) },
+    }
+}
+
+/// What [`plain_document`] found of the member names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Names {
+    /// No object repeats a name.
+    Distinct,
+    /// A name may repeat (the same text twice, an escaped name, an object with many names):
+    /// [`first_duplicate`] decides, and builds the pointer.
+    Check,
+}
+
+/// One strict pass over a document in RFC 8259's grammar (§2–§7): `Some` when it is one —
+/// which serde_json's validating pass then accepts too (tested on generated documents and near
+/// misses) — and whether a member name may repeat; `None` when it is not, or for what the pass
+/// leaves to serde_json, whose pass then decides and words the error. serde_json stays the
+/// parser of record; this pass only confirms the common case, without its per-value calls.
+/// Escapes are checked for form, not decoded (a lone surrogate is accepted, as `JSON.parse`
+/// does); nesting is kept on a stack, so any depth is read, as by serde_json's pass.
+fn plain_document(text: &str) -> Option<Names> {
+    let b = text.as_bytes();
+    // Per open container: an object's first name in `names`, or ARRAY.
+    const ARRAY: u32 = u32::MAX;
+    if b.len() >= ARRAY as usize {
+        return None;
+    }
+    let mut open: SmallVec<[u32; 16]> = SmallVec::new();
+    // The names of the open objects (spans inside the quotes), innermost last.
+    let mut names: SmallVec<[(u32, u32); 16]> = SmallVec::new();
+    let mut check = false;
+    let ws = |i: &mut usize| {
+        while *i < b.len() && matches!(b[*i], b' ' | b'\t' | b'\n' | b'\r') {
+            *i += 1;
+        }
+    };
+    // A string from its opening quote at `i`: past its closing quote, and whether it has escapes.
+    let string = |i: &mut usize| -> Option<bool> {
+        *i += 1;
+        let mut escaped = false;
+        loop {
+            match *b.get(*i)? {
+                b'"' => {
+                    *i += 1;
+                    return Some(escaped);
+                }
+                b'\\' => {
+                    escaped = true;
+                    match *b.get(*i + 1)? {
+                        b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't' => *i += 2,
+                        b'u' if b.get(*i + 2..*i + 6)?.iter().all(u8::is_ascii_hexdigit) => *i += 6,
+                        _ => return None,
+                    }
+                }
+                0..=0x1f => return None,
+                _ => *i += 1,
+            }
+        }
+    };
+    let digits = |i: &mut usize| -> usize {
+        let from = *i;
+        while *i < b.len() && b[*i].is_ascii_digit() {
+            *i += 1;
+        }
+        *i - from
+    };
+    let mut i = 0;
+    loop {
+        // A value.
+        ws(&mut i);
+        match *b.get(i)? {
+            b'{' => {
+                i += 1;
+                ws(&mut i);
+                if b.get(i) == Some(&b'}') {
+                    i += 1;
+                } else {
+                    open.push(names.len() as u32);
+                    // A member's name, then its value.
+                    if b.get(i) != Some(&b'"') {
+                        return None;
+                    }
+                    let from = i + 1;
+                    check |= string(&mut i)?;
+                    names.push((from as u32, (i - 1) as u32));
+                    ws(&mut i);
+                    if b.get(i) != Some(&b':') {
+                        return None;
+                    }
+                    i += 1;
+                    continue;
+                }
+            }
+            b'[' => {
+                i += 1;
+                ws(&mut i);
+                if b.get(i) == Some(&b']') {
+                    i += 1;
+                } else {
+                    open.push(ARRAY);
+                    continue;
+                }
+            }
+            b'"' => {
+                string(&mut i)?;
+            }
+            b't' if b[i..].starts_with(b"true") => i += 4,
+            b'f' if b[i..].starts_with(b"false") => i += 5,
+            b'n' if b[i..].starts_with(b"null") => i += 4,
+            b'-' | b'0'..=b'9' => {
+                i += usize::from(b[i] == b'-');
+                match b.get(i) {
+                    Some(b'0') => i += 1,
+                    Some(b'1'..=b'9') => _ = digits(&mut i),
+                    _ => return None,
+                }
+                if b.get(i) == Some(&b'.') {
+                    i += 1;
+                    if digits(&mut i) == 0 {
+                        return None;
+                    }
+                }
+                if matches!(b.get(i), Some(b'e' | b'E')) {
+                    i += 1;
+                    i += usize::from(matches!(b.get(i), Some(b'+' | b'-')));
+                    if digits(&mut i) == 0 {
+                        return None;
+                    }
+                }
+            }
+            _ => return None,
+        }
+        // After a value: the next member or element, or the ends of containers.
+        loop {
+            ws(&mut i);
+            let Some(&top) = open.last() else {
+                // The whole document.
+                return (i == b.len()).then_some(if check { Names::Check } else { Names::Distinct });
+            };
+            match (b.get(i), top) {
+                (Some(b','), ARRAY) => {
+                    i += 1;
+                    break;
+                }
+                (Some(b']'), ARRAY) => {
+                    i += 1;
+                    open.pop();
+                }
+                (Some(b','), start) => {
+                    i += 1;
+                    ws(&mut i);
+                    if b.get(i) != Some(&b'"') {
+                        return None;
+                    }
+                    let from = i + 1;
+                    let escaped = string(&mut i)?;
+                    let name = &b[from..i - 1];
+                    let mine = &names[start as usize..];
+                    // Compared as written: without escapes, that is the name.
+                    check |= escaped || mine.len() >= LINEAR_KEYS || mine.iter().any(|&(f, t)| &b[f as usize..t as usize] == name);
+                    names.push((from as u32, (i - 1) as u32));
+                    ws(&mut i);
+                    if b.get(i) != Some(&b':') {
+                        return None;
+                    }
+                    i += 1;
+                    break;
+                }
+                (Some(b'}'), start) if start != ARRAY => {
+                    i += 1;
+                    names.truncate(start as usize);
+                    open.pop();
+                }
+                _ => return None,
+            }
+        }
     }
 }
 
@@ -221,6 +409,7 @@ pub(crate) fn response_json<'a>(c: &Checker<'a>) -> Option<&'a JsonCheck> {
 #[cfg(test)]
 mod tests {
     use super::check_json;
+    use serde::Deserialize;
 
     /// Rejected as `serde_json::Value` rejects it (same message), except what `JSON.parse`
     /// takes and `Value` cannot hold.
@@ -253,6 +442,24 @@ mod tests {
             Some("the octet at offset 2 is not UTF-8, which RFC 8259 \u{a7}8.1 requires (browsers decode it as U+FFFD)")
         );
         assert_eq!(check_json(b"[\xff]").error.as_deref(), Some("expected value at line 1 column 2"));
+    }
+
+    /// The strict pass: RFC 8259's grammar, nothing more (everything else goes to serde_json).
+    #[test]
+    fn strict_pass_reads_the_grammar() {
+        use super::{plain_document, Names};
+        for ok in ["{}", "[]", "0", "-0.0e-0", "1E+5", "12.5", "\"\\ud800\"", "\"\\u00e9\\n\\/\"", " [ 1 , {\"a\" : [ ] } ] ", "true", "null", "[false]", "\"é\""] {
+            assert!(plain_document(ok).is_some(), "{ok:?}");
+        }
+        for bad in ["", " ", "01", "1.", ".5", "-", "+1", "1e", "1e+", "[1,]", "{\"a\":1,}", "{\"a\" 1}", "[\"\\x\"]", "[\"\\u12g4\"]",
+            "\"\u{1}\"", "tru", "nulll", "[] []", "{1:2}", "[", "{\"a\":", "\"abc", "[1 2]", "{\"a\"}", "}", "NaN", "[1]]"] {
+            assert_eq!(plain_document(bad), None, "{bad:?}");
+        }
+        assert_eq!(plain_document(r#"{"a":1,"b":{"a":2}}"#), Some(Names::Distinct));
+        assert_eq!(plain_document(r#"{"a":1,"a":2}"#), Some(Names::Check));
+        assert_eq!(plain_document(r#"{"a\u0041":1}"#), Some(Names::Check));
+        let deep = "[".repeat(100_000) + &"]".repeat(100_000);
+        assert_eq!(plain_document(&deep), Some(Names::Distinct), "any depth");
     }
 
     #[test]
@@ -318,7 +525,13 @@ mod tests {
             }
         }
         let (mut found, mut silent) = (0, 0);
-        for _ in 0..3000 {
+        let (mut confirmed, mut near_confirmed) = (0, 0);
+        let serde_accepts = |doc: &str| {
+            let mut de = serde_json::Deserializer::from_str(doc);
+            serde::de::IgnoredAny::deserialize(&mut de).and_then(|_| de.end()).is_ok()
+        };
+        const EDITS: &[&str] = &["\"", "\\", "{", "}", "[", "]", ",", ":", " ", "\n", "0", "1", "-", "+", ".", "e", "E", "u", "x", "t", "n", "\u{1}", "é"];
+        for _ in 0..6000 {
             let mut doc = String::new();
             gen(&mut next, 0, &mut doc);
             let ours = check_json(doc.as_bytes());
@@ -326,8 +539,35 @@ mod tests {
             let reference = reference::first_duplicate(&doc);
             assert_eq!(ours.duplicate, reference, "{doc}");
             if reference.is_some() { found += 1 } else { silent += 1 }
+            // The strict pass confirms what it reads, and never a repeat it calls distinct.
+            let plain = super::plain_document(&doc);
+            confirmed += usize::from(plain.is_some());
+            if plain == Some(super::Names::Distinct) {
+                assert_eq!(reference, None, "{doc}");
+            }
+            // A near miss (one edit): the strict pass accepts only what serde_json accepts.
+            let mut near = doc.clone();
+            let at = (next() % (near.len() as u64 + 1)) as usize;
+            let at = (at..=near.len()).find(|&k| near.is_char_boundary(k)).unwrap_or(near.len());
+            let edit = EDITS[(next() % EDITS.len() as u64) as usize];
+            match next() % 3 {
+                0 => near.insert_str(at, edit),
+                1 if at < near.len() => {
+                    let end = (at + 1..=near.len()).find(|&k| near.is_char_boundary(k)).unwrap_or(near.len());
+                    near.replace_range(at..end, edit);
+                }
+                _ => near.truncate(at),
+            }
+            if let Some(names) = super::plain_document(&near) {
+                near_confirmed += 1;
+                assert!(serde_accepts(&near), "the strict pass accepted {near:?}, serde_json does not");
+                if names == super::Names::Distinct {
+                    assert_eq!(reference::first_duplicate(&near), None, "{near}");
+                }
+            }
         }
         assert!(found > 300 && silent > 300, "both outcomes generated: {found} / {silent}");
+        assert!(confirmed > 5_000 && near_confirmed > 1_000, "the strict pass was exercised: {confirmed} / {near_confirmed}");
     }
 
     /// The pointer of the first repeated name, by a walk through serde's `deserialize_any`.
