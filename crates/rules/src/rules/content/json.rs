@@ -101,6 +101,9 @@ fn plain_document(text: &str) -> Option<Names> {
         *i += 1;
         let mut escaped = false;
         loop {
+            while *i < b.len() && IN_STRING[usize::from(b[*i])] {
+                *i += 1;
+            }
             match *b.get(*i)? {
                 b'"' => {
                     *i += 1;
@@ -258,6 +261,19 @@ fn error_text(body: &[u8], text: Option<&str>, e: &serde_json::Error) -> String 
 
 /// Beyond this many members an object's names go into a hash set (hostile input stays linear).
 const LINEAR_KEYS: usize = 16;
+
+/// The octets a JSON string holds as they are: not a control character, `"` or `\`.
+const IN_STRING: [bool; 256] = {
+    let mut t = [true; 256];
+    let mut i = 0;
+    while i < 0x20 {
+        t[i] = false;
+        i += 1;
+    }
+    t[b'"' as usize] = false;
+    t[b'\\' as usize] = false;
+    t
+};
 
 /// Where the scan is inside one container.
 #[derive(Clone, Copy)]
