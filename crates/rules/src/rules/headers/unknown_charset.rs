@@ -52,6 +52,10 @@ fn check(c: &mut Checker<'_>) {
         return;
     }
     let label = cs.trim_fast();
+    // The label nearly every response sends.
+    if label.eq_ignore_ascii_case("utf-8") {
+        return;
+    }
     let known = |labels: &[&str]| labels.iter().any(|l| l.eq_ignore_ascii_case(label));
     let fix = || format!("Encode the text as UTF-8 and send `Content-Type: {}; charset=utf-8`.", mt.essence());
     if known(REPLACEMENT_LABELS) {
