@@ -20,4 +20,12 @@ impl Rng {
             (self.next() % n as u64) as usize
         }
     }
+    /// Up to `max - 1` of `pieces`, drawn at random and joined: generated field values.
+    pub fn words(&mut self, pieces: &[&str], max: usize) -> String {
+        let mut s = String::new();
+        for _ in 0..self.below(max) {
+            s.push_str(pieces[self.below(pieces.len())]);
+        }
+        s
+    }
 }

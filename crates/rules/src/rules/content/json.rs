@@ -122,6 +122,26 @@ fn plain_document(text: &str) -> Option<Names> {
             }
         }
     };
+    // A member's name at `i` (of the object whose names start at `start`) and its `:`: past
+    // them, or `None`; `check` is set when the name may repeat one before it.
+    let member = |i: &mut usize, names: &mut SmallVec<[(u32, u32); 16]>, start: usize, check: &mut bool| -> Option<()> {
+        if b.get(*i) != Some(&b'"') {
+            return None;
+        }
+        let from = *i + 1;
+        let escaped = string(i)?;
+        let name = &b[from..*i - 1];
+        let mine = &names[start..];
+        // Compared as written: without escapes, that is the name.
+        *check |= escaped || mine.len() >= LINEAR_KEYS || mine.iter().any(|&(f, t)| &b[f as usize..t as usize] == name);
+        names.push((from as u32, (*i - 1) as u32));
+        ws(i);
+        if b.get(*i) != Some(&b':') {
+            return None;
+        }
+        *i += 1;
+        Some(())
+    };
     let digits = |i: &mut usize| -> usize {
         let from = *i;
         while *i < b.len() && b[*i].is_ascii_digit() {
@@ -140,19 +160,10 @@ fn plain_document(text: &str) -> Option<Names> {
                 if b.get(i) == Some(&b'}') {
                     i += 1;
                 } else {
-                    open.push(names.len() as u32);
-                    // A member's name, then its value.
-                    if b.get(i) != Some(&b'"') {
-                        return None;
-                    }
-                    let from = i + 1;
-                    check |= string(&mut i)?;
-                    names.push((from as u32, (i - 1) as u32));
-                    ws(&mut i);
-                    if b.get(i) != Some(&b':') {
-                        return None;
-                    }
-                    i += 1;
+                    // The first member's name, then its value.
+                    let start = names.len();
+                    open.push(start as u32);
+                    member(&mut i, &mut names, start, &mut check)?;
                     continue;
                 }
             }
@@ -214,21 +225,7 @@ fn plain_document(text: &str) -> Option<Names> {
                 (Some(b','), start) => {
                     i += 1;
                     ws(&mut i);
-                    if b.get(i) != Some(&b'"') {
-                        return None;
-                    }
-                    let from = i + 1;
-                    let escaped = string(&mut i)?;
-                    let name = &b[from..i - 1];
-                    let mine = &names[start as usize..];
-                    // Compared as written: without escapes, that is the name.
-                    check |= escaped || mine.len() >= LINEAR_KEYS || mine.iter().any(|&(f, t)| &b[f as usize..t as usize] == name);
-                    names.push((from as u32, (i - 1) as u32));
-                    ws(&mut i);
-                    if b.get(i) != Some(&b':') {
-                        return None;
-                    }
-                    i += 1;
+                    member(&mut i, &mut names, start as usize, &mut check)?;
                     break;
                 }
                 (Some(b'}'), start) if start != ARRAY => {

@@ -206,10 +206,7 @@ mod tests {
             "max-age", "x=\"a,b\"", "MAX-AGE=1", "é", "\\"];
         let mut rng = crate::testing::Rng(0x2545_f491_4f6c_dd1d);
         for _ in 0..20_000 {
-            let mut s = String::new();
-            for _ in 0..rng.below(6) {
-                s.push_str(pieces[rng.below(pieces.len())]);
-            }
+            let s = rng.words(&pieces, 6);
             assert_eq!(parse(&s), parse_reference(&s), "{s:?}");
         }
     }
@@ -223,10 +220,7 @@ mod tests {
         let mut rng = crate::testing::Rng(0x6a09_e667_f3bc_c908);
         let mut answered = 0;
         for _ in 0..30_000 {
-            let mut s = String::new();
-            for _ in 0..rng.below(6) {
-                s.push_str(pieces[rng.below(pieces.len())]);
-            }
+            let s = rng.words(&pieces, 6);
             if let Some(sts) = plain(&s) {
                 answered += 1;
                 assert_eq!(Ok(sts), parse_reference(&s), "{s:?}");

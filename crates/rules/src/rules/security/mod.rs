@@ -202,10 +202,7 @@ mod tests {
         let mut rng = crate::testing::Rng(0x510e_527f_ade6_82d1);
         let mut tokens = 0;
         for _ in 0..30_000 {
-            let mut v = String::new();
-            for _ in 0..rng.below(5) {
-                v.push_str(pieces[rng.below(pieces.len())]);
-            }
+            let v = rng.words(&pieces, 5);
             let got = super::bare_token(&v).map(str::to_string);
             tokens += usize::from(got.is_some());
             assert_eq!(got, reference(&v), "{v:?}");
