@@ -22,11 +22,14 @@ pub struct SizeClassCache {
     free: UnsafeCell<[*mut u8; CLASSES]>,
 }
 
-// SAFETY: only ever installed where there is one thread (see the module docs).
+// SAFETY: whoever makes one promises that it is used from one thread only ([`Self::new`]).
 unsafe impl Sync for SizeClassCache {}
 
 impl SizeClassCache {
-    pub const fn new() -> Self {
+    /// # Safety
+    /// The allocator must only ever be used from one thread: its free lists have no lock
+    /// (`views.rs` installs it only on `wasm32` without the `atomics` feature).
+    pub const unsafe fn new() -> Self {
         SizeClassCache { free: UnsafeCell::new([ptr::null_mut(); CLASSES]) }
     }
 
@@ -42,12 +45,6 @@ impl SizeClassCache {
     fn block(c: usize) -> Layout {
         // SAFETY: a non-zero multiple of the alignment, far below `isize::MAX`.
         unsafe { Layout::from_size_align_unchecked((c + 1) * GRANULE, GRANULE) }
-    }
-}
-
-impl Default for SizeClassCache {
-    fn default() -> Self {
-        Self::new()
     }
 }
 
@@ -106,7 +103,8 @@ mod tests {
 
     #[test]
     fn a_freed_block_serves_the_next_request_of_its_class() {
-        let a = SizeClassCache::new();
+        // SAFETY: each test's allocator stays on its thread.
+        let a = unsafe { SizeClassCache::new() };
         unsafe {
             let p = a.alloc(layout(24, 8));
             let q = a.alloc(layout(24, 8));
@@ -127,7 +125,8 @@ mod tests {
 
     #[test]
     fn blocks_are_aligned_and_large_or_over_aligned_requests_pass_through() {
-        let a = SizeClassCache::new();
+        // SAFETY: each test's allocator stays on its thread.
+        let a = unsafe { SizeClassCache::new() };
         unsafe {
             for size in [1, 15, 16, 17, 100, 1024] {
                 let p = a.alloc(layout(size, 1));
@@ -148,7 +147,8 @@ mod tests {
     /// pattern: no block is handed out twice, and reallocation keeps the contents.
     #[test]
     fn live_blocks_never_overlap_and_realloc_keeps_contents() {
-        let a = SizeClassCache::new();
+        // SAFETY: each test's allocator stays on its thread.
+        let a = unsafe { SizeClassCache::new() };
         let mut seed = 0x2545_f491_4f6c_dd1d_u64;
         let mut next = |n: usize| {
             seed ^= seed << 13;
