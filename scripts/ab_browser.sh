@@ -11,11 +11,22 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
+if [ $# -lt 2 ]; then
+  echo "usage: scripts/ab_browser.sh DIST_A DIST_B [PAGES]" >&2
+  exit 2
+fi
 a="$1"; b="$2"; pages="${3:-4}"
+for d in "$a" "$b"; do
+  if [ "$(ls "$d/views" 2>/dev/null | wc -l)" -ne 1 ]; then
+    echo "$d: not a built dist/ (expected one views/<hash>/ module)" >&2
+    exit 2
+  fi
+done
 ha="$(ls "$a/views")"; hb="$(ls "$b/views")"
 if [ "$ha" = "$hb" ]; then echo "both builds have the same views module ($ha)" >&2; exit 2; fi
 both="$(mktemp -d)"
-trap 'rm -rf "$both"; kill $server 2>/dev/null' EXIT
+server=""
+trap 'rm -rf "$both"; [ -n "$server" ] && kill $server 2>/dev/null' EXIT
 cp -r "$a/." "$both/"
 cp -r "$b/views/$hb" "$both/views/"
 port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
