@@ -29,8 +29,8 @@ for (let i = 0; i < 7; i++) {
 // the median still moved by up to 10 % between runs of the same build, over twenty by about 1 %.
 const messages = [['api-12-headers', 'api-12.http'], ['html-25-headers', 'html-25.http']]
   .map(([name, file]) => [name, readFileSync(`${data}/${file}`, 'utf8')]);
-// Each message twice: with the request (as criterion's `lint/`), and alone (`lint-response/`,
-// the input httplint gets).
+// Each message twice: with the request (as criterion's `lint/`, and as bench_httplint.py's
+// `exchange:` figures), and alone (`lint-response/`, httplint given the response alone).
 const hooks = [['', 'bench_lint'], ['response:', 'bench_lint_response']];
 const runs = Object.fromEntries(hooks.flatMap(([k]) => messages.map(([name]) => [k + name, []])));
 for (let p = 0; p < 8; p++) {
