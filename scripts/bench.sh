@@ -46,10 +46,10 @@ print()
 # Each row compares like with like: the response alone against httplint given the response
 # alone, the exchange against httplint given the same request too. The last column keeps the
 # older, harsher comparison (our exchange lint against httplint's response-only lint).
-print(f"{'message':30} {'httplint µs':>12} {'native µs':>10} {'ratio':>8} {'wasm µs':>9} {'ratio':>8} {'wasm vs response-only httplint':>31}")
+print(f"{'message':34} {'httplint µs':>12} {'native µs':>10} {'ratio':>8} {'wasm µs':>9} {'ratio':>8} {'wasm vs response-only httplint':>31}")
 for name, n, b in [("api-12-headers", na, ba), ("html-25-headers", nh, bh)]:
     for label, h, nat, w in [(name + ", with its request", hl["exchange:" + name], n, br[name]),
                              (name + ", response only", hl[name], b, br["response:" + name])]:
-        print(f"{label:30} {h:12.1f} {nat:10.2f} {h/nat:7.0f}x {w:9.2f} {h/w:7.0f}x {hl[name]/w:30.0f}x")
+        print(f"{label:34} {h:12.1f} {nat:10.2f} {h/nat:7.0f}x {w:9.2f} {h/w:7.0f}x {hl[name]/w:30.0f}x")
 print(f"\napp load (navigation → composer ready): {br['load_ms']} ms, baseline JSON page: {br['baseline_ms']} ms, ratio {br['load_ms']/max(br['baseline_ms'],1):.1f}x")
 PY

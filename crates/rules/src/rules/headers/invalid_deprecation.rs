@@ -1,4 +1,3 @@
-use crate::model::TrimExt;
 use sfv::BareItemFromInput;
 
 use crate::declare_rule;
@@ -6,7 +5,7 @@ use crate::registry::Checker;
 use crate::rules::structured::{bare_item, describe, Value};
 use crate::spec::rfc;
 
-use super::syntax::at;
+use super::syntax::{at, http_date_secs};
 
 declare_rule! {
     /// ## What it checks
@@ -57,12 +56,11 @@ fn check(c: &mut Checker<'_>) {
             "`Deprecation: true` is the syntax of earlier drafts; RFC 9745 requires the date of the deprecation".to_string()
         }
         Ok(other) => format!("`Deprecation: {v}` is {}, not a Date", Value::from(other).kind()),
-        Err(e) => match httpdate::parse_http_date(v.trim_fast()) {
-            Ok(t) => {
-                let secs = t.duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
+        Err(e) => match http_date_secs(v) {
+            Some(secs) => {
                 format!("`Deprecation: {v}` is an HTTP-date, the syntax of earlier drafts; RFC 9745 requires a Structured Field Date (`@{secs}`)")
             }
-            Err(_) => format!("`Deprecation: {v}` is not a Structured Field Date ({})", describe(&e, v)),
+            None => format!("`Deprecation: {v}` is not a Structured Field Date ({})", describe(&e, v)),
         },
     };
     c.report(

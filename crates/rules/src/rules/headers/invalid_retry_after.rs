@@ -3,6 +3,8 @@ use crate::declare_rule;
 use crate::registry::{Checker, Target};
 use crate::spec::rfc;
 
+use super::syntax::http_date_secs;
+
 declare_rule! {
     /// ## What it checks
     /// A `Retry-After` value that is neither a non-negative integer number of seconds nor an
@@ -39,7 +41,7 @@ fn check(c: &mut Checker<'_>) {
         .filter(|(_, v)| {
             let v = v.trim_fast();
             let seconds = !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit());
-            !seconds && httpdate::parse_http_date(v).is_err()
+            !seconds && http_date_secs(v).is_none()
         })
         .map(|(i, v)| (i, v.to_string()))
         .collect();

@@ -1,9 +1,8 @@
-use crate::model::TrimExt;
 use crate::declare_rule;
 use crate::registry::Checker;
 use crate::spec::rfc;
 
-use super::syntax::{at, lines};
+use super::syntax::{at, http_date_secs, lines};
 
 declare_rule! {
     /// ## What it checks
@@ -38,8 +37,8 @@ declare_rule! {
 
 fn check(c: &mut Checker<'_>) {
     for (i, v) in lines(c, "Sunset") {
-        // `httpdate` reads the three forms of RFC 9110 §5.6.7, as recipients must.
-        if httpdate::parse_http_date(v.trim_fast()).is_ok() {
+        // The three forms of RFC 9110 §5.6.7, as recipients must read them, 1970 or not.
+        if http_date_secs(v).is_some() {
             continue;
         }
         c.report(

@@ -1,4 +1,3 @@
-use crate::model::TrimExt;
 use sfv::BareItemFromInput;
 
 use crate::declare_rule;
@@ -6,7 +5,7 @@ use crate::registry::Checker;
 use crate::rules::structured::bare_item;
 use crate::spec::rfc;
 
-use super::syntax::{at, lines};
+use super::syntax::{at, http_date_secs, lines};
 
 declare_rule! {
     /// ## What it checks
@@ -48,8 +47,7 @@ fn check(c: &mut Checker<'_>) {
     let Ok(BareItemFromInput::Date(d)) = bare_item(&deprecation) else { return };
     let deprecated = i64::from(d.unix_seconds());
     for (i, v) in lines(c, "Sunset") {
-        let Ok(t) = httpdate::parse_http_date(v.trim_fast()) else { continue };
-        let Ok(sunset) = t.duration_since(std::time::UNIX_EPOCH).map(|s| i64::try_from(s.as_secs()).unwrap_or(i64::MAX)) else { continue };
+        let Some(sunset) = http_date_secs(v) else { continue };
         if sunset >= deprecated {
             continue;
         }

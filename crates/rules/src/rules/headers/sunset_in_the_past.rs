@@ -1,9 +1,8 @@
-use crate::model::TrimExt;
 use crate::declare_rule;
 use crate::registry::Checker;
 use crate::spec::rfc;
 
-use super::syntax::{at, lines};
+use super::syntax::{at, http_date_secs, lines};
 
 declare_rule! {
     /// ## What it checks
@@ -38,11 +37,9 @@ declare_rule! {
 }
 
 fn check(c: &mut Checker<'_>) {
-    let Some(now) = c.context.now else { return };
+    let Some(now) = c.context.now.and_then(|n| i64::try_from(n).ok()) else { return };
     for (i, v) in lines(c, "Sunset") {
-        let Ok(t) = httpdate::parse_http_date(v.trim_fast()) else { continue };
-        let Ok(secs) = t.duration_since(std::time::UNIX_EPOCH) else { continue };
-        let when = secs.as_secs();
+        let Some(when) = http_date_secs(v) else { continue };
         if when >= now {
             continue;
         }

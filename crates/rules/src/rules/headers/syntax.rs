@@ -148,6 +148,36 @@ pub(crate) fn parse_date(v: &str) -> DateForm {
     }
 }
 
+/// An HTTP-date in one of the three forms recipients must read (RFC 9110 §5.6.7), in seconds
+/// since the epoch: negative before 1970, which IMF-fixdate allows (any four-digit year) and
+/// `httpdate` cannot read. `None` for anything else, near misses included: for fields whose
+/// rules judge validity (`Retry-After`, `Sunset`), not for the lenient reading of `Date`.
+pub(crate) fn http_date_secs(v: &str) -> Option<i64> {
+    match parse_date(v) {
+        DateForm::Fixdate(s) | DateForm::Obsolete(s) => i64::try_from(s).ok(),
+        DateForm::BeforeEpoch { valid: true } => lenient_date(v.trim_fast()).map(|(t, _)| t),
+        _ => None,
+    }
+}
+
+/// `s` as a JSON string literal in ASCII (non-ASCII as `\u` escapes): for JSON shown inside a
+/// suggested field value, which must stay visible ASCII.
+pub(crate) fn json_string(s: &str) -> String {
+    let json = serde_json::to_string(s).expect("a string always serializes");
+    let mut out = String::with_capacity(json.len());
+    for ch in json.chars() {
+        if ch.is_ascii() {
+            out.push(ch);
+        } else {
+            let mut buf = [0u16; 2];
+            for u in ch.encode_utf16(&mut buf) {
+                out.push_str(&format!("\\u{u:04x}"));
+            }
+        }
+    }
+    out
+}
+
 /// An IMF-fixdate (RFC 9110 §5.6.7) from 1970 on, exactly as `httpdate` reads one — what nearly
 /// every date field carries — in seconds since the epoch; `None` for anything else, which
 /// [`parse_date`] then gives to `httpdate` (so this only ever agrees with it: tested on generated
@@ -648,6 +678,35 @@ pub(crate) fn uri_reference_problem(v: &str) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The three forms on both sides of the epoch; near misses and non-dates are not dates here.
+    #[test]
+    fn http_date_secs_reads_dates_before_1970() {
+        for (v, secs) in [
+            ("Sun, 06 Nov 1994 08:49:37 GMT", Some(784_111_777)),
+            ("Sunday, 06-Nov-94 08:49:37 GMT", Some(784_111_777)),
+            ("Sun Nov  6 08:49:37 1994", Some(784_111_777)),
+            ("Thu, 01 Jan 1970 00:00:00 GMT", Some(0)),
+            ("Wed, 31 Dec 1969 23:59:59 GMT", Some(-1)),
+            ("Mon, 01 Jan 1900 00:00:00 GMT", Some(-2_208_988_800)),
+            ("Mon, 01 Jan 0001 00:00:00 GMT", Some(-62_135_596_800)),
+            // Wrong weekday, numeric zone, ISO 8601: lenient readers take them, the grammar does not.
+            ("Tue, 31 Dec 1969 23:59:59 GMT", None),
+            ("Wed, 31 Dec 1969 23:59:59 +0000", None),
+            ("Thu, 25 Nov 2026 21:00:00 GMT", None),
+            ("1969-12-31T23:59:59Z", None),
+            ("", None),
+        ] {
+            assert_eq!(http_date_secs(v), secs, "{v}");
+        }
+    }
+
+    #[test]
+    fn json_string_escapes_for_a_field_value() {
+        assert_eq!(json_string("csp"), "\"csp\"");
+        assert_eq!(json_string("a\"b\\c"), "\"a\\\"b\\\\c\"");
+        assert_eq!(json_string("é\u{1F600}\n"), "\"\\u00e9\\ud83d\\ude00\\n\"");
+    }
 
     #[test]
     fn dates() {

@@ -2,7 +2,7 @@ use serde_json::{Map, Value};
 
 use crate::declare_rule;
 use crate::registry::{Checker, Presence, Severity};
-use crate::rules::headers::syntax::at;
+use crate::rules::headers::syntax::{at, json_string};
 use crate::rules::structured::Value as SfValue;
 use crate::spec::StaticSpec;
 
@@ -209,7 +209,10 @@ fn group_of(policy: &Map<String, Value>) -> Option<&str> {
 /// Whether the response's `Report-To` gives the policy's reports somewhere to go.
 fn group_problem(c: &Checker<'_>, policy: &Map<String, Value>, name: &str) -> Option<Finding> {
     let max_age = policy.get("max_age").and_then(non_negative_int).unwrap_or(604_800);
-    let group = |url: &str| format!("`Report-To: {{\"group\":\"{name}\",\"max_age\":{max_age},\"endpoints\":[{{\"url\":\"{url}\"}}]}}`");
+    let group = |url: &str| {
+        let (name, url) = (json_string(name), json_string(url));
+        format!("`Report-To: {{\"group\":{name},\"max_age\":{max_age},\"endpoints\":[{{\"url\":{url}}}]}}`")
+    };
     match c.header("Report-To") {
         // The page cannot see it: it may define the group.
         Presence::Hidden => None,
@@ -279,6 +282,24 @@ mod tests {
 
     fn problems(value: &str) -> Vec<String> {
         policy_problems(&read_policy(value).unwrap_or_else(|(m, _)| panic!("{value}: {m}"))).into_iter().map(|(_, m, _)| m).collect()
+    }
+
+    /// The suggested `Report-To` is JSON that names the policy's group, whatever characters the
+    /// name has.
+    #[test]
+    fn suggested_group_is_json_for_any_name() {
+        for name in ["nel", "a\"b", "back\\slash", "caf\u{e9}"] {
+            let policy = serde_json::json!({ "report_to": name, "max_age": 60 }).to_string();
+            let raw = format!("HTTP/1.1 200 OK\r\nNEL: {policy}\r\nContent-Length: 0\r\n\r\n");
+            let ex = crate::Exchange { request: None, response: crate::http1::parse_response(raw.as_bytes()).unwrap() };
+            let findings = crate::lint(&ex, &crate::LintContext::default());
+            let f = findings.iter().find(|f| f.code == "SEC039").unwrap_or_else(|| panic!("{name}: {findings:?}"));
+            let fix = f.fix.as_deref().unwrap();
+            let json = fix.split("`Report-To: ").nth(1).and_then(|s| s.split('`').next()).unwrap();
+            assert!(json.is_ascii(), "{json}");
+            let group: Value = serde_json::from_str(json).unwrap_or_else(|e| panic!("{json}: {e}"));
+            assert_eq!(group["group"], name, "{json}");
+        }
     }
 
     /// Cloudflare's policy, and the usual forms.

@@ -2,7 +2,7 @@ use serde_json::Value;
 
 use crate::declare_rule;
 use crate::registry::{Checker, Severity};
-use crate::rules::headers::syntax::at;
+use crate::rules::headers::syntax::{at, json_string, quote};
 use crate::spec::StaticSpec;
 
 use super::reporting::{is_key, url_problem, UrlProblem, ENDPOINTS_SPEC};
@@ -392,9 +392,11 @@ fn check(c: &mut Checker<'_>) {
     }
 }
 
-/// A group written as `Report-To` wants it.
+/// A group written as `Report-To` wants it. The name is a JSON string; it names the example
+/// endpoint's path too when it needs no percent-encoding there.
 fn example(name: &str) -> String {
-    format!("{{\"group\":\"{name}\",\"max_age\":86400,\"endpoints\":[{{\"url\":\"https://reports.example.com/{name}\"}}]}}")
+    let path = if !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric() || b"-._~".contains(&b)) { name } else { "reports" };
+    format!("{{\"group\":{},\"max_age\":86400,\"endpoints\":[{{\"url\":\"https://reports.example.com/{path}\"}}]}}", json_string(name))
 }
 
 /// "the `Report-To` group `csp`", or "group 2 of `Report-To`" when it has no usable name.
@@ -503,7 +505,7 @@ fn endpoints_equivalent(groups: &[Group]) -> String {
         .filter(|g| g.dropped_because().is_none())
         .filter_map(|g| {
             let name = g.name.as_deref().filter(|n| is_key(n))?;
-            Some(format!("{name}=\"{}\"", g.urls.first()?))
+            Some(format!("{name}={}", quote(g.urls.first()?)))
         })
         .collect();
     if members.is_empty() {
@@ -615,6 +617,17 @@ mod tests {
     fn error_positions_are_in_the_value() {
         let Some(ReportTo::NotJson { error, .. }) = parse_lines(&[(0, "{x}")]) else { panic!() };
         assert!(error.contains("at character"), "{error}");
+    }
+
+    #[test]
+    fn examples_are_json_for_any_name() {
+        for (name, path) in [("csp", "csp"), ("a\"b", "reports"), ("back\\slash", "reports"), ("caf\u{e9}", "reports"), ("", "reports")] {
+            let json = example(name);
+            assert!(json.is_ascii(), "{json}");
+            let v: Value = serde_json::from_str(&json).unwrap_or_else(|e| panic!("{json}: {e}"));
+            assert_eq!(v["group"], name);
+            assert_eq!(v["endpoints"][0]["url"], format!("https://reports.example.com/{path}"));
+        }
     }
 
     #[test]

@@ -81,14 +81,13 @@ pub(crate) fn content_type(h: &Headers) -> Option<MediaType> {
 }
 
 /// The response's own `Date`, when present and valid, in Unix seconds.
-pub(crate) fn response_date(h: &Headers) -> Option<u64> {
+pub(crate) fn response_date(h: &Headers) -> Option<i64> {
     http_date(h.get("Date")?)
 }
 
-/// An HTTP-date (IMF-fixdate and the obsolete forms) in Unix seconds.
-pub(crate) fn http_date(v: &str) -> Option<u64> {
-    let t = httpdate::parse_http_date(v.trim_fast()).ok()?;
-    t.duration_since(std::time::UNIX_EPOCH).ok().map(|d| d.as_secs())
+/// An HTTP-date (IMF-fixdate and the obsolete forms) in Unix seconds, negative before 1970.
+pub(crate) fn http_date(v: &str) -> Option<i64> {
+    crate::rules::headers::syntax::http_date_secs(v)
 }
 
 /// One entity tag (RFC 9110 §8.8.3), by its opaque tag: the `W/` prefix is dropped, as the weak
