@@ -1,5 +1,6 @@
 use crate::declare_rule;
-use crate::registry::{Checker, Severity, Target};
+use crate::model::Visibility;
+use crate::registry::{Checker, Presence, Severity, Target};
 use crate::spec::rfc;
 
 use super::media::{self, MimeType};
@@ -13,6 +14,11 @@ declare_rule! {
     /// `application/wasm`. Archive and binary types (`application/gzip`, `application/zstd`,
     /// `application/octet-stream`, …) are not reported: there the compressed file is the
     /// content. Brotli has no magic number and is not detected.
+    ///
+    /// A body a browser observed has had its declared codings removed already, so there the
+    /// magic number means one more layer than `Content-Encoding` lists: the content was
+    /// compressed twice. (A raw capture with `Content-Encoding` holds the coded bytes and is not
+    /// examined.)
     ///
     /// ## Why it matters
     /// RFC 9110 §8.4: a sender that applied content codings "MUST generate a Content-Encoding
@@ -93,14 +99,31 @@ fn expected(m: &MimeType<'_>) -> Option<&'static str> {
 fn check(c: &mut Checker<'_>) {
     let Some((_, m)) = media::response_mime(c) else { return };
     let Some(what) = expected(m) else { return };
-    // A declared coding is another rule's business (and a raw coded body has no plain content).
-    if c.header_members("Content-Encoding").any(|t| !t.eq_ignore_ascii_case("identity")) {
-        return;
-    }
+    let declared = c.header_members("Content-Encoding").find(|t| !t.eq_ignore_ascii_case("identity"));
+    // A raw capture with a declared coding holds the coded bytes: `plain_body` is `None` there.
+    // A browser hands over the content with the declared codings removed.
     let Some(body) = media::plain_body(c) else { return };
     let Some(z) = compression(body) else { return };
     let e: &str = &m.essence;
     let (coding, magic) = (z.coding, z.magic);
+    let observed = c.response().visibility != Visibility::Complete;
+    if observed && (declared.is_some() || matches!(c.header("Content-Encoding"), Presence::Hidden)) {
+        let layer = match declared {
+            Some(d) => format!("after the browser removed the declared `Content-Encoding: {d}`"),
+            None => "as the browser hands it over (this CORS response hides whether `Content-Encoding` declared a coding)".to_string(),
+        };
+        c.report(
+            Target::Body,
+            format!(
+                "The `{e}` content is still {coding}-compressed {layer} (it starts with the magic number `{magic}`): it was compressed once more than `Content-Encoding` says, so clients get compressed bytes where they expect {what}."
+            ),
+            "Compress once, in one place: typically the application compresses the body and a proxy compresses it again (or declares only its own layer); turn one of them off.".to_string(),
+        );
+        return;
+    }
+    if declared.is_some() {
+        return;
+    }
     // A compressed file offered as such (`report.csv.gz` stored with its inner type, as
     // `aws s3 cp` labels it): downloads are saved as they are, so only readers of the type lose.
     if let Some(file) = compressed_file_name(c) {
@@ -169,6 +192,35 @@ mod tests {
         assert_eq!(compression(b"\x28\xb5\x2f\xfd"), None, "no frame header");
         assert_eq!(compression(b"(hello) world"), None);
         assert_eq!(compression(b""), None);
+    }
+
+    /// A browser-observed body is decoded already: a magic number there is a second layer.
+    #[test]
+    fn browser_observed_bodies() {
+        let gzip: &[u8] = b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03\xab\x56\x4a\x00\x00";
+        let lint = |encoding: Option<&str>, body: &[u8], visibility: Visibility| -> Vec<String> {
+            let mut raw = b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n".to_vec();
+            if let Some(e) = encoding {
+                raw.extend_from_slice(format!("Content-Encoding: {e}\r\n").as_bytes());
+            }
+            raw.extend_from_slice(format!("Content-Length: {}\r\n\r\n", body.len()).as_bytes());
+            raw.extend_from_slice(body);
+            let mut response = crate::http1::parse_response(&raw).unwrap();
+            response.visibility = visibility;
+            let ex = crate::Exchange { request: None, response };
+            crate::lint(&ex, &crate::LintContext::default()).into_iter().filter(|f| f.code == "CNT015").map(|f| f.message).collect()
+        };
+        let twice = lint(Some("gzip"), gzip, Visibility::SameOrigin);
+        assert!(matches!(twice.as_slice(), [m] if m.contains("still gzip-compressed after the browser removed the declared `Content-Encoding: gzip`")), "{twice:?}");
+        assert_eq!(lint(Some("gzip"), b"{\"ok\":true}", Visibility::SameOrigin), Vec::<String>::new());
+        // A raw capture with `Content-Encoding` holds the coded bytes: nothing to say.
+        assert_eq!(lint(Some("gzip"), gzip, Visibility::Complete), Vec::<String>::new());
+        assert_eq!(lint(Some("identity"), gzip, Visibility::Complete).len(), 1);
+        // CORS hides `Content-Encoding`: the finding says so instead of claiming there is none.
+        let hidden = lint(None, gzip, Visibility::CorsFiltered);
+        assert!(matches!(hidden.as_slice(), [m] if m.contains("hides whether `Content-Encoding`")), "{hidden:?}");
+        let none = lint(None, gzip, Visibility::SameOrigin);
+        assert!(matches!(none.as_slice(), [m] if m.contains("no `Content-Encoding` declares it")), "{none:?}");
     }
 
     #[test]

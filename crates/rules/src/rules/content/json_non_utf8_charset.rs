@@ -2,6 +2,7 @@ use crate::declare_rule;
 use crate::registry::{Checker, Target};
 use crate::spec::rfc;
 
+use super::body_not_in_declared_charset::is_utf8_label;
 use super::media;
 
 declare_rule! {
@@ -15,7 +16,8 @@ declare_rule! {
     /// parameter — "adding one really has no effect on compliant recipients". Browsers'
     /// `response.json()` always decodes UTF-8; other clients honour the label. If the body
     /// really is in another encoding, the two disagree; if it is UTF-8, the label is wrong.
-    /// (`charset=utf-8` is harmless and not reported.)
+    /// (`charset=utf-8` is harmless and not reported, nor are the other labels the Encoding
+    /// Standard gives UTF-8, such as `utf8` or `unicode-1-1-utf-8`.)
     ///
     /// ## Example
     /// ```http
@@ -46,7 +48,8 @@ fn check(c: &mut Checker<'_>) {
         return;
     }
     let Some(cs) = m.charset() else { return };
-    if cs.eq_ignore_ascii_case("utf-8") || cs.eq_ignore_ascii_case("utf8") {
+    // Any WHATWG label of UTF-8 names UTF-8 for browsers and for `body-not-in-declared-charset`.
+    if is_utf8_label(cs) {
         return;
     }
     c.report(
