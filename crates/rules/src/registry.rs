@@ -300,9 +300,6 @@ struct HeaderIndex {
     lines: usize,
     /// One bit per key present ([`key_bit`]).
     mask: u64,
-    /// The same under a second hash ([`key_bit2`]): `lint` skips a rule unless both masks have a
-    /// bit of its fields, so two names sharing a bit in one mask rarely run it needlessly.
-    mask2: u64,
     /// One bit per key present on more than one line.
     repeated: u64,
     /// Per bit: the first line and one past the last line whose key has that bit (only read for
@@ -327,7 +324,7 @@ impl HeaderIndex {
             headers.0.iter().map(|(n, _)| name_key(n)).collect()
         };
         let keys = if lines <= INLINE_KEYS { &inline[..lines] } else { &spilled[..] };
-        let (mut mask, mut mask2, mut repeated) = (0, 0, 0);
+        let (mut mask, mut repeated) = (0, 0);
         let mut span = [(0, 0); 64];
         for (i, &k) in keys.iter().enumerate() {
             let (slot, bit) = (key_slot(k), key_bit(k));
@@ -343,9 +340,8 @@ impl HeaderIndex {
                 span[slot] = (at, at + 1);
             }
             mask |= bit;
-            mask2 |= key_bit2(k);
         }
-        HeaderIndex { inline, spilled, lines, mask, mask2, repeated, span }
+        HeaderIndex { inline, spilled, lines, mask, repeated, span }
     }
 
     fn keys(&self) -> &[u32] {
@@ -389,17 +385,23 @@ impl<'a> Iterator for HeaderLines<'a, '_> {
     }
 }
 
-/// A cheap case-insensitive summary of a field name: its length and its first and last octets,
-/// ASCII-lowercased. Equal names have equal keys; the converse is checked by comparing names.
+/// A cheap case-insensitive summary of a field name: its length (up to 255), its first and last
+/// octets, and a mix of its middle and next-to-last octets, ASCII-lowercased. Equal names have
+/// equal keys; the converse is checked by comparing names. The mixed octet tells apart the
+/// required fields that share length and ends (`Access-Control-Allow-Methods` / `-Headers`,
+/// `Cross-Origin-Embedder-Policy` / `-Resource-Policy`, `X-XSS-Protection` /
+/// `X-AspNet-Version`), so the rule gates of [`Plans`] keyed by it are exact for them.
 #[inline(always)]
 const fn name_key(name: &str) -> u32 {
     let b = name.as_bytes();
-    let (first, last) = match (b.first(), b.last()) {
-        (Some(f), Some(l)) => (f.to_ascii_lowercase(), l.to_ascii_lowercase()),
-        _ => (0, 0),
-    };
-    let len = if b.len() > 0xffff { 0xffff } else { b.len() as u32 };
-    len << 16 | (first as u32) << 8 | last as u32
+    let n = b.len();
+    if n == 0 {
+        return 0;
+    }
+    let (first, last, middle) = (b[0].to_ascii_lowercase() as u32, b[n - 1].to_ascii_lowercase() as u32, b[n / 2].to_ascii_lowercase() as u32);
+    let before_last = if n > 1 { b[n - 2].to_ascii_lowercase() as u32 } else { 0 };
+    let len = if n > 0xff { 0xff } else { n as u32 };
+    len << 24 | first << 16 | ((middle ^ before_last << 2) & 0xff) << 8 | last
 }
 
 /// Field names with their [`name_key`]s, made at compile time (`const F: NameSet<N> =
@@ -423,12 +425,6 @@ pub(crate) const fn name_set<const N: usize>(names: [&'static str; N]) -> NameSe
 #[inline(always)]
 const fn key_bit(key: u32) -> u64 {
     1 << key_slot(key)
-}
-
-/// The key's bit in [`HeaderIndex::mask2`]: another multiplicative hash.
-#[inline(always)]
-const fn key_bit2(key: u32) -> u64 {
-    1 << (key.wrapping_mul(0x85eb_ca6b) >> 26)
 }
 
 /// The key's position in [`HeaderIndex::mask`] and [`HeaderIndex::span`] (0..64).
@@ -637,21 +633,23 @@ impl<'a> Checker<'a> {
     }
 }
 
-/// A rule's spec links and the masks of its required fields.
-type TableEntry = (Box<[SpecLink]>, [u64; 2]);
-
 /// Per rule, in [`RULES`](crate::rules::RULES) order: its spec links (built once, so a finding
-/// only borrows them) and the [`HeaderIndex`] bits of its [`Rule::requires`] fields under both
-/// hashes (0: always runs).
-static TABLE: LazyLock<Vec<TableEntry>> = LazyLock::new(|| {
-    crate::rules::RULES
-        .iter()
-        .map(|r| {
-            let bits = |bit: fn(u32) -> u64| r.requires.iter().fold(0, |m, n| m | bit(name_key(n)));
-            (r.spec_links().into_boxed_slice(), [bits(key_bit), bits(key_bit2)])
-        })
-        .collect()
-});
+/// only borrows them).
+static TABLE: LazyLock<Vec<Box<[SpecLink]>>> =
+    LazyLock::new(|| crate::rules::RULES.iter().map(|r| r.spec_links().into_boxed_slice()).collect());
+
+/// log2 of the slots in [`Plans::gates`]: several times the number of distinct [`name_key`]s
+/// of required fields (about 150), so that most probes end at the first slot.
+const GATE_BITS: u32 = 9;
+const GATE_SLOTS: usize = 1 << GATE_BITS;
+/// An unused slot of [`Plans::gates`].
+const NO_GATE: u16 = u16::MAX;
+
+/// Where a [`name_key`] starts its probe in [`Plans::gates`].
+#[inline(always)]
+const fn gate_slot(key: u32) -> usize {
+    (key.wrapping_mul(0x9e37_79b9) >> (32 - GATE_BITS)) as usize
+}
 
 /// How many 64-bit words a set of rules takes ([`RuleSet`]): room for 320 rules.
 const WORDS: usize = 5;
@@ -661,7 +659,7 @@ type RuleSet = [u64; WORDS];
 
 /// What `lint` needs to pick the rules to call for one exchange without visiting the others:
 /// sets of rules (bits by position in [`RULES`](crate::rules::RULES)) per response status, per
-/// name-index bit of their [`Rule::requires`] fields, and the few with [`Rule::methods`].
+/// [`name_key`] of their [`Rule::requires`] fields, and the few with [`Rule::methods`].
 struct Plans {
     /// Status `0..LOOKUP` → its set in `plans`.
     by_status: Box<[u8]>,
@@ -672,10 +670,13 @@ struct Plans {
     plans: Vec<RuleSet>,
     /// The rules that require no field (they always run).
     always: RuleSet,
-    /// Per [`HeaderIndex::mask`] bit: the rules requiring a field whose name has that bit.
-    by_bit: [RuleSet; 64],
-    /// The same under [`HeaderIndex::mask2`]'s hash.
-    by_bit2: [RuleSet; 64],
+    /// An open-addressing table (linear probing from [`gate_slot`]) from the [`name_key`] of
+    /// each required field to its set in `gate_sets`: the rules requiring a field with that key.
+    /// Keyed exactly, so a rule runs needlessly only when another name shares its field's
+    /// length and first and last letters (none of the required names does; the usual fields
+    /// rarely do).
+    gates: Box<[(u32, u16); GATE_SLOTS]>,
+    gate_sets: Vec<RuleSet>,
     /// The rules about some request methods only, with those methods.
     with_methods: Box<[(usize, &'static [&'static str])]>,
     /// Per rule, in [`RULES`](crate::rules::RULES) order: what a call needs.
@@ -715,22 +716,30 @@ static PLANS: LazyLock<Plans> = LazyLock::new(|| {
     let by_status = (0..LOOKUP as u16).map(&mut plan_of).collect();
     // No declaration names a status from `LOOKUP` on (`rules_declare_statuses_below_the_lookup`).
     let high = plan_of(u16::MAX);
-    let (mut always, mut by_bit, mut by_bit2) = ([0; WORDS], [[0; WORDS]; 64], [[0; WORDS]; 64]);
-    for (i, (_, [r1, r2])) in table.iter().enumerate() {
-        if *r1 == 0 {
+    let mut always = [0; WORDS];
+    let mut gates = Box::new([(0, NO_GATE); GATE_SLOTS]);
+    let mut gate_sets: Vec<RuleSet> = Vec::new();
+    for (i, r) in rules.iter().enumerate() {
+        if r.requires.is_empty() {
             set(i, &mut always);
         }
-        for (masks, r) in [(&mut by_bit, r1), (&mut by_bit2, r2)] {
-            for (b, m) in masks.iter_mut().enumerate() {
-                if r & (1 << b) != 0 {
-                    set(i, m);
-                }
+        for name in r.requires {
+            let key = name_key(name);
+            let mut slot = gate_slot(key);
+            while gates[slot].1 != NO_GATE && gates[slot].0 != key {
+                slot = (slot + 1) % GATE_SLOTS;
             }
+            if gates[slot].1 == NO_GATE {
+                gates[slot] = (key, u16::try_from(gate_sets.len()).expect("fewer than 65535 required field names"));
+                gate_sets.push([0; WORDS]);
+            }
+            set(i, &mut gate_sets[usize::from(gates[slot].1)]);
         }
     }
+    assert!(gate_sets.len() * 2 <= GATE_SLOTS, "required field names fill half of `Plans::gates`: raise `GATE_BITS`");
     let with_methods = rules.iter().enumerate().filter(|(_, r)| !r.methods.is_empty()).map(|(i, r)| (i, r.methods)).collect();
-    let steps = rules.iter().zip(table.iter()).map(|(r, (spec, _))| (*r, &spec[..])).collect();
-    Plans { by_status, high, plans, always, by_bit, by_bit2, with_methods, steps }
+    let steps = rules.iter().zip(table.iter()).map(|(r, spec)| (*r, &spec[..])).collect();
+    Plans { by_status, high, plans, always, gates, gate_sets, with_methods, steps }
 });
 
 impl Plans {
@@ -740,24 +749,32 @@ impl Plans {
     }
 
     /// The rules to call on an exchange: those about its status and its request method (when
-    /// known) that require no field, or one the response has — a field's name sharing both of
-    /// its index bits with another's may let a rule run needlessly, never skip it wrongly.
-    fn to_run(&self, status: u16, method: Option<&str>, index: &HeaderIndex) -> RuleSet {
-        let (mut present, mut present2) = ([0; WORDS], [0; WORDS]);
-        for (sets, mask, out) in [(&self.by_bit, index.mask, &mut present), (&self.by_bit2, index.mask2, &mut present2)] {
-            let mut m = mask;
-            while m != 0 {
-                let s = &sets[m.trailing_zeros() as usize];
-                m &= m - 1;
-                for w in 0..WORDS {
-                    out[w] |= s[w];
+    /// known) that require no field, or one the response has (`keys`: its lines' [`name_key`]s)
+    /// — a name sharing a required field's key may let a rule run needlessly, never skip it
+    /// wrongly.
+    fn to_run(&self, status: u16, method: Option<&str>, keys: &[u32]) -> RuleSet {
+        let mut present = [0; WORDS];
+        for &key in keys {
+            let mut slot = gate_slot(key);
+            loop {
+                let (k, set) = self.gates[slot];
+                if set == NO_GATE {
+                    break;
                 }
+                if k == key {
+                    let s = &self.gate_sets[usize::from(set)];
+                    for w in 0..WORDS {
+                        present[w] |= s[w];
+                    }
+                    break;
+                }
+                slot = (slot + 1) % GATE_SLOTS;
             }
         }
         let plan = self.for_status(status);
         let mut run = [0; WORDS];
         for w in 0..WORDS {
-            run[w] = plan[w] & (self.always[w] | (present[w] & present2[w]));
+            run[w] = plan[w] & (self.always[w] | present[w]);
         }
         // A rule about other request methods, or about a request we do not know.
         for &(i, methods) in &self.with_methods {
@@ -777,7 +794,7 @@ pub fn lint(exchange: &Exchange, context: &LintContext) -> Vec<Finding> {
     let index = HeaderIndex::new(&exchange.response.headers);
     let plans = &*PLANS;
     let method = exchange.request.as_ref().map(|r| r.method.as_str());
-    let run = plans.to_run(exchange.response.status, method, &index);
+    let run = plans.to_run(exchange.response.status, method, index.keys());
     // One checker, re-aimed at each rule in turn, in code order.
     let (rule, spec) = plans.steps[0];
     let mut c = Checker { exchange, context, rule, spec, out: &out, memo: &memo, index: &index, keys: index.keys() };
@@ -807,7 +824,7 @@ pub fn run_rule(rule: &'static Rule, exchange: &Exchange, context: &LintContext)
     let out = RefCell::new(Vec::new());
     let memo = Memo::default();
     let index = HeaderIndex::new(&exchange.response.headers);
-    let mut c = Checker { exchange, context, rule, spec: &TABLE[position].0, out: &out, memo: &memo, index: &index, keys: index.keys() };
+    let mut c = Checker { exchange, context, rule, spec: &TABLE[position], out: &out, memo: &memo, index: &index, keys: index.keys() };
     (rule.check)(&mut c);
     out.into_inner()
 }
@@ -818,7 +835,7 @@ pub(crate) fn with_checker<R>(exchange: &Exchange, context: &LintContext, f: imp
     let out = RefCell::new(Vec::new());
     let memo = Memo::default();
     let index = HeaderIndex::new(&exchange.response.headers);
-    let c = Checker { exchange, context, rule: crate::rules::RULES[0], spec: &TABLE[0].0, out: &out, memo: &memo, index: &index, keys: index.keys() };
+    let c = Checker { exchange, context, rule: crate::rules::RULES[0], spec: &TABLE[0], out: &out, memo: &memo, index: &index, keys: index.keys() };
     f(&c)
 }
 
@@ -855,6 +872,22 @@ mod tests {
         assert_eq!(head.applies_to().as_deref(), Some("responses to `HEAD` requests"));
         let options = crate::RULES.iter().find(|r| r.name == "options-without-allow").unwrap();
         assert_eq!(options.applies_to().as_deref(), Some("200–299 responses to `OPTIONS` requests"));
+    }
+
+    /// The rule gates are keyed by `name_key`: no two required field names share a key, so a
+    /// response carrying one never runs the rules of another (`Plans::gates` says so).
+    #[test]
+    fn required_field_names_have_distinct_keys() {
+        let mut seen: std::collections::HashMap<u32, String> = std::collections::HashMap::new();
+        for r in crate::RULES.iter() {
+            for n in r.requires {
+                let lower = n.to_ascii_lowercase();
+                if let Some(other) = seen.insert(super::name_key(n), lower.clone()) {
+                    assert_eq!(other, lower, "{other} and {lower} share a key");
+                }
+            }
+        }
+        assert!(seen.len() > 80, "{}", seen.len());
     }
 
     #[test]
