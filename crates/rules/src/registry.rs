@@ -245,10 +245,10 @@ pub enum Target {
     StatusLine,
     /// A response header line; `index` is its position in the header list, `None` when the
     /// finding is about the field's absence.
-    Header { name: String, index: Option<usize> },
+    Header { name: Cow<'static, str>, index: Option<usize> },
     Body,
     Request,
-    RequestHeader { name: String, index: Option<usize> },
+    RequestHeader { name: Cow<'static, str>, index: Option<usize> },
 }
 
 /// One problem found in an exchange.
@@ -263,9 +263,39 @@ pub struct Finding {
     pub message: String,
     pub target: Target,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub fix: Option<String>,
+    pub fix: Option<Cow<'static, str>>,
     /// The rule's spec references, as links (built once per rule, shared by its findings).
     pub spec: &'static [SpecLink],
+}
+
+/// What a rule may give as a finding's fix: text built for the finding (`String`), a fixed
+/// sentence (`&'static str`, kept without a copy), or `None`.
+pub trait IntoFix {
+    fn into_fix(self) -> Option<Cow<'static, str>>;
+}
+
+impl IntoFix for String {
+    fn into_fix(self) -> Option<Cow<'static, str>> {
+        Some(Cow::Owned(self))
+    }
+}
+
+impl IntoFix for &'static str {
+    fn into_fix(self) -> Option<Cow<'static, str>> {
+        Some(Cow::Borrowed(self))
+    }
+}
+
+impl IntoFix for Cow<'static, str> {
+    fn into_fix(self) -> Option<Cow<'static, str>> {
+        Some(self)
+    }
+}
+
+impl IntoFix for Option<String> {
+    fn into_fix(self) -> Option<Cow<'static, str>> {
+        self.map(Cow::Owned)
+    }
 }
 
 /// A spec reference resolved to a label and a URL.
@@ -590,7 +620,7 @@ impl<'a> Checker<'a> {
     }
 
     /// Reports a finding at the rule's default severity.
-    pub fn report(&mut self, target: Target, message: impl Into<String>, fix: impl Into<Option<String>>) {
+    pub fn report(&mut self, target: Target, message: impl Into<String>, fix: impl IntoFix) {
         let sev = self.rule.severity;
         self.report_with(sev, target, message, fix);
     }
@@ -600,7 +630,7 @@ impl<'a> Checker<'a> {
         severity: Severity,
         target: Target,
         message: impl Into<String>,
-        fix: impl Into<Option<String>>,
+        fix: impl IntoFix,
     ) {
         self.out.borrow_mut().push(Finding {
             rule: self.rule,
@@ -610,20 +640,20 @@ impl<'a> Checker<'a> {
             severity,
             message: message.into(),
             target,
-            fix: fix.into(),
+            fix: fix.into_fix(),
             spec: self.spec,
         });
     }
 
     /// For rules about a header that must be present: reports its absence, or — when the
     /// observer could not see it — says so at `info` instead of guessing.
-    pub fn require_header(&mut self, name: &str, message: impl Into<String>, fix: impl Into<Option<String>>) {
+    pub fn require_header(&mut self, name: &'static str, message: impl Into<String>, fix: impl IntoFix) {
         match self.header(name) {
             Presence::Present(..) => {}
-            Presence::Absent => self.report(Target::Header { name: name.to_string(), index: None }, message, fix),
+            Presence::Absent => self.report(Target::Header { name: name.into(), index: None }, message, fix),
             Presence::Hidden => self.report_with(
                 Severity::Info,
-                Target::Header { name: name.to_string(), index: None },
+                Target::Header { name: name.into(), index: None },
                 format!(
                     "`{name}` could not be checked: this page cannot see it (a cross-origin response exposes only CORS-safelisted headers and those named in `Access-Control-Expose-Headers`)."
                 ),

@@ -68,6 +68,6 @@ fn check(c: &mut Checker<'_>) {
             "`Age: {age}` is not below the freshness lifetime of {}: the response arrived already stale{shared_note}.",
             lifetime_text(lifetime)
         ),
-        "Let the CDN reset `Age` for objects whose lifetime it controls, or forward a `max-age` that allows for time spent upstream.".to_string(),
+        "Let the CDN reset `Age` for objects whose lifetime it controls, or forward a `max-age` that allows for time spent upstream.",
     );
 }

@@ -57,6 +57,6 @@ fn check(c: &mut Checker<'_>) {
             "The request carried `Authorization`, so shared caches will not reuse this response: its lifetime of {} applies to the browser's cache only.",
             lifetime_text(l)
         ),
-        "Add `private` to make that explicit for per-user data, or `s-maxage=<seconds>` if shared caches may reuse it.".to_string(),
+        "Add `private` to make that explicit for per-user data, or `s-maxage=<seconds>` if shared caches may reuse it.",
     );
 }

@@ -83,6 +83,6 @@ fn check(c: &mut Checker<'_>) {
     c.report(
         Target::Header { name: "Content-Encoding".into(), index: Some(i) },
         format!("`Content-Encoding: {coding}` on a cacheable response without `Vary: Accept-Encoding`: a shared cache may serve these compressed bytes to a client that did not ask for `{coding}`."),
-        "Add `Vary: Accept-Encoding` (e.g. nginx `gzip_vary on`).".to_string(),
+        "Add `Vary: Accept-Encoding` (e.g. nginx `gzip_vary on`).",
     );
 }

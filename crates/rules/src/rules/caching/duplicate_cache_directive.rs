@@ -89,7 +89,7 @@ fn check(c: &mut Checker<'_>) {
         c.report(
             target,
             format!("`Cache-Control` has both `{a}` and `{b}`: caches either use the first or treat the response as stale."),
-            "Send each cache directive once, from one layer of your stack.".to_string(),
+            "Send each cache directive once, from one layer of your stack.",
         );
     }
 }

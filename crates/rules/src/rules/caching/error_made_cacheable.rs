@@ -68,6 +68,6 @@ fn check(c: &mut Checker<'_>) {
             "`{status} {reason}` is made cacheable for {}: caches may keep serving this error after the problem is fixed.",
             lifetime_text(best)
         ),
-        "Send `Cache-Control: no-store` on error responses (apply caching rules to successful responses only).".to_string(),
+        "Send `Cache-Control: no-store` on error responses (apply caching rules to successful responses only).",
     );
 }

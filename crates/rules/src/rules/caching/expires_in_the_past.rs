@@ -56,6 +56,6 @@ fn check(c: &mut Checker<'_>) {
     c.report(
         Target::Header { name: "Expires".into(), index: Some(i) },
         format!("`Expires: {v}` is not later than {against}: the response is stale on arrival and caches must revalidate it before reuse."),
-        "Send `Cache-Control: no-cache` if that is the intent, or `Cache-Control: max-age=<seconds>` to allow reuse.".to_string(),
+        "Send `Cache-Control: no-cache` if that is the intent, or `Cache-Control: max-age=<seconds>` to allow reuse.",
     );
 }

@@ -66,6 +66,6 @@ fn check(c: &mut Checker<'_>) {
             "This response is fresh for {} but has no `ETag` or `Last-Modified`: once stale it must be downloaded again in full.",
             lifetime_text(lifetime)
         ),
-        "Add an `ETag` or `Last-Modified` so caches can revalidate with a `304 Not Modified`.".to_string(),
+        "Add an `ETag` or `Last-Modified` so caches can revalidate with a `304 Not Modified`.",
     );
 }

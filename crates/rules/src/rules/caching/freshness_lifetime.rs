@@ -51,11 +51,11 @@ fn check(c: &mut Checker<'_>) {
     if cc.has("no-store") {
         return;
     }
-    let fix = || "If this is not what you want, state it with `Cache-Control: max-age=<seconds>` or `no-cache`.".to_string();
+    let fix = "If this is not what you want, state it with `Cache-Control: max-age=<seconds>` or `no-cache`.";
     if cc.has_unqualified("no-cache") {
         let d = cc.directives.iter().find(|d| d.name == "no-cache").map(|d| d.target("Cache-Control"));
         let target = d.unwrap_or_else(|| cc.target("Cache-Control"));
-        c.report(target, "`no-cache`: caches may store this response but must revalidate it with the server before every reuse.", fix());
+        c.report(target, "`no-cache`: caches may store this response but must revalidate it with the server before every reuse.", fix);
         return;
     }
     let private_only = cc.has_unqualified("private");
@@ -87,7 +87,7 @@ fn check(c: &mut Checker<'_>) {
                 push_lifetime(&mut msg, s);
             }
             msg.push('.');
-            c.report(p.target(), msg, fix());
+            c.report(p.target(), msg, fix);
         }
         (None, Some(s)) => {
             let heuristic = heuristic_lifetime(c, cc)
@@ -96,7 +96,7 @@ fn check(c: &mut Checker<'_>) {
             c.report(
                 s.target(),
                 format!("Shared caches may reuse this response for {} without revalidating; {heuristic}.", lifetime_text(s)),
-                fix(),
+                fix,
             );
         }
         (None, None) => {
@@ -109,7 +109,7 @@ fn check(c: &mut Checker<'_>) {
                     who.to_ascii_lowercase(),
                     lifetime_text(&h)
                 ),
-                "State the lifetime you want with `Cache-Control: max-age=<seconds>` (or `no-cache`) instead of leaving it to heuristics.".to_string(),
+                "State the lifetime you want with `Cache-Control: max-age=<seconds>` (or `no-cache`) instead of leaving it to heuristics.",
             );
         }
     }

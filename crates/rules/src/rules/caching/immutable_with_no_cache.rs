@@ -47,6 +47,6 @@ fn check(c: &mut Checker<'_>) {
     c.report(
         target,
         "`immutable` says the response never needs revalidation while fresh, but `no-cache` requires revalidation before every reuse.",
-        "Drop `no-cache` for fingerprinted, never-changing assets, or drop `immutable` for resources that change.".to_string(),
+        "Drop `no-cache` for fingerprinted, never-changing assets, or drop `immutable` for resources that change.",
     );
 }

@@ -57,6 +57,6 @@ fn check(c: &mut Checker<'_>) {
     c.report(
         target,
         "`immutable` only skips revalidation while the response is fresh, and this response has no positive `max-age`, `s-maxage` or `Expires`.",
-        "Add a long lifetime: `Cache-Control: max-age=31536000, immutable`.".to_string(),
+        "Add a long lifetime: `Cache-Control: max-age=31536000, immutable`.",
     );
 }

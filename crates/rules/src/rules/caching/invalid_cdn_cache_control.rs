@@ -65,7 +65,7 @@ fn check(c: &mut Checker<'_>) {
     let mut findings = Vec::new();
     for (name, index, values) in &fields {
         let joined = values.join(", ");
-        let target = Target::Header { name: name.clone(), index: Some(*index) };
+        let target = Target::Header { name: name.clone().into(), index: Some(*index) };
         if crate::model::trim_wsp(&joined).is_empty() {
             findings.push((
                 target,
@@ -110,7 +110,7 @@ fn check(c: &mut Checker<'_>) {
         c.report(
             target,
             msg,
-            "Write the field as a Structured Field Dictionary: lower-case directives, integer seconds, e.g. `CDN-Cache-Control: max-age=600`.".to_string(),
+            "Write the field as a Structured Field Dictionary: lower-case directives, integer seconds, e.g. `CDN-Cache-Control: max-age=600`.",
         );
     }
 }

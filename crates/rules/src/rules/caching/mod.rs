@@ -115,8 +115,8 @@ impl Directive<'_> {
     pub fn unqualified(&self) -> bool {
         self.arg.as_deref().is_none_or(|a| a.trim_fast().is_empty())
     }
-    pub fn target(&self, field: &str) -> Target {
-        Target::Header { name: field.to_string(), index: Some(self.index) }
+    pub fn target(&self, field: &'static str) -> Target {
+        Target::Header { name: field.into(), index: Some(self.index) }
     }
 }
 
@@ -175,8 +175,8 @@ impl<'a> CacheControl<'a> {
         self.seconds(name).is_some_and(|s| s > 0)
     }
     /// The target for a finding about the field as a whole.
-    pub fn target(&self, field: &str) -> Target {
-        Target::Header { name: field.to_string(), index: self.first_index }
+    pub fn target(&self, field: &'static str) -> Target {
+        Target::Header { name: field.into(), index: self.first_index }
     }
     /// Whether a qualified `no-cache` / `private` names `field` (case-insensitive).
     pub fn qualified_names(&self, directive: &str, field: &str) -> bool {
@@ -319,7 +319,7 @@ pub(crate) struct Lifetime<'a> {
 impl Lifetime<'_> {
     /// Where a finding about this lifetime points.
     pub fn target(&self) -> Target {
-        Target::Header { name: self.field.to_string(), index: self.index }
+        Target::Header { name: self.field.into(), index: self.index }
     }
 }
 

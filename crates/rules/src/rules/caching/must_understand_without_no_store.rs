@@ -48,6 +48,6 @@ fn check(c: &mut Checker<'_>) {
     c.report(
         target,
         "`must-understand` without `no-store`: caches that do not implement it have no fallback telling them not to store the response.",
-        "Add `no-store` next to `must-understand`; caches that understand the status code ignore it.".to_string(),
+        "Add `no-store` next to `must-understand`; caches that understand the status code ignore it.",
     );
 }

@@ -53,6 +53,6 @@ fn check(c: &mut Checker<'_>) {
     c.report(
         target,
         format!("`no-cache` requires revalidation before every reuse, so `{raw}` never lets a cache skip the round trip."),
-        "Send either `no-cache` (always revalidate) or the `max-age` (reuse while fresh), not both.".to_string(),
+        "Send either `no-cache` (always revalidate) or the `max-age` (reuse while fresh), not both.",
     );
 }

@@ -67,6 +67,6 @@ fn check(c: &mut Checker<'_>) {
             "`no-store` forbids caches from storing this response, so {} can never take effect.",
             conflicting.join(", ")
         ),
-        "Keep either `no-store` (sensitive response) or the freshness directives (cacheable response), not both.".to_string(),
+        "Keep either `no-store` (sensitive response) or the freshness directives (cacheable response), not both.",
     );
 }

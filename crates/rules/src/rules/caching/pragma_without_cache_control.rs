@@ -60,6 +60,6 @@ fn check(c: &mut Checker<'_>) {
     c.report(
         Target::Header { name: "Pragma".into(), index: Some(i) },
         msg,
-        "Send `Cache-Control: no-cache` (or `no-store`); `Pragma` alone is not reliable.".to_string(),
+        "Send `Cache-Control: no-cache` (or `no-store`); `Pragma` alone is not reliable.",
     );
 }

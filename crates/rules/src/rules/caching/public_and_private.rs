@@ -47,6 +47,6 @@ fn check(c: &mut Checker<'_>) {
     c.report(
         target,
         "`Cache-Control` says both `public` and `private`: caches that honour `private` keep it out of shared caches, others may share a per-user response.",
-        "Send `private` for per-user responses, or remove `private` if the response is the same for every user.".to_string(),
+        "Send `private` for per-user responses, or remove `private` if the response is the same for every user.",
     );
 }

@@ -65,6 +65,6 @@ fn check(c: &mut Checker<'_>) {
     c.report(
         target,
         format!("`{directive}` makes caches revalidate this response before every reuse, but it has no `ETag` or `Last-Modified`: every reuse is a full download."),
-        "Add an `ETag` (or `Last-Modified`) and answer `If-None-Match` with `304 Not Modified`; use `no-store` if it must never be reused.".to_string(),
+        "Add an `ETag` (or `Last-Modified`) and answer `If-None-Match` with `304 Not Modified`; use `no-store` if it must never be reused.",
     );
 }

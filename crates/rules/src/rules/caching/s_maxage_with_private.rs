@@ -46,6 +46,6 @@ fn check(c: &mut Checker<'_>) {
     c.report(
         target,
         format!("`{raw}` applies only to shared caches, but `private` forbids shared caches from storing this response."),
-        "Remove `s-maxage` for per-user responses, or remove `private` if shared caches may store it.".to_string(),
+        "Remove `s-maxage` for per-user responses, or remove `private` if shared caches may store it.",
     );
 }

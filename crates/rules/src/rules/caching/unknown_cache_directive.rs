@@ -95,7 +95,7 @@ fn check(c: &mut Checker<'_>) {
             c.report(
                 target,
                 format!("`{}` is a legacy Internet Explorer extension that current caches ignore.", d.raw),
-                "Remove `pre-check` / `post-check`; `no-store` or `no-cache` say what you mean.".to_string(),
+                "Remove `pre-check` / `post-check`; `no-store` or `no-cache` say what you mean.",
             );
         } else if let Some(k) = suggestion(&d.name) {
             c.report(
@@ -107,13 +107,13 @@ fn check(c: &mut Checker<'_>) {
             c.report(
                 target,
                 format!("`{}` is not a well-formed cache directive (a directive name is a token); caches ignore it.", d.raw),
-                "Separate directives with commas and write them as `name` or `name=value`.".to_string(),
+                "Separate directives with commas and write them as `name` or `name=value`.",
             );
         } else {
             c.report(
                 target,
                 format!("`{}` is not a registered cache directive; caches that do not know it ignore it.", d.name),
-                "Check the spelling, or remove the directive if no cache on the path understands it.".to_string(),
+                "Check the spelling, or remove the directive if no cache on the path understands it.",
             );
         }
     }

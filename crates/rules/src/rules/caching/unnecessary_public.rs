@@ -60,6 +60,6 @@ fn check(c: &mut Checker<'_>) {
     c.report(
         target,
         format!("`{raw}` is not needed: the response is cacheable without it and the request carried no `Authorization`; it would only take effect for authenticated requests."),
-        "Drop `public`, unless shared caches should also reuse responses to requests with `Authorization`.".to_string(),
+        "Drop `public`, unless shared caches should also reuse responses to requests with `Authorization`.",
     );
 }

@@ -64,7 +64,7 @@ fn check(c: &mut Checker<'_>) {
         c.report(
             Target::Header { name: "Vary".into(), index: Some(i) },
             format!("`Vary: {m}` makes shared caches keep a separate copy per value, and {why}: the response will rarely be reused."),
-            "Vary on a small, normalised header instead, or mark per-user responses `Cache-Control: private`.".to_string(),
+            "Vary on a small, normalised header instead, or mark per-user responses `Cache-Control: private`.",
         );
     }
 }

@@ -59,6 +59,6 @@ fn check(c: &mut Checker<'_>) {
     c.report(
         Target::Header { name: "Vary".into(), index: Some(i) },
         msg,
-        "List the request fields the response depends on instead of `*`, or send `Cache-Control: no-store`.".to_string(),
+        "List the request fields the response depends on instead of `*`, or send `Cache-Control: no-store`.",
     );
 }

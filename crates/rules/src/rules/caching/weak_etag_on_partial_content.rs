@@ -53,6 +53,6 @@ fn check(c: &mut Checker<'_>) {
     c.report(
         Target::Header { name: "ETag".into(), index: Some(i) },
         format!("`ETag: {v}` is weak: clients cannot resume this range with `If-Range`, and caches cannot combine it with other parts."),
-        "Send a strong `ETag` for content served in ranges.".to_string(),
+        "Send a strong `ETag` for content served in ranges.",
     );
 }

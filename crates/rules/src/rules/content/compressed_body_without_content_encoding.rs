@@ -117,7 +117,7 @@ fn check(c: &mut Checker<'_>) {
             format!(
                 "The `{e}` content is still {coding}-compressed {layer} (it starts with the magic number `{magic}`): it was compressed once more than `Content-Encoding` says, so clients get compressed bytes where they expect {what}."
             ),
-            "Compress once, in one place: typically the application compresses the body and a proxy compresses it again (or declares only its own layer); turn one of them off.".to_string(),
+            "Compress once, in one place: typically the application compresses the body and a proxy compresses it again (or declares only its own layer); turn one of them off.",
         );
         return;
     }

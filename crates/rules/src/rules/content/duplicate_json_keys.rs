@@ -43,6 +43,6 @@ fn check(c: &mut Checker<'_>) {
     c.report(
         Target::Body,
         format!("The JSON repeats the member `{pointer}` in one object: parsers disagree on which value counts."),
-        "Emit each member name once per object.".to_string(),
+        "Emit each member name once per object.",
     );
 }

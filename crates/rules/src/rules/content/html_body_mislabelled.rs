@@ -54,6 +54,6 @@ fn check(c: &mut Checker<'_>) {
     c.report(
         Target::Header { name: "Content-Type".into(), index: Some(i) },
         format!("The content is an HTML document but is labelled `{}`.", m.essence),
-        "Label HTML as `text/html; charset=utf-8` (and give API errors a JSON body such as `application/problem+json`).".to_string(),
+        "Label HTML as `text/html; charset=utf-8` (and give API errors a JSON body such as `application/problem+json`).",
     );
 }

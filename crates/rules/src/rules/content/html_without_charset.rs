@@ -71,6 +71,6 @@ fn check(c: &mut Checker<'_>) {
     c.report(
         Target::Header { name: "Content-Type".into(), index: Some(i) },
         "This HTML document contains non-ASCII bytes but declares no encoding (no `charset` parameter, byte order mark or early `<meta charset>`): browsers have to guess it.",
-        "Send `Content-Type: text/html; charset=utf-8` and start `<head>` with `<meta charset=\"utf-8\">`.".to_string(),
+        "Send `Content-Type: text/html; charset=utf-8` and start `<head>` with `<meta charset=\"utf-8\">`.",
     );
 }

@@ -55,6 +55,6 @@ fn check(c: &mut Checker<'_>) {
     c.report(
         Target::Body,
         format!("The content is labelled `{}` but is not valid JSON: {text}.", m.essence),
-        "Serialize the body with a JSON library, or label it with its real media type.".to_string(),
+        "Serialize the body with a JSON library, or label it with its real media type.",
     );
 }

@@ -48,7 +48,7 @@ fn check(c: &mut Checker<'_>) {
         c.report(
             Target::Body,
             format!("The `{}` content starts with a UTF-8 byte order mark, which JSON senders must not add and many parsers reject.", m.essence),
-            "Write the JSON as UTF-8 without a byte order mark.".to_string(),
+            "Write the JSON as UTF-8 without a byte order mark.",
         );
     }
 }

@@ -55,6 +55,6 @@ fn check(c: &mut Checker<'_>) {
     c.report(
         Target::Header { name: "Content-Type".into(), index: Some(i) },
         "The content is JSON but is labelled `text/html`: a browser opening the URL renders any markup inside the strings.",
-        "Send JSON as `Content-Type: application/json` with `X-Content-Type-Options: nosniff`.".to_string(),
+        "Send JSON as `Content-Type: application/json` with `X-Content-Type-Options: nosniff`.",
     );
 }

@@ -44,7 +44,7 @@ fn check(c: &mut Checker<'_>) {
         c.report(
             Target::Header { name: "Content-Type".into(), index: None },
             format!("The response carries {len} bytes of content but no `Content-Type`; clients must guess (sniff) what it is."),
-            "Add `Content-Type` with the media type of the content.".to_string(),
+            "Add `Content-Type` with the media type of the content.",
         );
     }
 }

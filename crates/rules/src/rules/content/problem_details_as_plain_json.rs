@@ -57,6 +57,6 @@ fn check(c: &mut Checker<'_>) {
     c.report(
         Target::Header { name: "Content-Type".into(), index: Some(i) },
         "The error body is a problem-details object but is labelled `application/json`: clients that handle RFC 9457 look for `application/problem+json`.",
-        "Send it as `Content-Type: application/problem+json`.".to_string(),
+        "Send it as `Content-Type: application/problem+json`.",
     );
 }

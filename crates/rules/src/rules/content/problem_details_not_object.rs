@@ -51,6 +51,6 @@ fn check(c: &mut Checker<'_>) {
     c.report(
         Target::Body,
         format!("The `application/problem+json` content is {kind}, not the JSON object a problem detail must be."),
-        "Send an object such as `{\"title\": \"…\", \"status\": 400, \"detail\": \"…\"}`.".to_string(),
+        "Send an object such as `{\"title\": \"…\", \"status\": 400, \"detail\": \"…\"}`.",
     );
 }

@@ -45,6 +45,6 @@ fn check(c: &mut Checker<'_>) {
     c.report(
         Target::Body,
         format!("The problem detail has `\"type\": \"{t}\"` but no `title`: clients that do not know the type have no summary to show."),
-        "Add a short human-readable `title` for the problem type.".to_string(),
+        "Add a short human-readable `title` for the problem type.",
     );
 }

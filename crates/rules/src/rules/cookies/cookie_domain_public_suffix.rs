@@ -77,7 +77,7 @@ fn check(c: &mut Checker<'_>) {
         c.report(
             super::target(ck.index),
             format!("Cookie `{}` has `Domain={domain}`, a public suffix: browsers reject it so that other sites under `{domain}` cannot share it.", ck.label()),
-            "Omit `Domain` (host-only cookie) or use your own registrable domain.".to_string(),
+            "Omit `Domain` (host-only cookie) or use your own registrable domain.",
         );
     }
 }

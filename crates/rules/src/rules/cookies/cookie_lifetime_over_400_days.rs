@@ -56,7 +56,7 @@ fn check(c: &mut Checker<'_>) {
         c.report(
             super::target(ck.index),
             format!("Cookie `{}` asks to live {asked}; browsers cap cookie lifetimes at 400 days.", ck.label()),
-            "Use at most 400 days (`Max-Age=34560000`) and refresh the cookie on later visits.".to_string(),
+            "Use at most 400 days (`Max-Age=34560000`) and refresh the cookie on later visits.",
         );
     }
 }

@@ -52,7 +52,7 @@ fn check(c: &mut Checker<'_>) {
         c.report(
             super::target(ck.index),
             format!("Cookie `{}` has no `SameSite` attribute: browsers disagree on whether to send it with cross-site requests.", ck.label()),
-            "Add `SameSite=Lax` (or `Strict`, or `None; Secure` for cookies needed cross-site).".to_string(),
+            "Add `SameSite=Lax` (or `Strict`, or `None; Secure` for cookies needed cross-site).",
         );
     }
 }

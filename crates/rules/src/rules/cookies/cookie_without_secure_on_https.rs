@@ -57,7 +57,7 @@ fn check(c: &mut Checker<'_>) {
         c.report(
             super::target(ck.index),
             format!("Cookie `{}` is set over HTTPS without `Secure`: the browser will also send it over plain HTTP.", ck.label()),
-            "Add `Secure` to the cookie.".to_string(),
+            "Add `Secure` to the cookie.",
         );
     }
 }

@@ -65,7 +65,7 @@ fn check(c: &mut Checker<'_>) {
             c.report(
                 super::target(ck.index),
                 format!("Cookie name `{}` contains {}, which is not allowed in a cookie name (a token).", ck.label(), describe(bad)),
-                "Use only letters, digits, `-`, `_` and `.` in cookie names.".to_string(),
+                "Use only letters, digits, `-`, `_` and `.` in cookie names.",
             );
             continue;
         }
@@ -75,7 +75,7 @@ fn check(c: &mut Checker<'_>) {
             c.report(
                 super::target(ck.index),
                 format!("The value of cookie `{}` contains {}, outside the characters cookie values may use: clients and servers may truncate or reject it.", ck.label(), describe(bad)),
-                "Encode the value, e.g. with Base64url or percent-encoding.".to_string(),
+                "Encode the value, e.g. with Base64url or percent-encoding.",
             );
         }
     }

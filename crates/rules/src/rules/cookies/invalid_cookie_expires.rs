@@ -60,7 +60,7 @@ fn check(c: &mut Checker<'_>) {
             c.report(
                 super::target(ck.index),
                 format!("Cookie `{}` has `Expires={}`, which is not a cookie date: browsers ignore the attribute, {effect}.", ck.label(), a.value),
-                "Write an HTTP-date such as `Expires=Thu, 31 Dec 2026 23:59:59 GMT`, or use `Max-Age` in seconds.".to_string(),
+                "Write an HTTP-date such as `Expires=Thu, 31 Dec 2026 23:59:59 GMT`, or use `Max-Age` in seconds.",
             );
         }
     }

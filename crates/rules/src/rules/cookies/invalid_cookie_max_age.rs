@@ -48,7 +48,7 @@ fn check(c: &mut Checker<'_>) {
             c.report(
                 super::target(ck.index),
                 format!("Cookie `{}` has `{shown}`, which is not a whole number of seconds: browsers ignore the attribute.", ck.label()),
-                "Give `Max-Age` in whole seconds, e.g. `Max-Age=3600`.".to_string(),
+                "Give `Max-Age` in whole seconds, e.g. `Max-Age=3600`.",
             );
         }
     }

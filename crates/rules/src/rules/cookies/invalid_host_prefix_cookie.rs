@@ -68,7 +68,7 @@ fn check(c: &mut Checker<'_>) {
         c.report(
             super::target(ck.index),
             format!("Browsers reject the `__Host-` cookie `{}`: {}.", ck.label(), problems.join(", ")),
-            "Send it as `…; Secure; Path=/` without `Domain` (or drop the `__Host-` prefix).".to_string(),
+            "Send it as `…; Secure; Path=/` without `Domain` (or drop the `__Host-` prefix).",
         );
     }
 }

@@ -49,7 +49,7 @@ fn check(c: &mut Checker<'_>) {
         c.report(
             super::target(ck.index),
             format!("Cookie `{}` has `{shown}`, which is not `Strict`, `Lax` or `None`: browsers ignore it and apply their default (`Lax` in Chrome and Edge).", ck.label()),
-            "Use `SameSite=Lax`, `SameSite=Strict`, or `SameSite=None; Secure`.".to_string(),
+            "Use `SameSite=Lax`, `SameSite=Strict`, or `SameSite=None; Secure`.",
         );
     }
 }

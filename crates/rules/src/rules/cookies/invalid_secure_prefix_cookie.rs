@@ -47,7 +47,7 @@ fn check(c: &mut Checker<'_>) {
             c.report(
                 super::target(ck.index),
                 format!("Browsers reject the `__Secure-` cookie `{}` because it is not `Secure`.", ck.label()),
-                "Add `Secure` to the cookie (or drop the `__Secure-` prefix).".to_string(),
+                "Add `Secure` to the cookie (or drop the `__Secure-` prefix).",
             );
         }
     }

@@ -56,7 +56,7 @@ fn check(c: &mut Checker<'_>) {
             severity,
             Target::Header { name: "Set-Cookie2".into(), index: Some(i) },
             message,
-            "Set the cookie with `Set-Cookie` (without RFC 2965's `Version`, `Discard`, `Comment` or `Port`) and remove `Set-Cookie2`.".to_string(),
+            "Set the cookie with `Set-Cookie` (without RFC 2965's `Version`, `Discard`, `Comment` or `Port`) and remove `Set-Cookie2`.",
         );
     }
 }

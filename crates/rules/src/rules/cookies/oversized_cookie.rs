@@ -51,7 +51,7 @@ fn check(c: &mut Checker<'_>) {
             c.report(
                 super::target(ck.index),
                 format!("Cookie `{}` has {size} bytes of name and value, over the 4096-byte limit: browsers ignore it entirely.", ck.label()),
-                "Store an identifier in the cookie and keep the data on the server.".to_string(),
+                "Store an identifier in the cookie and keep the data on the server.",
             );
             continue;
         }

@@ -47,7 +47,7 @@ fn check(c: &mut Checker<'_>) {
             c.report(
                 super::target(ck.index),
                 format!("Cookie `{}` is `Partitioned` but not `Secure`: Chromium-based browsers reject it.", ck.label()),
-                "Add `Secure` to the partitioned cookie.".to_string(),
+                "Add `Secure` to the partitioned cookie.",
             );
         }
     }

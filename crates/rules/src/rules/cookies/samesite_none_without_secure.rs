@@ -49,7 +49,7 @@ fn check(c: &mut Checker<'_>) {
             c.report(
                 super::target(ck.index),
                 format!("Cookie `{}` has `SameSite=None` without `Secure`: browsers reject it and it is never stored.", ck.label()),
-                "Add `Secure` to the cookie (`SameSite=None; Secure`) and serve it over HTTPS.".to_string(),
+                "Add `Secure` to the cookie (`SameSite=None; Secure`) and serve it over HTTPS.",
             );
         }
     }

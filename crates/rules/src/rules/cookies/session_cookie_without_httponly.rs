@@ -49,7 +49,7 @@ fn check(c: &mut Checker<'_>) {
         c.report(
             super::target(ck.index),
             format!("Cookie `{}` looks like a session or credential cookie but is not `HttpOnly`: any injected script can read it.", ck.label()),
-            "Add `HttpOnly` to the cookie.".to_string(),
+            "Add `HttpOnly` to the cookie.",
         );
     }
 }

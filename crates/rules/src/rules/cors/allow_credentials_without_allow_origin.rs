@@ -44,6 +44,6 @@ fn check(c: &mut Checker<'_>) {
     c.report(
         Target::Header { name: "Access-Control-Allow-Credentials".into(), index: Some(i) },
         "`Access-Control-Allow-Credentials` without `Access-Control-Allow-Origin` has no effect: the CORS check fails before it is read.",
-        "Add `Access-Control-Allow-Origin` with the allowed origin, or drop `Access-Control-Allow-Credentials`.".to_string(),
+        "Add `Access-Control-Allow-Origin` with the allowed origin, or drop `Access-Control-Allow-Credentials`.",
     );
 }

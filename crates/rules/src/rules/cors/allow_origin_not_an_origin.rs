@@ -56,6 +56,6 @@ fn check(c: &mut Checker<'_>) {
     c.report(
         Target::Header { name: "Access-Control-Allow-Origin".into(), index: Some(i) },
         format!("`Access-Control-Allow-Origin: {v}` {problem}, so it never equals the `Origin` a browser sends and every CORS check fails."),
-        "Send the exact serialized origin, e.g. `https://app.example.com` (no path or trailing slash, lowercase, default port omitted).".to_string(),
+        "Send the exact serialized origin, e.g. `https://app.example.com` (no path or trailing slash, lowercase, default port omitted).",
     );
 }

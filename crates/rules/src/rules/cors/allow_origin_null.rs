@@ -54,6 +54,6 @@ fn check(c: &mut Checker<'_>) {
     c.report(
         Target::Header { name: "Access-Control-Allow-Origin".into(), index: Some(i) },
         format!("`Access-Control-Allow-Origin: null` allows every sandboxed iframe, `data:` URL and local file, which any site can create{creds}."),
-        "Allow only concrete trusted origins; for public data use `*` without credentials.".to_string(),
+        "Allow only concrete trusted origins; for public data use `*` without credentials.",
     );
 }

@@ -68,7 +68,7 @@ fn check(c: &mut Checker<'_>) {
         c.report(
             target,
             "The request carried cookies (a credentialed request) but the response has no `Access-Control-Allow-Credentials: true`: the browser blocks the page from reading it.",
-            "Add `Access-Control-Allow-Credentials: true`, or make the request without credentials.".to_string(),
+            "Add `Access-Control-Allow-Credentials: true`, or make the request without credentials.",
         );
     }
 }

@@ -62,7 +62,7 @@ fn check(c: &mut Checker<'_>) {
             Severity::Info,
             target,
             format!("`Access-Control-Allow-Credentials: {first}` has the same effect as leaving the header out; the only defined value is `true`."),
-            "Drop the header.".to_string(),
+            "Drop the header.",
         );
         return;
     }

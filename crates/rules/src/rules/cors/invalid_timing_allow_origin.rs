@@ -53,6 +53,6 @@ fn check(c: &mut Checker<'_>) {
     c.report(
         Target::Header { name: "Timing-Allow-Origin".into(), index: Some(i) },
         format!("`Timing-Allow-Origin` member `{member}` {problem}, so it never matches and that page gets no detailed timing data."),
-        "List exact origins such as `https://www.example.com` (comma-separated), or `*` for public resources.".to_string(),
+        "List exact origins such as `https://www.example.com` (comma-separated), or `*` for public resources.",
     );
 }

@@ -55,7 +55,7 @@ fn check(c: &mut Checker<'_>) {
             .all(name)
             .find_map(|(i, v)| super::members(v).find(|m| !super::is_token(m)).map(|m| (i, v.trim_fast(), m)));
         let Some((i, value, member)) = bad else { continue };
-        let target = Target::Header { name: name.to_string(), index: Some(i) };
+        let target = Target::Header { name: name.to_string().into(), index: Some(i) };
         let names: Vec<&str> = value.split(|ch: char| !super::is_token(ch.encode_utf8(&mut [0; 4]))).filter(|s| !s.is_empty()).collect();
         let fix = if names.is_empty() {
             "Send a comma-separated list of names.".to_string()

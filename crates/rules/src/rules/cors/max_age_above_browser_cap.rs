@@ -61,6 +61,6 @@ fn check(c: &mut Checker<'_>) {
     c.report(
         Target::Header { name: "Access-Control-Max-Age".into(), index: Some(i) },
         format!("`Access-Control-Max-Age: {v}` is longer than browsers cache preflights ({which}); they re-send the preflight sooner."),
-        "Use `Access-Control-Max-Age: 7200` or less.".to_string(),
+        "Use `Access-Control-Max-Age: 7200` or less.",
     );
 }

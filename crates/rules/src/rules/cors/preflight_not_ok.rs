@@ -53,6 +53,6 @@ fn check(c: &mut Checker<'_>) {
     c.report(
         Target::StatusLine,
         format!("The preflight for `{method}` got `{status} {reason}`; only `2xx` lets it pass{why}, so the browser never sends the actual request."),
-        "Answer `OPTIONS` preflights with `204 No Content` and the CORS headers, before authentication, routing or redirects.".to_string(),
+        "Answer `OPTIONS` preflights with `204 No Content` and the CORS headers, before authentication, routing or redirects.",
     );
 }

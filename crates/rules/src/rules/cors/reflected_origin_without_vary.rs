@@ -52,7 +52,7 @@ fn check(c: &mut Checker<'_>) {
                 c.report(
                     Target::Header { name: "Access-Control-Allow-Origin".into(), index: Some(i) },
                     format!("`Access-Control-Allow-Origin: {acao}` names one origin but the response has no `Vary: Origin`; caches may serve it to other origins."),
-                    "Add `Vary: Origin`.".to_string(),
+                    "Add `Vary: Origin`.",
                 );
             }
         }

@@ -47,6 +47,6 @@ fn check(c: &mut Checker<'_>) {
     c.report(
         Target::Header { name: "Access-Control-Allow-Headers".into(), index: Some(i) },
         "`Access-Control-Allow-Headers: *` with `Access-Control-Allow-Credentials: true`: for credentialed requests `*` is a literal header name, so unlisted headers fail the preflight.",
-        "List the allowed headers by name, e.g. `Access-Control-Allow-Headers: Content-Type, Authorization`.".to_string(),
+        "List the allowed headers by name, e.g. `Access-Control-Allow-Headers: Content-Type, Authorization`.",
     );
 }

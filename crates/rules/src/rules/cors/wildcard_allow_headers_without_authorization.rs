@@ -46,6 +46,6 @@ fn check(c: &mut Checker<'_>) {
     c.report(
         Target::Header { name: "Access-Control-Allow-Headers".into(), index: Some(i) },
         "`Access-Control-Allow-Headers: *` does not cover `Authorization`: requests that send it fail their preflight unless it is named explicitly.",
-        "If clients send `Authorization`, use `Access-Control-Allow-Headers: *, Authorization`.".to_string(),
+        "If clients send `Authorization`, use `Access-Control-Allow-Headers: *, Authorization`.",
     );
 }

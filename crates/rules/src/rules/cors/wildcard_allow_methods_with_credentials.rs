@@ -44,6 +44,6 @@ fn check(c: &mut Checker<'_>) {
     c.report(
         Target::Header { name: "Access-Control-Allow-Methods".into(), index: Some(i) },
         "`Access-Control-Allow-Methods: *` with `Access-Control-Allow-Credentials: true`: for credentialed requests `*` is a literal method name, so unlisted methods fail their preflight.",
-        "List the allowed methods by name, e.g. `Access-Control-Allow-Methods: GET, POST, PUT, DELETE`.".to_string(),
+        "List the allowed methods by name, e.g. `Access-Control-Allow-Methods: GET, POST, PUT, DELETE`.",
     );
 }

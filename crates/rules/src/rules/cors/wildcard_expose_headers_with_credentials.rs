@@ -50,6 +50,6 @@ fn check(c: &mut Checker<'_>) {
     c.report(
         Target::Header { name: "Access-Control-Expose-Headers".into(), index: Some(i) },
         "`Access-Control-Expose-Headers: *` with `Access-Control-Allow-Credentials: true`: for credentialed requests `*` is a literal header name, so only safelisted headers are exposed.",
-        "List the exposed headers by name, e.g. `Access-Control-Expose-Headers: ETag, Location`.".to_string(),
+        "List the exposed headers by name, e.g. `Access-Control-Expose-Headers: ETag, Location`.",
     );
 }

@@ -50,7 +50,7 @@ fn check(c: &mut Checker<'_>) {
         c.report(
             Target::Header { name: "Access-Control-Allow-Origin".into(), index: Some(i) },
             "`Access-Control-Allow-Origin: *` with `Access-Control-Allow-Credentials: true`: browsers block every credentialed request.",
-            "Echo the allowed `Origin` (and send `Vary: Origin`) or drop `Access-Control-Allow-Credentials`.".to_string(),
+            "Echo the allowed `Origin` (and send `Vary: Origin`) or drop `Access-Control-Allow-Credentials`.",
         );
     }
 }

@@ -48,7 +48,7 @@ fn check(c: &mut Checker<'_>) {
         c.report(
             at("Transfer-Encoding", i),
             format!("`chunked` is applied {} times in `Transfer-Encoding`; recipients remove one layer and the rest corrupts the content.", chunked.len()),
-            "Apply `chunked` once, as the final transfer coding.".to_string(),
+            "Apply `chunked` once, as the final transfer coding.",
         );
     }
 }

@@ -50,6 +50,6 @@ fn check(c: &mut Checker<'_>) {
     c.report(
         at("Transfer-Encoding", *i),
         format!("`Transfer-Encoding: {}` does not end with `chunked`, so the body ends only when the server closes the connection; a truncated response looks complete.", all.join(", ")),
-        "Apply `chunked` last, or compress with `Content-Encoding` instead.".to_string(),
+        "Apply `chunked` last, or compress with `Content-Encoding` instead.",
     );
 }

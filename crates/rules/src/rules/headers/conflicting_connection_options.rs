@@ -48,7 +48,7 @@ fn check(c: &mut Checker<'_>) {
         c.report(
             at("Connection", *i),
             "`Connection` carries both `close` and `keep-alive`; `close` wins, but clients that honour `keep-alive` may reuse a closing connection.",
-            "Send either `Connection: close` or no `close`.".to_string(),
+            "Send either `Connection: close` or no `close`.",
         );
     }
 }

@@ -53,7 +53,7 @@ fn check(c: &mut Checker<'_>) {
         c.report(
             at("Content-Length", i),
             format!("`Content-Length` is sent as both {first} and {other}; the response's framing is ambiguous and recipients must reject it."),
-            "Send a single `Content-Length` with the size of the content in bytes.".to_string(),
+            "Send a single `Content-Length` with the size of the content in bytes.",
         );
     }
 }

@@ -93,7 +93,7 @@ fn check(c: &mut Checker<'_>) {
         c.report(
             at("Content-Encoding", i),
             format!("The content is coded with `{name}`, but the request sent {shown}: the client may not be able to decode it."),
-            "Pick the coding from the request's `Accept-Encoding` (or send the content uncoded), with `Vary: Accept-Encoding`.".to_string(),
+            "Pick the coding from the request's `Accept-Encoding` (or send the content uncoded), with `Vary: Accept-Encoding`.",
         );
     }
 }

@@ -74,14 +74,14 @@ fn check(c: &mut Checker<'_>) {
         c.report(
             at("Content-Length", i),
             format!("`Content-Length: {cl}` but the body has {len} bytes; the {} extra bytes would be read as the start of the next response on the connection.", len - cl),
-            "Compute `Content-Length` from the bytes actually sent, or omit it and use chunked transfer coding.".to_string(),
+            "Compute `Content-Length` from the bytes actually sent, or omit it and use chunked transfer coding.",
         );
     } else if len < cl {
         c.report_with(
             Severity::Info,
             at("Content-Length", i),
             format!("`Content-Length: {cl}` but only {len} bytes of body were captured; if the capture is complete, clients wait for the missing {} bytes and then treat the response as incomplete.", cl - len),
-            "Compute `Content-Length` from the bytes actually sent, or omit it and use chunked transfer coding.".to_string(),
+            "Compute `Content-Length` from the bytes actually sent, or omit it and use chunked transfer coding.",
         );
     }
 }

@@ -48,6 +48,6 @@ fn check(c: &mut Checker<'_>) {
     c.report(
         at("Content-Length", i),
         format!("The response has both `Transfer-Encoding: {te}` and `Content-Length: {cl}`; recipients must ignore `Content-Length`, and those that do not will disagree on where the response ends."),
-        "Remove `Content-Length` from responses that use `Transfer-Encoding`.".to_string(),
+        "Remove `Content-Length` from responses that use `Transfer-Encoding`.",
     );
 }

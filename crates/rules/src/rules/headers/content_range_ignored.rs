@@ -50,7 +50,7 @@ fn check(c: &mut Checker<'_>) {
         c.report(
             at("Content-Range", i),
             format!("`Content-Range: {v}` has no meaning on a `{status} {reason}` response; only 206 and 416 define it, and clients ignore it here."),
-            "Send `206 Partial Content` for a partial response, or drop `Content-Range`.".to_string(),
+            "Send `206 Partial Content` for a partial response, or drop `Content-Range`.",
         );
     }
 }

@@ -51,7 +51,7 @@ fn check(c: &mut Checker<'_>) {
             c.report(
                 at("Date", i),
                 format!("`Date: {v}` is {} ahead of the current time; the server's clock is wrong (or this machine's).", human_duration(secs - now)),
-                "Synchronise the server's clock with NTP.".to_string(),
+                "Synchronise the server's clock with NTP.",
             );
         }
     }

@@ -43,7 +43,7 @@ fn check(c: &mut Checker<'_>) {
         c.report(
             at("Content-Encoding", i),
             "`Content-Encoding: identity` is not needed: `identity` means no encoding, and is only meant for `Accept-Encoding`.",
-            "Remove `Content-Encoding` when the content is not encoded.".to_string(),
+            "Remove `Content-Encoding` when the content is not encoded.",
         );
     }
 }

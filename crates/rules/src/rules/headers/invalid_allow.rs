@@ -45,7 +45,7 @@ fn check(c: &mut Checker<'_>) {
             c.report(
                 at("Allow", i),
                 format!("`Allow` lists `{m}`, which is not a method name; clients cannot match it."),
-                "Separate methods with commas: `Allow: GET, HEAD`.".to_string(),
+                "Separate methods with commas: `Allow: GET, HEAD`.",
             );
         } else if m != m.to_ascii_uppercase() && STANDARD.contains(&m.to_ascii_uppercase().as_str()) {
             let up = m.to_ascii_uppercase();

@@ -101,7 +101,7 @@ fn check(c: &mut Checker<'_>) {
             c.report(
                 at("Alt-Svc", i),
                 format!("`Alt-Svc: {v}` does not parse ({p}); clients ignore it and never use the alternative service."),
-                "Write alternatives as `h3=\":443\"; ma=86400`, or send `Alt-Svc: clear`.".to_string(),
+                "Write alternatives as `h3=\":443\"; ma=86400`, or send `Alt-Svc: clear`.",
             );
         }
     }

@@ -60,7 +60,7 @@ fn check(c: &mut Checker<'_>) {
         c.report(
             at("Content-Language", i),
             format!("`Content-Language` lists `{m}`, which is not a language tag{hint}; clients ignore it."),
-            "Use BCP 47 tags separated by commas, e.g. `Content-Language: en-US`.".to_string(),
+            "Use BCP 47 tags separated by commas, e.g. `Content-Language: en-US`.",
         );
     }
 }

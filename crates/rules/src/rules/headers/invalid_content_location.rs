@@ -47,7 +47,7 @@ fn check(c: &mut Checker<'_>) {
             c.report(
                 at("Content-Location", i),
                 format!("{shown} {problem}, so it is not a URI reference; recipients cannot resolve it."),
-                "Send a URI with spaces percent-encoded as `%20`.".to_string(),
+                "Send a URI with spaces percent-encoded as `%20`.",
             );
         }
     }

@@ -66,6 +66,6 @@ fn check(c: &mut Checker<'_>) {
     c.report(
         at("Deprecation", i),
         format!("{problem}: clients and tools that read the field ignore it."),
-        "Send the deprecation date as `@` and Unix seconds, e.g. `Deprecation: @1688169599`.".to_string(),
+        "Send the deprecation date as `@` and Unix seconds, e.g. `Deprecation: @1688169599`.",
     );
 }

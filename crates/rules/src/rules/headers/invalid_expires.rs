@@ -57,7 +57,7 @@ fn check(c: &mut Checker<'_>) {
             Severity::Info,
             at("Expires", *i),
             format!("`Expires: {v}` is not a date; caches treat the response as already expired, which `Cache-Control: no-cache` says explicitly."),
-            "Send `Cache-Control: no-cache` (or `max-age=0`) instead of a numeric `Expires`.".to_string(),
+            "Send `Cache-Control: no-cache` (or `max-age=0`) instead of a numeric `Expires`.",
         );
     }
     let skip: Vec<usize> = numeric.iter().map(|(i, _)| *i).collect();

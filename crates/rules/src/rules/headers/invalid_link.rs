@@ -152,7 +152,7 @@ fn check(c: &mut Checker<'_>) {
             c.report(
                 at("Link", *i),
                 format!("`Link: {v}` does not parse: {p}; clients ignore the link."),
-                "Write each link as `<uri>; rel=\"relation\"`, separated by commas.".to_string(),
+                "Write each link as `<uri>; rel=\"relation\"`, separated by commas.",
             );
         }
     }

@@ -49,7 +49,7 @@ fn check(c: &mut Checker<'_>) {
         c.report(
             Target::Header { name: "Retry-After".into(), index: Some(i) },
             format!("`Retry-After: {v}` is neither a number of seconds nor an HTTP-date; clients will ignore it."),
-            "Send `Retry-After: <seconds>` or an IMF-fixdate.".to_string(),
+            "Send `Retry-After: <seconds>` or an IMF-fixdate.",
         );
     }
 }

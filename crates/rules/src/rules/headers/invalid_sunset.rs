@@ -44,7 +44,7 @@ fn check(c: &mut Checker<'_>) {
         c.report(
             at("Sunset", i),
             format!("`Sunset: {v}` is not an HTTP-date, so clients that watch for it ignore the announced end of life."),
-            "Send an IMF-fixdate in GMT, e.g. `Sunset: Wed, 30 Jun 2027 23:59:59 GMT`.".to_string(),
+            "Send an IMF-fixdate in GMT, e.g. `Sunset: Wed, 30 Jun 2027 23:59:59 GMT`.",
         );
     }
 }

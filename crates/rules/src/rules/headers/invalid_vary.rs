@@ -45,7 +45,7 @@ fn check(c: &mut Checker<'_>) {
         c.report(
             at("Vary", i),
             format!("`Vary` lists `{m}`, which is not a field name; caches cannot match it against requests."),
-            "List request field names separated by commas, e.g. `Vary: Accept-Encoding`.".to_string(),
+            "List request field names separated by commas, e.g. `Vary: Accept-Encoding`.",
         );
     }
 }

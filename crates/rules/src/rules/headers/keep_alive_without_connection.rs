@@ -52,6 +52,6 @@ fn check(c: &mut Checker<'_>) {
     c.report(
         at("Keep-Alive", i),
         format!("`Keep-Alive: {v}` is a connection-specific field but `Connection` does not list `keep-alive`; proxies may forward it."),
-        "Send `Connection: keep-alive` with it, or drop `Keep-Alive`.".to_string(),
+        "Send `Connection: keep-alive` with it, or drop `Keep-Alive`.",
     );
 }

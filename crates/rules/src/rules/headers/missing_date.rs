@@ -48,7 +48,7 @@ fn check(c: &mut Checker<'_>) {
         c.report(
             Target::Header { name: "Date".into(), index: None },
             format!("The `{status} {reason}` response has no `Date`; an origin server with a clock must send one, and caches need it to compute the response's age."),
-            "Send `Date` with the current time, e.g. `Date: Wed, 25 Nov 2026 21:00:00 GMT`.".to_string(),
+            "Send `Date` with the current time, e.g. `Date: Wed, 25 Nov 2026 21:00:00 GMT`.",
         );
     }
 }

@@ -55,9 +55,9 @@ fn check(c: &mut Checker<'_>) {
         .collect();
     for (i, name, v) in found {
         c.report(
-            at(&name, i),
+            at(name.clone(), i),
             format!("`{name}: {v}` contains non-ASCII characters; clients read field values byte by byte, so they may see garbled text or reject the field."),
-            "Keep field values ASCII (percent-encode, or use the RFC 8187 `*=UTF-8''…` parameter form).".to_string(),
+            "Keep field values ASCII (percent-encode, or use the RFC 8187 `*=UTF-8''…` parameter form).",
         );
     }
 }

@@ -183,7 +183,7 @@ fn check(c: &mut Checker<'_>) {
     }
     c.report_with(
         severity,
-        at(&headers[big].0, big),
+        at(headers[big].0.clone(), big),
         format!("{seen} total {total} bytes in {lines} lines, more than {over}: {consequence}. {details}."),
         fix_for(heaviest.name),
     );
@@ -198,7 +198,7 @@ fn check(c: &mut Checker<'_>) {
         let size = line_size(name, value);
         c.report_with(
             Severity::Info,
-            at(name, i),
+            at(name.clone(), i),
             format!("This `{name}` line is {size} bytes, longer than the {APACHE_LINE}-byte line buffer of Apache httpd's `mod_proxy` (`responsefieldsize`), which cuts it short."),
             fix_for(name),
         );

@@ -43,7 +43,7 @@ fn check(c: &mut Checker<'_>) {
         c.report(
             at("Proxy-Connection", i),
             format!("`Proxy-Connection: {v}` is a non-standard field that no recipient needs; an HTTP/2 or HTTP/3 response carrying it is malformed."),
-            "Remove `Proxy-Connection`.".to_string(),
+            "Remove `Proxy-Connection`.",
         );
     }
 }

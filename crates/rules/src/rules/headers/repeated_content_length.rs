@@ -50,7 +50,7 @@ fn check(c: &mut Checker<'_>) {
         c.report(
             at("Content-Length", i),
             format!("`Content-Length: {first}` is sent {} times; browsers accept identical copies, but strict recipients reject the response.", ms.len()),
-            "Send `Content-Length` once.".to_string(),
+            "Send `Content-Length` once.",
         );
     }
 }

@@ -58,7 +58,7 @@ fn check(c: &mut Checker<'_>) {
         c.report(
             at("Sunset", i),
             format!("`Sunset: {v}` is earlier than `Deprecation: {deprecation}` ({dep_text}): a resource cannot stop answering before it is deprecated, so one of the dates is wrong."),
-            "Correct the dates so that `Sunset` is on or after `Deprecation`.".to_string(),
+            "Correct the dates so that `Sunset` is on or after `Deprecation`.",
         );
     }
 }

@@ -48,7 +48,7 @@ fn check(c: &mut Checker<'_>) {
         c.report(
             at("Sunset", i),
             format!("`Sunset: {v}` passed {ago}: the resource was announced to stop answering then, yet it still does; clients that planned by this date were misled."),
-            "Announce the new shutdown date, or remove `Sunset` if the resource stays.".to_string(),
+            "Announce the new shutdown date, or remove `Sunset` if the resource stays.",
         );
     }
 }

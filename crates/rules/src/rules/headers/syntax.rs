@@ -18,8 +18,8 @@ pub(crate) fn is_token(s: &str) -> bool {
 }
 
 /// The target for line `index` of field `name`.
-pub(crate) fn at(name: &str, index: usize) -> Target {
-    Target::Header { name: name.to_string(), index: Some(index) }
+pub(crate) fn at(name: impl Into<Cow<'static, str>>, index: usize) -> Target {
+    Target::Header { name: name.into(), index: Some(index) }
 }
 
 /// Every line of `name` in the response, as (index, value).
@@ -391,7 +391,7 @@ fn lenient_date(v: &str) -> Option<(i64, i64)> {
 /// IMF-fixdate: obsolete forms and lenient near misses at `info`, anything else at the
 /// rule's severity with `consequence` appended.
 /// Lines whose index is in `skip` are left alone.
-pub(crate) fn report_bad_dates(c: &mut Checker<'_>, name: &str, consequence: &str, skip: &[usize]) {
+pub(crate) fn report_bad_dates(c: &mut Checker<'_>, name: &'static str, consequence: &str, skip: &[usize]) {
     let fix = || format!("Send an IMF-fixdate in GMT, e.g. `{name}: Wed, 25 Nov 2026 21:00:00 GMT`.");
     for (i, v) in lines(c, name) {
         if skip.contains(&i) {

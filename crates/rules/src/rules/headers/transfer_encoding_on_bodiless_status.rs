@@ -54,6 +54,6 @@ fn check(c: &mut Checker<'_>) {
     c.report(
         at("Transfer-Encoding", i),
         msg,
-        "Remove `Transfer-Encoding` from this response.".to_string(),
+        "Remove `Transfer-Encoding` from this response.",
     );
 }

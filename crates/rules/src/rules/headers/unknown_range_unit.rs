@@ -46,7 +46,7 @@ fn check(c: &mut Checker<'_>) {
         c.report(
             at("Accept-Ranges", i),
             format!("`Accept-Ranges` lists `{m}`, which is not a range unit clients know; only `bytes` (or `none`) is defined."),
-            "Send `Accept-Ranges: bytes` or `Accept-Ranges: none`.".to_string(),
+            "Send `Accept-Ranges: bytes` or `Accept-Ranges: none`.",
         );
     }
 }

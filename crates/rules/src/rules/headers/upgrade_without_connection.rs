@@ -55,6 +55,6 @@ fn check(c: &mut Checker<'_>) {
     c.report(
         at("Upgrade", i),
         format!("`Upgrade: {v}` is sent without `Connection: upgrade`; proxies will forward it to clients it does not concern."),
-        "Add `Connection: Upgrade`, or stop sending `Upgrade`.".to_string(),
+        "Add `Connection: Upgrade`, or stop sending `Upgrade`.",
     );
 }

@@ -40,7 +40,7 @@ fn check(c: &mut Checker<'_>) {
         c.report(
             at("Vary", i),
             "`Vary` lists `Host`, which is already part of every cache key; it only adds lookups (and some CDNs stop caching).",
-            "Remove `Host` from `Vary`.".to_string(),
+            "Remove `Host` from `Vary`.",
         );
     }
 }

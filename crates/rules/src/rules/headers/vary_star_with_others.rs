@@ -48,6 +48,6 @@ fn check(c: &mut Checker<'_>) {
     c.report(
         at("Vary", i),
         format!("`Vary` lists `*` with {}; `*` alone already makes every stored copy fail to match, so the others have no effect.", others.iter().map(|o| format!("`{o}`")).collect::<Vec<_>>().join(", ")),
-        "Send `Vary: *` (or `Cache-Control: no-store`) alone, or drop `*` and keep the field names.".to_string(),
+        "Send `Vary: *` (or `Cache-Control: no-store`) alone, or drop `*` and keep the field names.",
     );
 }

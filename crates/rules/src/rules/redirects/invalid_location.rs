@@ -95,7 +95,7 @@ fn check(c: &mut Checker<'_>) {
         c.report(
             Target::Header { name: "Location".into(), index: Some(i) },
             format!("{shown} {p}."),
-            "Send a percent-encoded URI reference, e.g. `/search?q=red%20shoes` or `https://example.com/path`.".to_string(),
+            "Send a percent-encoded URI reference, e.g. `/search?q=red%20shoes` or `https://example.com/path`.",
         );
     }
 }

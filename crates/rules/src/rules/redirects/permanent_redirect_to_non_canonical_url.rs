@@ -99,7 +99,7 @@ fn check(c: &mut Checker<'_>) {
             why.join("; "),
             super::short(loc)
         ),
-        "Redirect to the canonical URL (lower-case host, no default port, normalised path, no session or tracking parameters), or use 302/307 when the target depends on the visitor.".to_string(),
+        "Redirect to the canonical URL (lower-case host, no default port, normalised path, no session or tracking parameters), or use 302/307 when the target depends on the visitor.",
     );
 }
 

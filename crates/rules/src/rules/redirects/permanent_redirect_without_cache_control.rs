@@ -48,6 +48,6 @@ fn check(c: &mut Checker<'_>) {
     c.report(
         Target::Header { name: "Cache-Control".into(), index: None },
         format!("`{status} {reason}` has no `Cache-Control`: browsers cache it heuristically, often for a very long time, so it is hard to take back."),
-        "Add `Cache-Control: max-age=86400` (or the lifetime you can commit to).".to_string(),
+        "Add `Cache-Control: max-age=86400` (or the lifetime you can commit to).",
     );
 }

@@ -59,6 +59,6 @@ fn check(c: &mut Checker<'_>) {
             "`Location: {}` sends a client that asked over `https` to plain `http`: the next request and any cookie without `Secure` travel unencrypted.",
             super::short(loc)
         ),
-        "Redirect to the `https://` URL, or use a relative reference that keeps the scheme.".to_string(),
+        "Redirect to the `https://` URL, or use a relative reference that keeps the scheme.",
     );
 }

@@ -63,13 +63,13 @@ fn check(c: &mut Checker<'_>) {
             Severity::Warning,
             target,
             format!("`Location: {shown}` uses the scheme `{scheme}:`, which browsers refuse to follow from a redirect."),
-            "Redirect to an `https://` URL.".to_string(),
+            "Redirect to an `https://` URL.",
         );
     } else {
         c.report(
             target,
             format!("`Location: {shown}` uses the scheme `{scheme}:`: `fetch()` fails on it, while navigations hand it to the app registered for `{scheme}:`."),
-            "Fine for app callbacks reached by navigation; for anything fetched, redirect to an `https://` URL.".to_string(),
+            "Fine for app callbacks reached by navigation; for anything fetched, redirect to an `https://` URL.",
         );
     }
 }

@@ -67,7 +67,7 @@ fn check(c: &mut Checker<'_>) {
     c.report(
         Target::Header { name: "Refresh".into(), index: Some(i) },
         format!("`Refresh` redirects to `{}`: only browsers follow it, after loading this response as a page.", super::short(url)),
-        "Use a `3xx` status with `Location` (`301`/`308` permanent, `302`/`303`/`307` temporary).".to_string(),
+        "Use a `3xx` status with `Location` (`301`/`308` permanent, `302`/`303`/`307` temporary).",
     );
 }
 

@@ -81,6 +81,6 @@ fn check(c: &mut Checker<'_>) {
     c.report(
         Target::Header { name: "Cross-Origin-Opener-Policy".into(), index: coop_line },
         format!("`Cross-Origin-Embedder-Policy: {coep}` with {opener}: opened as a top-level page it is not cross-origin isolated (`crossOriginIsolated` is false, no `SharedArrayBuffer`), yet {cost}."),
-        "Add `Cross-Origin-Opener-Policy: same-origin` if the page needs cross-origin isolation; otherwise drop the embedder policy.".to_string(),
+        "Add `Cross-Origin-Opener-Policy: same-origin` if the page needs cross-origin isolation; otherwise drop the embedder policy.",
     );
 }

@@ -45,7 +45,7 @@ fn check(c: &mut Checker<'_>) {
         for p in policies {
             for d in &p.duplicates {
                 c.report(
-                    Target::Header { name: header.to_string(), index: Some(p.index) },
+                    Target::Header { name: header.to_string().into(), index: Some(p.index) },
                     format!("`{d}` appears more than once in the policy: browsers use the first occurrence and ignore the others."),
                     format!("Merge the sources of every `{d}` into a single directive."),
                 );

@@ -80,7 +80,7 @@ fn check(c: &mut Checker<'_>) {
                 _ => ("treat the page as public", try_enforced()),
             };
             c.report(
-                Target::Header { name: header.to_string(), index: Some(p.index) },
+                Target::Header { name: header.to_string().into(), index: Some(p.index) },
                 format!("Browsers ignore `{name}` in a report-only policy: it will not {effect}, and no report tells what it would do."),
                 fix,
             );

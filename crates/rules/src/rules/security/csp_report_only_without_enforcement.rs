@@ -45,6 +45,6 @@ fn check(c: &mut Checker<'_>) {
     c.report(
         Target::Header { name: "Content-Security-Policy-Report-Only".into(), index: Some(i) },
         "Only `Content-Security-Policy-Report-Only` is sent: violations are reported but nothing is blocked.",
-        "When the reports are clean, send the policy as `Content-Security-Policy` to enforce it.".to_string(),
+        "When the reports are clean, send the policy as `Content-Security-Policy` to enforce it.",
     );
 }

@@ -56,9 +56,9 @@ fn check(c: &mut Checker<'_>) {
             continue;
         }
         c.report(
-            Target::Header { name: header.to_string(), index: Some(p.index) },
+            Target::Header { name: header.to_string().into(), index: Some(p.index) },
             "This report-only policy has neither `report-to` nor `report-uri`: it blocks nothing, and its violations reach only the console and the page's own scripts (`securitypolicyviolation` listeners, `ReportingObserver`).",
-            "Add `report-to csp-endpoint` with `Reporting-Endpoints: csp-endpoint=\"https://…\"`, and `report-uri https://…` for browsers without the Reporting API.".to_string(),
+            "Add `report-to csp-endpoint` with `Reporting-Endpoints: csp-endpoint=\"https://…\"`, and `report-uri https://…` for browsers without the Reporting API.",
         );
     }
 }

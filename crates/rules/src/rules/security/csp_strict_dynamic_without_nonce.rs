@@ -67,7 +67,7 @@ fn check(c: &mut Checker<'_>) {
             };
             c.report_with(
                 severity,
-                Target::Header { name: header.to_string(), index: Some(p.index) },
+                Target::Header { name: header.to_string().into(), index: Some(p.index) },
                 format!("`{name}` has `'strict-dynamic'` but {none}: nothing is trusted to start with, so it {outcome} every `<script>` in current browsers (they ignore the hosts, `'self'` and `'unsafe-inline'` beside it)."),
                 format!("Add `'nonce-{{random}}'` to `{name}` and the same `nonce` attribute to each `<script>` (or the scripts' hashes), or remove `'strict-dynamic'`."),
             );

@@ -78,7 +78,7 @@ fn check(c: &mut Checker<'_>) {
                     reported.push(p.index);
                     let name = d.raw_name;
                     c.report(
-                        Target::Header { name: header.to_string(), index: Some(p.index) },
+                        Target::Header { name: header.to_string().into(), index: Some(p.index) },
                         format!("`{name} {v}`: without single quotes `{v}` is read as a host name, not as the keyword `'{v}'`."),
                         format!("Write `'{v}'` (with single quotes) in `{name}`."),
                     );

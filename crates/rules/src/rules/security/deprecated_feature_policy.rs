@@ -48,6 +48,6 @@ fn check(c: &mut Checker<'_>) {
     c.report(
         Target::Header { name: "Feature-Policy".into(), index: Some(i) },
         message,
-        "Send the policy as `Permissions-Policy` (e.g. `camera=(), geolocation=()`) and remove `Feature-Policy`.".to_string(),
+        "Send the policy as `Permissions-Policy` (e.g. `camera=(), geolocation=()`) and remove `Feature-Policy`.",
     );
 }

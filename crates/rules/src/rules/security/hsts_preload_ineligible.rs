@@ -86,7 +86,7 @@ fn check(c: &mut Checker<'_>) {
         format!(
             "`Strict-Transport-Security: {v}` asks for HSTS preloading, but the preload list requires {requires}: a submission is refused, and a listed domain that stops meeting the requirements may be removed."
         ),
-        "Once every subdomain works over HTTPS, send `Strict-Transport-Security: max-age=63072000; includeSubDomains; preload`; otherwise drop `preload`.".to_string(),
+        "Once every subdomain works over HTTPS, send `Strict-Transport-Security: max-age=63072000; includeSubDomains; preload`; otherwise drop `preload`.",
     );
 }
 

@@ -49,7 +49,7 @@ pub(crate) fn check_token_header(c: &mut Checker<'_>, name: &str, allowed: &[&st
     }
     let list = allowed.iter().map(|a| format!("`{a}`")).collect::<Vec<_>>().join(", ");
     c.report(
-        Target::Header { name: name.to_string(), index: Some(i) },
+        Target::Header { name: name.to_string().into(), index: Some(i) },
         format!("`{name}: {combined}` is not one of {list}: browsers treat it as `{fallback}`, {effect}."),
         format!("Send a single bare, lowercase token, e.g. `{name}: {}`.", allowed[0]),
     );

@@ -44,6 +44,6 @@ fn check(c: &mut Checker<'_>) {
     c.report(
         Target::Header { name: "Cross-Origin-Resource-Policy".into(), index: Some(i) },
         format!("`Cross-Origin-Resource-Policy: {v}` is not `same-origin`, `same-site` or `cross-origin`: browsers ignore it and any origin can embed the resource."),
-        "Send exactly one lowercase value, e.g. `Cross-Origin-Resource-Policy: same-origin`.".to_string(),
+        "Send exactly one lowercase value, e.g. `Cross-Origin-Resource-Policy: same-origin`.",
     );
 }

@@ -60,7 +60,7 @@ fn check(c: &mut Checker<'_>) {
         c.report(
             Target::Header { name: "Permissions-Policy".into(), index: Some(i) },
             format!("`Permissions-Policy: {v}` is not a structured-field dictionary ({why}), so browsers ignore the whole policy."),
-            "Use the dictionary syntax, e.g. `Permissions-Policy: camera=(), geolocation=(self \"https://maps.example\")`.".to_string(),
+            "Use the dictionary syntax, e.g. `Permissions-Policy: camera=(), geolocation=(self \"https://maps.example\")`.",
         );
     }
 }

@@ -77,6 +77,6 @@ fn check(c: &mut Checker<'_>) {
     c.report(
         Target::Header { name: "Referrer-Policy".into(), index: Some(i) },
         message,
-        "Use a defined policy such as `strict-origin-when-cross-origin` or `no-referrer`.".to_string(),
+        "Use a defined policy such as `strict-origin-when-cross-origin` or `no-referrer`.",
     );
 }

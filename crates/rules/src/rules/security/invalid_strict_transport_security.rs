@@ -46,7 +46,7 @@ fn check(c: &mut Checker<'_>) {
         c.report(
             Target::Header { name: "Strict-Transport-Security".into(), index: Some(i) },
             format!("Browsers ignore `Strict-Transport-Security: {v}`: {why}."),
-            "Send `Strict-Transport-Security: max-age=31536000; includeSubDomains` (directives separated by `;`, `max-age` in seconds).".to_string(),
+            "Send `Strict-Transport-Security: max-age=31536000; includeSubDomains` (directives separated by `;`, `max-age` in seconds).",
         );
     }
 }

@@ -59,6 +59,6 @@ fn check(c: &mut Checker<'_>) {
     c.report(
         Target::Header { name: "Referrer-Policy".into(), index: Some(i) },
         format!("The effective referrer policy `{e}` sends {what}."),
-        "Use `Referrer-Policy: strict-origin-when-cross-origin` (or `no-referrer`).".to_string(),
+        "Use `Referrer-Policy: strict-origin-when-cross-origin` (or `no-referrer`).",
     );
 }

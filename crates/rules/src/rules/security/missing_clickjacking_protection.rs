@@ -62,6 +62,6 @@ fn check(c: &mut Checker<'_>) {
     c.report(
         Target::Header { name: "X-Frame-Options".into(), index: None },
         "Neither `frame-ancestors` nor `X-Frame-Options` is set: any site can frame this page (clickjacking).",
-        "Add `Content-Security-Policy: frame-ancestors 'self'` and `X-Frame-Options: SAMEORIGIN`.".to_string(),
+        "Add `Content-Security-Policy: frame-ancestors 'self'` and `X-Frame-Options: SAMEORIGIN`.",
     );
 }

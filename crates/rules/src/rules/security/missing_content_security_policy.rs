@@ -54,6 +54,6 @@ fn check(c: &mut Checker<'_>) {
     c.report(
         Target::Header { name: "Content-Security-Policy".into(), index: None },
         "This HTML document has no `Content-Security-Policy`: nothing limits what an injected script can do.",
-        "Add a policy such as `Content-Security-Policy: default-src 'self'; object-src 'none'; base-uri 'none'` (try it first as `Content-Security-Policy-Report-Only`).".to_string(),
+        "Add a policy such as `Content-Security-Policy: default-src 'self'; object-src 'none'; base-uri 'none'` (try it first as `Content-Security-Policy-Report-Only`).",
     );
 }

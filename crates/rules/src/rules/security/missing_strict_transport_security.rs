@@ -50,6 +50,6 @@ fn check(c: &mut Checker<'_>) {
     c.report(
         Target::Header { name: "Strict-Transport-Security".into(), index: None },
         format!("This HTTPS response has no `Strict-Transport-Security`: browsers may still try `http://{host}` first, which an attacker on the network can intercept."),
-        "Add `Strict-Transport-Security: max-age=31536000; includeSubDomains`.".to_string(),
+        "Add `Strict-Transport-Security: max-age=31536000; includeSubDomains`.",
     );
 }

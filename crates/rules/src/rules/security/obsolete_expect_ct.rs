@@ -43,6 +43,6 @@ fn check(c: &mut Checker<'_>) {
     c.report(
         Target::Header { name: "Expect-CT".into(), index: Some(i) },
         "`Expect-CT` is obsolete: Certificate Transparency is enforced for all certificates, and browsers ignore the header.",
-        "Remove `Expect-CT`.".to_string(),
+        "Remove `Expect-CT`.",
     );
 }

@@ -41,6 +41,6 @@ fn check(c: &mut Checker<'_>) {
     c.report(
         Target::Header { name: "P3P".into(), index: Some(i) },
         "`P3P` is obsolete: only Internet Explorer ever read it.",
-        "Remove `P3P`.".to_string(),
+        "Remove `P3P`.",
     );
 }

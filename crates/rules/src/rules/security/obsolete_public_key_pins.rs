@@ -42,7 +42,7 @@ fn check(c: &mut Checker<'_>) {
     for name in ["Public-Key-Pins", "Public-Key-Pins-Report-Only"] {
         let Some((i, _)) = super::present(c, name) else { continue };
         c.report(
-            Target::Header { name: name.to_string(), index: Some(i) },
+            Target::Header { name: name.to_string().into(), index: Some(i) },
             format!("`{name}` (HPKP) was removed from browsers: it protects no one, and clients that still honour it can lock users out when certificates change."),
             format!("Remove `{name}`; rely on Certificate Transparency and CAA records."),
         );

@@ -81,7 +81,7 @@ fn check(c: &mut Checker<'_>) {
     for (name, effect) in ignored {
         let Some((i, _)) = super::present(c, name) else { continue };
         c.report(
-            Target::Header { name: name.to_string(), index: Some(i) },
+            Target::Header { name: name.to_string().into(), index: Some(i) },
             format!("Browsers ignore `{name}` on a plain-HTTP response from `{host}` (not a secure context): {effect}."),
             format!("Serve `{host}` over HTTPS; `{name}` applies there."),
         );

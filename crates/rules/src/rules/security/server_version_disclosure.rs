@@ -62,7 +62,7 @@ fn check(c: &mut Checker<'_>) {
             "Send the product name only (nginx `server_tokens off;`, Apache `ServerTokens Prod`) or no `Server` header.".to_string()
         };
         c.report(
-            Target::Header { name: name.to_string(), index: Some(i) },
+            Target::Header { name: name.to_string().into(), index: Some(i) },
             format!("`{name}: {v}` reveals the software version, which lets anyone look up its known vulnerabilities."),
             fix,
         );

@@ -46,7 +46,7 @@ fn check(c: &mut Checker<'_>) {
         c.report(
             Target::Header { name: "Strict-Transport-Security".into(), index: Some(i) },
             format!("`max-age={}` keeps the HSTS policy for less than a day: visitors who return later make their first request over plain HTTP again.", sts.max_age),
-            "Once HTTPS works everywhere, raise it to `max-age=31536000` (one year).".to_string(),
+            "Once HTTPS works everywhere, raise it to `max-age=31536000` (one year).",
         );
     }
 }

@@ -93,7 +93,7 @@ fn check(c: &mut Checker<'_>) {
                 if KNOWN.contains(&d.name.as_ref()) {
                     continue;
                 }
-                let target = Target::Header { name: header.to_string(), index: Some(p.index) };
+                let target = Target::Header { name: header.to_string().into(), index: Some(p.index) };
                 let name = &d.raw_name;
                 if OBSOLETE.contains(&d.name.as_ref()) {
                     c.report_with(
@@ -106,7 +106,7 @@ fn check(c: &mut Checker<'_>) {
                     c.report(
                         target,
                         format!("`{name}` is not a Content Security Policy directive: browsers ignore it."),
-                        "Check the spelling against the CSP directive list (e.g. `script-src`, `frame-ancestors`).".to_string(),
+                        "Check the spelling against the CSP directive list (e.g. `script-src`, `frame-ancestors`).",
                     );
                 }
             }

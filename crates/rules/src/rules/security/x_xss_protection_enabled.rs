@@ -49,6 +49,6 @@ fn check(c: &mut Checker<'_>) {
     c.report(
         Target::Header { name: "X-XSS-Protection".into(), index: Some(i) },
         format!("`X-XSS-Protection: {v}` turns on an XSS filter that current browsers no longer have and that caused cross-site leaks in those that did."),
-        "Remove `X-XSS-Protection` (or send `X-XSS-Protection: 0`) and use a `Content-Security-Policy`.".to_string(),
+        "Remove `X-XSS-Protection` (or send `X-XSS-Protection: 0`) and use a `Content-Security-Policy`.",
     );
 }

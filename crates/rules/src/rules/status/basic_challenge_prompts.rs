@@ -52,7 +52,7 @@ fn check(c: &mut Checker<'_>) {
         c.report(
             Target::Header { name: "WWW-Authenticate".into(), index: Some(i) },
             "A `Basic` challenge makes browsers show a login dialog, even for `fetch()` calls from a page.",
-            "Use `Bearer` for APIs called from scripts; keep `Basic` for pages people open, over HTTPS.".to_string(),
+            "Use `Bearer` for APIs called from scripts; keep `Basic` for pages people open, over HTTPS.",
         );
     }
 }

@@ -53,6 +53,6 @@ fn check(c: &mut Checker<'_>) {
     c.report(
         Target::Header { name: "Content-Type".into(), index: Some(i) },
         format!("The request asked for one range (`Range: {range}`) but the `206` is `multipart/byteranges`, which a client asking for one range may not understand."),
-        "Send a single-part 206 with `Content-Range` for a single requested range.".to_string(),
+        "Send a single-part 206 with `Content-Range` for a single requested range.",
     );
 }

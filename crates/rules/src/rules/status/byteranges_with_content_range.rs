@@ -48,7 +48,7 @@ fn check(c: &mut Checker<'_>) {
         c.report(
             Target::Header { name: "Content-Range".into(), index: Some(i) },
             format!("This `multipart/byteranges` response also sends `Content-Range: {v}` in its header section; clients may read the whole body as that one range."),
-            "Remove the top-level `Content-Range`; each body part carries its own.".to_string(),
+            "Remove the top-level `Content-Range`; each body part carries its own.",
         );
     }
 }

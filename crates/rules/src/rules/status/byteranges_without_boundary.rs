@@ -63,7 +63,7 @@ fn check(c: &mut Checker<'_>) {
                 c.report(
                     Target::Body,
                     format!("The content never contains the delimiter `{delim}` declared by `Content-Type`, so its parts cannot be found."),
-                    "Separate the parts with the boundary given in `Content-Type`.".to_string(),
+                    "Separate the parts with the boundary given in `Content-Type`.",
                 );
             }
         }

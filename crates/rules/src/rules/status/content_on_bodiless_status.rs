@@ -47,7 +47,7 @@ fn check(c: &mut Checker<'_>) {
         c.report(
             Target::Body,
             format!("A `{status} {reason}` response carries {len} bytes of content; it cannot have any."),
-            "Remove the body, or answer 200 if there is content to send.".to_string(),
+            "Remove the body, or answer 200 if there is content to send.",
         );
     } else if status == 204 {
         if let Some((i, v)) = c.header_lines("Content-Length").next() {
@@ -55,7 +55,7 @@ fn check(c: &mut Checker<'_>) {
                 c.report(
                     Target::Header { name: "Content-Length".into(), index: Some(i) },
                     format!("A `204 No Content` response sends `Content-Length: {v}`; a 204 has no content (RFC 9110 §8.6)."),
-                    "Remove `Content-Length` from 204 responses.".to_string(),
+                    "Remove `Content-Length` from 204 responses.",
                 );
             }
         }

@@ -118,7 +118,7 @@ fn check(c: &mut Checker<'_>) {
         c.report(
             Target::Body,
             format!("This `{status} {reason}` shows a {lang} stack trace, revealing file paths, libraries and code structure to anyone."),
-            "Disable debug error output in production; log the trace on the server and send a generic message.".to_string(),
+            "Disable debug error output in production; log the trace on the server and send a generic message.",
         );
     }
 }

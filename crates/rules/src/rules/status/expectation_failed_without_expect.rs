@@ -45,6 +45,6 @@ fn check(c: &mut Checker<'_>) {
     c.report(
         Target::StatusLine,
         format!("`417 Expectation Failed` answers a `{}` request that has no `Expect` header; there is no expectation to fail.", req.method),
-        "Answer with the status that describes the real failure.".to_string(),
+        "Answer with the status that describes the real failure.",
     );
 }

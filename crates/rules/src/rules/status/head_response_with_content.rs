@@ -44,7 +44,7 @@ fn check(c: &mut Checker<'_>) {
         c.report(
             Target::Body,
             format!("The response to a `HEAD` request carries {len} bytes of content."),
-            "Send no content in answer to HEAD.".to_string(),
+            "Send no content in answer to HEAD.",
         );
     }
 }

@@ -44,6 +44,6 @@ fn check(c: &mut Checker<'_>) {
     c.report(
         Target::StatusLine,
         format!("`{status} {reason}` is an interim response, but no final response follows it; the client keeps waiting."),
-        "Send the final response (2xx–5xx) after any 1xx response.".to_string(),
+        "Send the final response (2xx–5xx) after any 1xx response.",
     );
 }

@@ -88,7 +88,7 @@ fn check(c: &mut Checker<'_>) {
         c.report(
             Target::Header { name: "Link".into(), index: None },
             "This `451 Unavailable For Legal Reasons` does not say who blocks the resource: no `Link` with `rel=\"blocked-by\"`.",
-            "Add `Link: <https://…>; rel=\"blocked-by\"` identifying the blocking entity.".to_string(),
+            "Add `Link: <https://…>; rel=\"blocked-by\"` identifying the blocking entity.",
         );
     }
 }

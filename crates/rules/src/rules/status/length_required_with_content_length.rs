@@ -48,6 +48,6 @@ fn check(c: &mut Checker<'_>) {
     c.report(
         Target::StatusLine,
         format!("`411 Length Required` answers a request that sent `Content-Length: {len}`; the client cannot add what it already sent."),
-        "Find what drops `Content-Length` on the way, or answer 400/422 for unacceptable content.".to_string(),
+        "Find what drops `Content-Length` on the way, or answer 400/422 for unacceptable content.",
     );
 }

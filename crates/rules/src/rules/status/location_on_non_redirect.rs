@@ -49,7 +49,7 @@ fn check(c: &mut Checker<'_>) {
         c.report(
             Target::Header { name: "Location".into(), index: Some(i) },
             format!("`Location: {v}` has no effect on a `{status} {reason}`; clients follow `Location` only on redirects."),
-            "Use a 3xx status to redirect, or remove `Location` (`Content-Location` names the enclosed representation).".to_string(),
+            "Use a 3xx status to redirect, or remove `Location` (`Content-Location` names the enclosed representation).",
         );
     }
 }

@@ -63,7 +63,7 @@ fn check(c: &mut Checker<'_>) {
             }
         };
         c.report(
-            Target::Header { name: field.to_string(), index: Some(i) },
+            Target::Header { name: field.to_string().into(), index: Some(i) },
             msg,
             format!("Write `{field}: <Scheme> name=\"value\", …`, e.g. `Bearer realm=\"api\"`."),
         );

@@ -47,7 +47,7 @@ fn check(c: &mut Checker<'_>) {
             c.report(
                 Target::Header { name: "Allow".into(), index: Some(i) },
                 format!("`Allow` lists `{method}`, the method this 405 refused."),
-                "Remove the refused method from `Allow`, or accept the method instead of answering 405.".to_string(),
+                "Remove the refused method from `Allow`, or accept the method instead of answering 405.",
             );
         }
     }

@@ -59,7 +59,7 @@ use crate::registry::Checker;
 /// `statuses`: the message quotes what the knowledge base says breaks without it, so the rule
 /// and the reference say the same thing.
 #[inline(always)]
-pub(crate) fn require_critical_header(c: &mut Checker<'_>, name: &str, fix: &str) {
+pub(crate) fn require_critical_header(c: &mut Checker<'_>, name: &'static str, fix: &'static str) {
     // The status test inlined into each rule: most responses have none of its codes, and the
     // rest below has a costly prologue.
     let status = c.status();
@@ -69,13 +69,13 @@ pub(crate) fn require_critical_header(c: &mut Checker<'_>, name: &str, fix: &str
 }
 
 #[inline(never)]
-fn report_missing_critical_header(c: &mut Checker<'_>, status: u16, name: &str, fix: &str) {
+fn report_missing_critical_header(c: &mut Checker<'_>, status: u16, name: &'static str, fix: &'static str) {
     let why = crate::codes::get(status)
         .and_then(|e| e.header(name))
         .map(|h| format!(" {}", h.missing.trim_fast()))
         .unwrap_or_default();
     let reason = crate::codes::reason(status);
-    c.require_header(name, format!("A `{status} {reason}` response has no `{name}` header.{why}"), fix.to_string());
+    c.require_header(name, format!("A `{status} {reason}` response has no `{name}` header.{why}"), fix);
 }
 
 /// This category's rules (add each new rule here).

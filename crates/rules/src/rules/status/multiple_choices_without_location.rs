@@ -44,7 +44,7 @@ fn check(c: &mut Checker<'_>) {
         c.report(
             Target::Header { name: "Location".into(), index: None },
             "This `300 Multiple Choices` has no `Location`, so no client will pick a choice automatically.",
-            "Add `Location` with the preferred choice, if there is one.".to_string(),
+            "Add `Location` with the preferred choice, if there is one.",
         );
     }
 }

@@ -115,7 +115,7 @@ fn check(c: &mut Checker<'_>) {
             "`406 Not Acceptable` answers a `{}` request {request}: any representation was acceptable, so there was nothing to refuse and the client cannot tell what to change.",
             req.method
         ),
-        "Send the default representation (`200`); if the request is refused for another reason, use the status that names it (`400`, `403`, `404` …).".to_string(),
+        "Send the default representation (`200`); if the request is refused for another reason, use the status that names it (`400`, `403`, `404` …).",
     );
 }
 

@@ -56,7 +56,7 @@ fn check(c: &mut Checker<'_>) {
         c.report(
             Target::Header { name: "Last-Modified".into(), index: Some(i) },
             format!("This `304 Not Modified` says `Last-Modified: {lm_raw}`, later than the request's `If-Modified-Since: {ims_raw}`: the representation changed, so the answer should be 200."),
-            "Answer 200 with the representation when it was modified after `If-Modified-Since`.".to_string(),
+            "Answer 200 with the representation when it was modified after `If-Modified-Since`.",
         );
     }
 }

@@ -55,6 +55,6 @@ fn check(c: &mut Checker<'_>) {
     c.report(
         Target::Header { name: "ETag".into(), index: Some(i) },
         format!("This `304 Not Modified` carries `ETag: {v}`, which is not among the tags the request sent (`If-None-Match: {sent}`); the client's copy is not the current one."),
-        "Answer 200 with the new representation when no tag in `If-None-Match` matches.".to_string(),
+        "Answer 200 with the new representation when no tag in `If-None-Match` matches.",
     );
 }

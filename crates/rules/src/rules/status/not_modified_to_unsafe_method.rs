@@ -46,6 +46,6 @@ fn check(c: &mut Checker<'_>) {
     c.report(
         Target::StatusLine,
         format!("`304 Not Modified` answers a `{m}` request; a failed precondition on anything but GET or HEAD must be answered with `412 Precondition Failed`."),
-        "Answer with 412 Precondition Failed.".to_string(),
+        "Answer with 412 Precondition Failed.",
     );
 }

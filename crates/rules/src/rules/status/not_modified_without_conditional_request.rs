@@ -52,6 +52,6 @@ fn check(c: &mut Checker<'_>) {
     c.report(
         Target::StatusLine,
         format!("`304 Not Modified` answers a `{}` without `If-None-Match` or `If-Modified-Since`; the client has no stored copy to reuse.", req.method),
-        "Send 200 with the representation unless the request is conditional.".to_string(),
+        "Send 200 with the representation unless the request is conditional.",
     );
 }

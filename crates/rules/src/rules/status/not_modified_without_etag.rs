@@ -53,7 +53,7 @@ fn check(c: &mut Checker<'_>) {
         c.report(
             Target::Header { name: "ETag".into(), index: None },
             "This `304 Not Modified` answers an `If-None-Match` request but has no `ETag`; caches cannot tell which stored response it refreshes.",
-            "Send the representation's current `ETag` in the 304.".to_string(),
+            "Send the representation's current `ETag` in the 304.",
         );
     }
 }

@@ -52,7 +52,7 @@ fn check(c: &mut Checker<'_>) {
         c.report(
             Target::Header { name: "Allow".into(), index: None },
             "This successful `OPTIONS` response has no `Allow` header, so clients cannot learn which methods the resource supports.",
-            "Add `Allow` listing the supported methods, e.g. `Allow: GET, HEAD, OPTIONS`.".to_string(),
+            "Add `Allow` listing the supported methods, e.g. `Allow: GET, HEAD, OPTIONS`.",
         );
     }
 }

@@ -47,7 +47,7 @@ fn check(c: &mut Checker<'_>) {
         c.report(
             Target::Header { name: "Content-Range".into(), index: None },
             "A `206 Partial Content` response has no `Content-Range`: the client cannot tell which part of the representation it received.",
-            "Add `Content-Range: bytes <first>-<last>/<length>`, or answer 200 with the whole representation.".to_string(),
+            "Add `Content-Range: bytes <first>-<last>/<length>`, or answer 200 with the whole representation.",
         );
     }
 }

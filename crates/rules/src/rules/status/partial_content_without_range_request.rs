@@ -48,6 +48,6 @@ fn check(c: &mut Checker<'_>) {
     c.report(
         Target::StatusLine,
         format!("`206 Partial Content` answers a `{}` request that has no `Range` header; the client expects the whole representation.", req.method),
-        "Answer with 200 and the full content unless the request carries `Range`.".to_string(),
+        "Answer with 200 and the full content unless the request carries `Range`.",
     );
 }

@@ -50,6 +50,6 @@ fn check(c: &mut Checker<'_>) {
     c.report(
         Target::StatusLine,
         format!("`{status} {reason}` answers a `POST`: browsers follow it with a `GET` without the body, other clients repeat the `POST`."),
-        "Use 303 See Other to switch to GET, or 307/308 to keep the POST.".to_string(),
+        "Use 303 See Other to switch to GET, or 307/308 to keep the POST.",
     );
 }

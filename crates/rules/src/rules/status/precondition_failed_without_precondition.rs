@@ -55,6 +55,6 @@ fn check(c: &mut Checker<'_>) {
     c.report(
         Target::StatusLine,
         format!("`412 Precondition Failed` answers a `{}` request that carries no precondition (`If-Match`, `If-Unmodified-Since` …).", req.method),
-        "Use 409, 422 or 403 for failures that are not request preconditions.".to_string(),
+        "Use 409, 422 or 403 for failures that are not request preconditions.",
     );
 }

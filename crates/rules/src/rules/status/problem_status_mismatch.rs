@@ -56,6 +56,6 @@ fn check(c: &mut Checker<'_>) {
     c.report(
         Target::Body,
         format!("The problem details say `\"status\": {member}` but the response is `{status} {reason}`; the two must be the same."),
-        "Use one status code for both the response and the `status` member.".to_string(),
+        "Use one status code for both the response and the `status` member.",
     );
 }

@@ -52,6 +52,6 @@ fn check(c: &mut Checker<'_>) {
     c.report(
         Target::Header { name: "Content-Range".into(), index: Some(i) },
         msg,
-        "Send `Content-Range: bytes */<length>`.".to_string(),
+        "Send `Content-Range: bytes */<length>`.",
     );
 }

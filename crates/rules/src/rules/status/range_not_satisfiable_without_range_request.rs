@@ -47,6 +47,6 @@ fn check(c: &mut Checker<'_>) {
     c.report(
         Target::StatusLine,
         format!("`416 Range Not Satisfiable` answers a `{}` request that has no `Range` header; there is no range to reject.", req.method),
-        "Answer with 200 and the full content when the request has no `Range`.".to_string(),
+        "Answer with 200 and the full content when the request has no `Range`.",
     );
 }

@@ -53,7 +53,7 @@ fn check(c: &mut Checker<'_>) {
         c.report(
             Target::Header { name: "Retry-After".into(), index: Some(i) },
             format!("`Retry-After: {v}` is earlier than {what}, so clients retry at once."),
-            "Send the delay in seconds, e.g. `Retry-After: 120`.".to_string(),
+            "Send the delay in seconds, e.g. `Retry-After: 120`.",
         );
     }
 }

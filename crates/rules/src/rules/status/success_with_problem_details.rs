@@ -56,6 +56,6 @@ fn check(c: &mut Checker<'_>) {
     c.report(
         Target::Header { name: "Content-Type".into(), index: Some(i) },
         format!("A `{status} {reason}` carries `{essence}`: an error reported as a success, so caches, `fetch()` and retry logic treat it as one."),
-        "Send the problem details with the 4xx or 5xx status they describe.".to_string(),
+        "Send the problem details with the 4xx or 5xx status they describe.",
     );
 }

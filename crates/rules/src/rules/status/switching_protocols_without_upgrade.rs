@@ -40,7 +40,7 @@ fn check(c: &mut Checker<'_>) {
         c.report(
             Target::Header { name: "Upgrade".into(), index: None },
             "This `101 Switching Protocols` has no `Upgrade` header, so the client does not know which protocol follows.",
-            "Add `Upgrade` naming the protocol the connection switches to, e.g. `Upgrade: websocket`.".to_string(),
+            "Add `Upgrade` naming the protocol the connection switches to, e.g. `Upgrade: websocket`.",
         );
     }
 }

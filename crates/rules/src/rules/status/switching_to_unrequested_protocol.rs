@@ -54,7 +54,7 @@ fn check(c: &mut Checker<'_>) {
         c.report(
             target,
             format!("This `101 Switching Protocols` switches to `{v}`, but the request offered no `Upgrade` at all."),
-            "Answer normally unless the request asks to upgrade.".to_string(),
+            "Answer normally unless the request asks to upgrade.",
         );
         return;
     }
@@ -66,7 +66,7 @@ fn check(c: &mut Checker<'_>) {
         c.report(
             target,
             format!("This `101 Switching Protocols` switches to `{p}`, which the request did not offer (`Upgrade: {list}`)."),
-            "Switch only to a protocol listed in the request's `Upgrade`.".to_string(),
+            "Switch only to a protocol listed in the request's `Upgrade`.",
         );
     }
 }

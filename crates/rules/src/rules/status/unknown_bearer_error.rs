@@ -62,7 +62,7 @@ fn check(c: &mut Checker<'_>) {
         c.report(
             Target::Header { name: "WWW-Authenticate".into(), index: Some(i) },
             format!("The `Bearer` challenge's `error=\"{e}\"` is not a defined error code; OAuth clients will not know how to react to it."),
-            "Use `invalid_request`, `invalid_token` or `insufficient_scope` and put details in `error_description`.".to_string(),
+            "Use `invalid_request`, `invalid_token` or `insufficient_scope` and put details in `error_description`.",
         );
     }
 }

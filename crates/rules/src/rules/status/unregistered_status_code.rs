@@ -43,7 +43,7 @@ fn check(c: &mut Checker<'_>) {
                 Severity::Error,
                 Target::StatusLine,
                 format!("Status `{status}` is outside 100–599 and is not a valid HTTP status code."),
-                "Send a status code between 100 and 599.".to_string(),
+                "Send a status code between 100 and 599.",
             );
         }
         return;
@@ -65,7 +65,7 @@ fn check(c: &mut Checker<'_>) {
             c.report(
                 Target::StatusLine,
                 format!("Status `{status}` is not registered; clients treat it as `{class}` and lose any special meaning."),
-                "Use a registered status code and put details in the body.".to_string(),
+                "Use a registered status code and put details in the body.",
             );
         }
     }

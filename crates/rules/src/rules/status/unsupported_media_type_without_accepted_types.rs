@@ -59,7 +59,7 @@ fn check(c: &mut Checker<'_>) {
     if let Presence::Absent = c.header(field) {
         let method = if field == "Accept-Patch" { "PATCH" } else { "POST" };
         c.report(
-            Target::Header { name: field.to_string(), index: None },
+            Target::Header { name: field.to_string().into(), index: None },
             format!("This `415 Unsupported Media Type` to a `{method}` has no `{field}`, so the client cannot tell which media types would be accepted."),
             format!("Add `{field}` listing the accepted media types."),
         );

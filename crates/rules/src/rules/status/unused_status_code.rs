@@ -48,6 +48,6 @@ fn check(c: &mut Checker<'_>) {
         Severity::Warning,
         Target::StatusLine,
         format!("Status `{status}` is {what} in the IANA registry; clients treat it as a generic `{class}`."),
-        "Use a registered status code that states what happened.".to_string(),
+        "Use a registered status code that states what happened.",
     );
 }

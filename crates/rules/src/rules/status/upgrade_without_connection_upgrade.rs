@@ -51,6 +51,6 @@ fn check(c: &mut Checker<'_>) {
     c.report(
         Target::Header { name: "Connection".into(), index: c.header_lines("Connection").next().map(|(i, _)| i) },
         format!("This `{status} {reason}` sends `Upgrade: {v}` without `Connection: upgrade`; intermediaries may forward `Upgrade` or clients may reject the switch."),
-        "Add `Connection: Upgrade`.".to_string(),
+        "Add `Connection: Upgrade`.",
     );
 }
