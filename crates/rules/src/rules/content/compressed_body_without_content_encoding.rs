@@ -4,6 +4,7 @@ use crate::registry::{Checker, Presence, Severity, Target};
 use crate::spec::rfc;
 
 use super::media::{self, MimeType};
+use crate::rules::headers::syntax::coding_name;
 
 declare_rule! {
     /// ## What it checks
@@ -15,9 +16,9 @@ declare_rule! {
     /// `application/octet-stream`, …) are not reported: there the compressed file is the
     /// content. Brotli has no magic number and is not detected.
     ///
-    /// A body a browser observed has had its declared codings removed already, so there the
-    /// magic number means one more layer than `Content-Encoding` lists: the content was
-    /// compressed twice. (A raw capture with `Content-Encoding` holds the coded bytes and is not
+    /// A body a browser observed has had its declared codings removed already (`gzip`,
+    /// `deflate`, `br`, `zstd`: those browsers decode), so there the magic number means one more
+    /// layer than `Content-Encoding` lists: the content was compressed twice. (A raw capture with `Content-Encoding` holds the coded bytes and is not
     /// examined.)
     ///
     /// ## Why it matters
@@ -56,6 +57,10 @@ declare_rule! {
         check: check,
     }
 }
+
+/// The content codings browsers remove before handing over a body (Fetch's "handle content
+/// codings"; Chromium: gzip, deflate, br, zstd, and the `x-gzip` alias), and `identity`.
+const BROWSER_DECODED: &[&str] = &["gzip", "x-gzip", "deflate", "br", "zstd", "identity"];
 
 /// A detected compression format: its name (the content coding that declares it) and its
 /// magic number as written in the message.
@@ -108,6 +113,11 @@ fn check(c: &mut Checker<'_>) {
     let (coding, magic) = (z.coding, z.magic);
     let observed = c.response().visibility != Visibility::Complete;
     if observed && (declared.is_some() || matches!(c.header("Content-Encoding"), Presence::Hidden)) {
+        // Only codings browsers decode were removed; with another one (`unknown-content-encoding`
+        // says so) the bytes may be as sent.
+        if c.header_members("Content-Encoding").any(|m| !BROWSER_DECODED.contains(&coding_name(m).as_str())) {
+            return;
+        }
         let layer = match declared {
             Some(d) => format!("after the browser removed the declared `Content-Encoding: {d}`"),
             None => "as the browser hands it over (this CORS response hides whether `Content-Encoding` declared a coding)".to_string(),
@@ -219,6 +229,8 @@ mod tests {
         // CORS hides `Content-Encoding`: the finding says so instead of claiming there is none.
         let hidden = lint(None, gzip, Visibility::CorsFiltered);
         assert!(matches!(hidden.as_slice(), [m] if m.contains("hides whether `Content-Encoding`")), "{hidden:?}");
+        // A coding browsers do not decode leaves the bytes as sent: not this rule's to explain.
+        assert_eq!(lint(Some("x-custom"), gzip, Visibility::SameOrigin), Vec::<String>::new());
         let none = lint(None, gzip, Visibility::SameOrigin);
         assert!(matches!(none.as_slice(), [m] if m.contains("no `Content-Encoding` declares it")), "{none:?}");
     }
