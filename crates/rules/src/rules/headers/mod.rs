@@ -7,6 +7,7 @@ pub mod conflicting_connection_options;
 pub mod conflicting_content_length;
 pub mod connection_names_end_to_end_field;
 pub mod content_length_mismatch;
+pub mod content_length_on_bodiless_status;
 pub mod content_digest_mismatch;
 pub mod content_encoding_not_accepted;
 pub mod content_length_with_transfer_encoding;
@@ -129,4 +130,5 @@ pub static RULES: &[&crate::registry::Rule] = &[
     &sunset_before_deprecation::SUNSET_BEFORE_DEPRECATION,
     &oversized_header_section::OVERSIZED_HEADER_SECTION,
     &ineffective_link_hint::INEFFECTIVE_LINK_HINT,
+    &content_length_on_bodiless_status::CONTENT_LENGTH_ON_BODILESS_STATUS,
 ];
