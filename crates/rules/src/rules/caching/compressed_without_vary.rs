@@ -55,7 +55,8 @@ fn check(c: &mut Checker<'_>) {
         .into_iter()
         .filter(|m| !m.eq_ignore_ascii_case("identity"))
         .collect();
-    if codings.is_empty() {
+    // Dictionary compression needs `Available-Dictionary` in `Vary` too: that rule says it all.
+    if codings.is_empty() || codings.iter().any(|m| m.eq_ignore_ascii_case("dcb") || m.eq_ignore_ascii_case("dcz")) {
         return;
     }
     match c.header("Vary") {

@@ -10,6 +10,7 @@ pub mod authenticated_response_shared;
 pub mod authorization_prevents_shared_caching;
 pub mod cacheable_set_cookie;
 pub mod compressed_without_vary;
+pub mod dictionary_compression_without_vary;
 pub mod duplicate_cache_directive;
 pub mod error_made_cacheable;
 pub mod error_without_cache_control;
@@ -76,6 +77,7 @@ pub static RULES: &[&crate::registry::Rule] = &[
     &weak_etag_on_partial_content::WEAK_ETAG_ON_PARTIAL_CONTENT,
     &invalid_cdn_cache_control::INVALID_CDN_CACHE_CONTROL,
     &stale_directive_overridden::STALE_DIRECTIVE_OVERRIDDEN,
+    &dictionary_compression_without_vary::DICTIONARY_COMPRESSION_WITHOUT_VARY,
 ];
 
 // ---------------------------------------------------------------------------------------------
