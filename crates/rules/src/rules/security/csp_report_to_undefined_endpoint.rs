@@ -4,8 +4,7 @@ use crate::rules::headers::syntax::at;
 use crate::spec::StaticSpec;
 
 use super::csp::{response_policies, ENFORCED, REPORT_ONLY};
-use super::invalid_report_to::ReportTo;
-use super::reporting::{endpoints, is_key, Lookup, FIELD, ENDPOINTS_SPEC};
+use super::reporting::{is_key, Definitions, Lookup, FIELD, ENDPOINTS_SPEC};
 
 declare_rule! {
     /// ## What it checks
@@ -118,32 +117,5 @@ fn check(c: &mut Checker<'_>) {
     }
     for (severity, index, field, message, fix) in findings {
         c.report_with(severity, at(field, index), message, fix);
-    }
-}
-
-/// Where the response defines its reporting endpoints: the document's own `Reporting-Endpoints`
-/// and the deprecated `Report-To` groups. A name either defines is taken as defined.
-struct Definitions<'a> {
-    endpoints: Option<super::reporting::Endpoints<'a>>,
-    /// The names of the `Report-To` groups Chromium keeps (`invalid-report-to`'s reading);
-    /// `Some(None)` when the field is ignored whole (not JSON, too long: that rule says so, and
-    /// nothing is said here).
-    groups: Option<Option<Vec<&'a str>>>,
-}
-
-impl<'a> Definitions<'a> {
-    fn of(c: &Checker<'a>) -> Self {
-        let groups = super::invalid_report_to::report_to(c).map(|parsed| match parsed {
-            ReportTo::Groups(groups) => {
-                Some(groups.iter().filter(|g| g.dropped_because().is_none()).filter_map(|g| g.name.as_deref()).collect())
-            }
-            ReportTo::TooLarge { .. } | ReportTo::NotJson { .. } => None,
-        });
-        Definitions { endpoints: endpoints(c), groups }
-    }
-
-    fn may_define(&self, name: &str) -> bool {
-        self.endpoints.as_ref().is_some_and(|e| e.lookup(name) == Lookup::Defined)
-            || self.groups.as_ref().is_some_and(|g| g.as_ref().is_none_or(|g| g.contains(&name)))
     }
 }

@@ -40,6 +40,7 @@ pub mod missing_strict_transport_security;
 pub mod obsolete_expect_ct;
 pub mod obsolete_p3p;
 pub mod obsolete_public_key_pins;
+pub mod cross_origin_policy_report_to_undefined;
 pub mod secure_context_field_over_http;
 pub mod server_version_disclosure;
 pub mod short_hsts_max_age;
@@ -93,6 +94,7 @@ pub static RULES: &[&crate::registry::Rule] = &[
     &hsts_preload_ineligible::HSTS_PRELOAD_INELIGIBLE,
     &invalid_nel_policy::INVALID_NEL_POLICY,
     &invalid_report_to::INVALID_REPORT_TO,
+    &cross_origin_policy_report_to_undefined::CROSS_ORIGIN_POLICY_REPORT_TO_UNDEFINED,
 ];
 
 /// Whether the response is a document a browser renders: HTML (or XHTML) content on a status

@@ -15,6 +15,8 @@ use crate::rules::redirects::url::scheme_str;
 use crate::rules::structured::{dictionary_lines, Member, Value};
 use crate::spec::StaticSpec;
 
+use super::invalid_report_to::ReportTo;
+
 pub(crate) const FIELD: &str = "Reporting-Endpoints";
 
 /// The field's definition, cited by both rules.
@@ -124,6 +126,33 @@ pub(crate) fn endpoints<'a>(c: &Checker<'a>) -> Option<Endpoints<'a>> {
         Ok(members) => Endpoints::Members(members),
         Err((e, line)) => Endpoints::Unparsable(e, line),
     })
+}
+
+/// Where the response defines its reporting endpoints: the document's own `Reporting-Endpoints`
+/// and the deprecated `Report-To` groups. A name either defines is taken as defined.
+pub(crate) struct Definitions<'a> {
+    pub endpoints: Option<Endpoints<'a>>,
+    /// The names of the `Report-To` groups Chromium keeps (`invalid-report-to`'s reading);
+    /// `Some(None)` when the field is ignored whole (not JSON, too long: that rule says so, and
+    /// nothing is said here).
+    pub groups: Option<Option<Vec<&'a str>>>,
+}
+
+impl<'a> Definitions<'a> {
+    pub fn of(c: &Checker<'a>) -> Self {
+        let groups = super::invalid_report_to::report_to(c).map(|parsed| match parsed {
+            ReportTo::Groups(groups) => {
+                Some(groups.iter().filter(|g| g.dropped_because().is_none()).filter_map(|g| g.name.as_deref()).collect())
+            }
+            ReportTo::TooLarge { .. } | ReportTo::NotJson { .. } => None,
+        });
+        Definitions { endpoints: endpoints(c), groups }
+    }
+
+    pub fn may_define(&self, name: &str) -> bool {
+        self.endpoints.as_ref().is_some_and(|e| e.lookup(name) == Lookup::Defined)
+            || self.groups.as_ref().is_some_and(|g| g.as_ref().is_none_or(|g| g.contains(&name)))
+    }
 }
 
 #[cfg(test)]
