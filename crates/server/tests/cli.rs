@@ -156,6 +156,13 @@ fn lint_a_url_fetched_natively() {
 
     let out = run(&["lint", &format!("{base}/api/status/401")], None);
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stdout));
+
+    // A 204 off the wire carries no Content-Length (`content-length-on-bodiless-status`), nor
+    // anything else our rules object to.
+    let out = run(&["lint", &format!("{base}/api/status/204"), "--format", "json", "--min-severity", "warning"], None);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["findings"], serde_json::json!([]), "{v}");
 }
 
 #[test]

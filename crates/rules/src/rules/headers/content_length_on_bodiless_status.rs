@@ -3,7 +3,7 @@ use crate::model::TrimExt;
 use crate::registry::Checker;
 use crate::spec::rfc;
 
-use super::syntax::{at, lines};
+use super::syntax::{at, bodiless_or_tunnel, lines};
 
 declare_rule! {
     /// ## What it checks
@@ -46,11 +46,8 @@ declare_rule! {
 }
 
 fn check(c: &mut Checker<'_>) {
+    let Some(connect) = bodiless_or_tunnel(c) else { return };
     let status = c.status();
-    let connect = c.method() == Some("CONNECT") && (200..300).contains(&status);
-    if !((100..200).contains(&status) || status == 204 || connect) {
-        return;
-    }
     let Some((i, v)) = lines(c, "Content-Length").next() else { return };
     // A non-zero length on a 204 announces content: `content-on-bodiless-status` reports that.
     if status == 204 && v.trim_fast() != "0" {

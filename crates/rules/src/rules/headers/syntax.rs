@@ -22,6 +22,16 @@ pub(crate) fn at(name: impl Into<Cow<'static, str>>, index: usize) -> Target {
     Target::Header { name: name.into(), index: Some(index) }
 }
 
+/// For a response whose header section ends the message — a `1xx` or `204` — or turns the
+/// connection into a tunnel — a `2xx` answer to `CONNECT`, when the request is known — whether
+/// it is the tunnel (RFC 9110 §6.4.1, §9.3.6); `None` for any other response. Neither may carry
+/// framing fields (`Content-Length`, RFC 9110 §8.6; `Transfer-Encoding`, RFC 9112 §6.1).
+pub(crate) fn bodiless_or_tunnel(c: &Checker<'_>) -> Option<bool> {
+    let status = c.status();
+    let connect = c.method() == Some("CONNECT") && (200..300).contains(&status);
+    ((100..200).contains(&status) || status == 204 || connect).then_some(connect)
+}
+
 /// Every line of `name` in the response, as (index, value).
 pub(crate) fn lines<'a, 'n>(c: &Checker<'a>, name: &'n str) -> impl Iterator<Item = (usize, &'a str)> + use<'a, 'n> {
     c.header_lines(name)

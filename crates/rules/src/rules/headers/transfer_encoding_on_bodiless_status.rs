@@ -2,7 +2,7 @@ use crate::declare_rule;
 use crate::registry::Checker;
 use crate::spec::rfc;
 
-use super::syntax::{at, lines};
+use super::syntax::{at, bodiless_or_tunnel, lines};
 
 declare_rule! {
     /// ## What it checks
@@ -39,11 +39,8 @@ declare_rule! {
 }
 
 fn check(c: &mut Checker<'_>) {
+    let Some(connect) = bodiless_or_tunnel(c) else { return };
     let status = c.status();
-    let connect = c.method() == Some("CONNECT") && (200..300).contains(&status);
-    if !((100..200).contains(&status) || status == 204 || connect) {
-        return;
-    }
     let Some((i, v)) = lines(c, "Transfer-Encoding").next() else { return };
     let reason = crate::codes::reason(status);
     let msg = if connect {
