@@ -1,6 +1,6 @@
 //! Code splitting. The first load carries only what the playground needs to be used — navigation,
 //! the composer, the send — so it stays small; everything else (the annotated response with the
-//! 259-rule linter, the tools panels, the reference and rule pages) is a second wasm module, the
+//! 260-rule linter, the tools panels, the reference and rule pages) is a second wasm module, the
 //! *views* (`src/views.rs`, bin `statuslab-views`, built by `scripts/build-views.sh` into
 //! `dist/views/<hash>/`), fetched right after first paint and rendered into placeholders by
 //! [`Deferred`]. Data crosses the boundary as JSON ([`View`]); the tools panels send

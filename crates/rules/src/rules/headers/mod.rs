@@ -46,6 +46,7 @@ pub mod missing_date;
 pub mod multipart_without_boundary;
 pub mod non_ascii_field_value;
 pub mod obsolete_header_field;
+pub mod invalid_use_as_dictionary;
 pub mod oversized_header_section;
 pub mod proxy_connection_field;
 pub mod repeated_content_length;
@@ -131,4 +132,5 @@ pub static RULES: &[&crate::registry::Rule] = &[
     &oversized_header_section::OVERSIZED_HEADER_SECTION,
     &ineffective_link_hint::INEFFECTIVE_LINK_HINT,
     &content_length_on_bodiless_status::CONTENT_LENGTH_ON_BODILESS_STATUS,
+    &invalid_use_as_dictionary::INVALID_USE_AS_DICTIONARY,
 ];
