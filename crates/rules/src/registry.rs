@@ -549,8 +549,12 @@ impl<'a> Checker<'a> {
     /// absent field (most lookups) costs one load and one test.
     #[inline(always)]
     pub fn header_lines<'n>(&self, name: &'n str) -> HeaderLines<'a, 'n> {
+        self.lines_keyed(name, name_key(name))
+    }
+    /// [`Checker::header_lines`] for a name whose [`name_key`] is already known.
+    #[inline(always)]
+    fn lines_keyed<'n>(&self, name: &'n str, key: u32) -> HeaderLines<'a, 'n> {
         let index = self.index;
-        let key = name_key(name);
         let (from, to) = if index.mask & key_bit(key) != 0 { index.span[key_slot(key)] } else { (0, 0) };
         HeaderLines { headers: &self.exchange.response.headers.0, keys: self.keys, key, name, at: from as usize, to: to as usize }
     }
@@ -561,12 +565,10 @@ impl<'a> Checker<'a> {
     pub(crate) fn lines_named<const N: usize>(&self, set: &NameSet<N>) -> Vec<(usize, &'static str, &'a str)> {
         let mut out = Vec::new();
         for (&name, &key) in set.names.iter().zip(&set.keys) {
-            if self.index.mask & key_bit(key) == 0 {
-                continue;
+            // Most names of the set are absent: skip them before building an iterator.
+            if self.index.mask & key_bit(key) != 0 {
+                out.extend(self.lines_keyed(name, key).map(|(i, v)| (i, name, v)));
             }
-            let (from, to) = self.index.span[key_slot(key)];
-            let lines = HeaderLines { headers: &self.exchange.response.headers.0, keys: self.keys, key, name, at: from as usize, to: to as usize };
-            out.extend(lines.map(|(i, v)| (i, name, v)));
         }
         out.sort_unstable_by_key(|&(i, _, _)| i);
         out
