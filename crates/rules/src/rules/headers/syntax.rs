@@ -116,8 +116,9 @@ pub(crate) enum DateForm {
     /// A date before 1970 (IMF-fixdate allows any four-digit year, RFC 9110 §5.6.7): before the
     /// epoch this model counts from, so it reads as the epoch — long past, which is all a
     /// recipient does with it (an `Expires` already passed, an old `Last-Modified`). `valid`:
-    /// in one of the three HTTP-date forms, rather than a near miss.
-    BeforeEpoch { valid: bool },
+    /// in one of the three HTTP-date forms, rather than a near miss; `secs`: the date itself,
+    /// negative seconds since the epoch (for the rules that judge such a date, e.g. `Sunset`).
+    BeforeEpoch { valid: bool, secs: i64 },
     Invalid,
 }
 
@@ -148,11 +149,11 @@ pub(crate) fn parse_date(v: &str) -> DateForm {
         // `httpdate` reads nothing before 1970. The same date 2000 years later — the Gregorian
         // calendar repeats every 400 years, weekdays and leap days included — tells whether it
         // is in an HTTP-date form.
-        Some((_, year)) => {
+        Some((secs, year)) => {
             let written = format!("{year:04}");
             let valid = v.matches(written.as_str()).count() == 1
                 && httpdate::parse_http_date(&v.replacen(written.as_str(), &(year + 2000).to_string(), 1)).is_ok();
-            DateForm::BeforeEpoch { valid }
+            DateForm::BeforeEpoch { valid, secs }
         }
         None => DateForm::Invalid,
     }
@@ -165,7 +166,7 @@ pub(crate) fn parse_date(v: &str) -> DateForm {
 pub(crate) fn http_date_secs(v: &str) -> Option<i64> {
     match parse_date(v) {
         DateForm::Fixdate(s) | DateForm::Obsolete(s) => i64::try_from(s).ok(),
-        DateForm::BeforeEpoch { valid: true } => lenient_date(v.trim_fast()).map(|(t, _)| t),
+        DateForm::BeforeEpoch { valid: true, secs } => Some(secs),
         _ => None,
     }
 }
@@ -408,8 +409,8 @@ pub(crate) fn report_bad_dates(c: &mut Checker<'_>, name: &'static str, conseque
             continue;
         }
         match line_date(c, i, v) {
-            DateForm::Fixdate(_) | DateForm::BeforeEpoch { valid: true } => {}
-            DateForm::BeforeEpoch { valid: false } => c.report_with(
+            DateForm::Fixdate(_) | DateForm::BeforeEpoch { valid: true, .. } => {}
+            DateForm::BeforeEpoch { valid: false, .. } => c.report_with(
                 crate::registry::Severity::Info,
                 at(name, i),
                 format!("`{name}: {v}` is not a valid HTTP-date; lenient clients read it as a date before 1970, strict ones {consequence}."),
@@ -735,13 +736,13 @@ mod tests {
         assert_eq!(parse_date("Wed, 25-Nov-2026 21:00:00 GMT"), DateForm::Lenient(1_795_640_400));
         assert_eq!(parse_date("Thu, 01 Jan 1970 00:00:00 GMT"), DateForm::Fixdate(0));
         // Before the epoch: read as the epoch (long past), valid or a near miss.
-        assert_eq!(parse_date("Sat, 01 Jan 1966 00:00:00 GMT"), DateForm::BeforeEpoch { valid: true });
+        assert_eq!(parse_date("Sat, 01 Jan 1966 00:00:00 GMT"), DateForm::BeforeEpoch { valid: true, secs: -126_230_400 });
         assert_eq!(parse_date("Sat, 01 Jan 1966 00:00:00 GMT").secs(), Some(0));
         assert_eq!(parse_date("Friday, 01-Jan-66 00:00:00 GMT"), DateForm::Obsolete(3_029_529_600), "RFC 850: 66 is 2066");
-        assert_eq!(parse_date("Sat Jan  1 00:00:00 1966"), DateForm::BeforeEpoch { valid: true });
-        assert_eq!(parse_date("Sun, 01 Jan 1966 00:00:00 GMT"), DateForm::BeforeEpoch { valid: false }, "wrong weekday");
-        assert_eq!(parse_date("Thu, 01 Jan 1970 00:00:00 +0100"), DateForm::BeforeEpoch { valid: false }, "numeric zone");
-        assert_eq!(parse_date("Sat, 01 Jan 1966 00:00:00 UTC"), DateForm::BeforeEpoch { valid: false });
+        assert_eq!(parse_date("Sat Jan  1 00:00:00 1966"), DateForm::BeforeEpoch { valid: true, secs: -126_230_400 });
+        assert_eq!(parse_date("Sun, 01 Jan 1966 00:00:00 GMT"), DateForm::BeforeEpoch { valid: false, secs: -126_230_400 }, "wrong weekday");
+        assert_eq!(parse_date("Thu, 01 Jan 1970 00:00:00 +0100"), DateForm::BeforeEpoch { valid: false, secs: -3600 }, "numeric zone");
+        assert_eq!(parse_date("Sat, 01 Jan 1966 00:00:00 UTC"), DateForm::BeforeEpoch { valid: false, secs: -126_230_400 });
         assert_eq!(parse_date("Wed, 25 Nov 2026 99:00:00 GMT"), DateForm::Invalid);
         assert_eq!(fmt_date(253_402_387_139), None);
         assert_eq!(fmt_date(1_795_640_400).as_deref(), Some("Wed, 25 Nov 2026 21:00:00 GMT"));
