@@ -69,8 +69,31 @@ pub fn analyze(exchange: &Exchange, context: &LintContext) -> CacheReport {
     with_checker(exchange, context, report)
 }
 
-fn report(c: &Checker<'_>) -> CacheReport {
+/// Whether the browser's (private) cache may store the response, and why (RFC 9111 §3): `Ok`
+/// with the reason it may, `Err` with the reason it may not. `cc`: the response's
+/// `Cache-Control` (empty when there is none). Shared caches add conditions of their own.
+pub(crate) fn private_storability(c: &Checker<'_>, cc: &CacheControl) -> Result<&'static str, &'static str> {
     let status = c.status();
+    if !cacheable_method(c) {
+        Err("only responses to GET and HEAD are reused by browsers (RFC 9111 §3, §9.3.1 of RFC 9110)")
+    } else if status < 200 {
+        Err("an interim (1xx) response is never stored (RFC 9111 §3)")
+    } else if status == 304 {
+        Err("a 304 is not stored itself: it freshens the stored response it validates (RFC 9111 §4.3.4)")
+    } else if cc.has("no-store") {
+        Err("`no-store`: no cache may keep any part of it (RFC 9111 §5.2.2.5)")
+    } else if explicit_lifetime(c, false).is_some() {
+        Ok("it has an explicit lifetime (RFC 9111 §3)")
+    } else if cc.has("public") || cc.has("private") || cc.has("no-cache") {
+        Ok("Cache-Control marks it storable (RFC 9111 §3)")
+    } else if crate::codes::get(status).is_some_and(|e| e.cacheable_by_default) {
+        Ok("its status is heuristically cacheable (RFC 9110 §15.1), so caches may store it without explicit freshness")
+    } else {
+        Err("no explicit lifetime, no Cache-Control that allows storing, and a status that is not heuristically cacheable (RFC 9111 §3)")
+    }
+}
+
+fn report(c: &Checker<'_>) -> CacheReport {
     let no_cc = CacheControl::default();
     let cc = cache_control(c).unwrap_or(&no_cc);
     let cc_hidden = cache_control(c).is_none();
@@ -78,31 +101,14 @@ fn report(c: &Checker<'_>) -> CacheReport {
     if cc_hidden {
         notes.push("Cache-Control is hidden from this page, so this analysis may be incomplete.".to_string());
     }
-    let heuristically = crate::codes::get(status).is_some_and(|e| e.cacheable_by_default);
     let explicit_private = explicit_lifetime(c, false);
     let explicit_shared = explicit_lifetime(c, true);
     let has_authz = c.request().is_some_and(|r| r.headers.get("authorization").is_some());
 
     let not_stored = |why: &str| Storable { yes: false, why: why.to_string() };
-    let private = if !cacheable_method(c) {
-        not_stored("only responses to GET and HEAD are reused by browsers (RFC 9111 §3, §9.3.1 of RFC 9110)")
-    } else if status < 200 {
-        not_stored("an interim (1xx) response is never stored (RFC 9111 §3)")
-    } else if status == 304 {
-        not_stored("a 304 is not stored itself: it freshens the stored response it validates (RFC 9111 §4.3.4)")
-    } else if cc.has("no-store") {
-        not_stored("`no-store`: no cache may keep any part of it (RFC 9111 §5.2.2.5)")
-    } else if explicit_private.is_some() || cc.has("public") || cc.has("private") || cc.has("no-cache") || heuristically {
-        let why = if explicit_private.is_some() {
-            "it has an explicit lifetime (RFC 9111 §3)"
-        } else if cc.has("public") || cc.has("private") || cc.has("no-cache") {
-            "Cache-Control marks it storable (RFC 9111 §3)"
-        } else {
-            "its status is heuristically cacheable (RFC 9110 §15.1), so caches may store it without explicit freshness"
-        };
-        Storable { yes: true, why: why.to_string() }
-    } else {
-        not_stored("no explicit lifetime, no Cache-Control that allows storing, and a status that is not heuristically cacheable (RFC 9111 §3)")
+    let private = match private_storability(c, cc) {
+        Ok(why) => Storable { yes: true, why: why.to_string() },
+        Err(why) => not_stored(why),
     };
     let shared = if !private.yes {
         private.clone()

@@ -3,7 +3,8 @@ use crate::registry::{Checker, Presence};
 use crate::rules::headers::syntax::{at, coding_name, members, vary_members};
 use crate::spec::rfc;
 
-use super::{cache_control, cacheable_method, explicit_lifetime};
+use super::analysis::private_storability;
+use super::cache_control;
 
 declare_rule! {
     /// ## What it checks
@@ -51,7 +52,10 @@ fn check(c: &mut Checker<'_>) {
     let Some((i, coding)) = members(c, "Content-Encoding").map(|(i, m)| (i, coding_name(m))).find(|(_, m)| m == "dcb" || m == "dcz") else {
         return;
     };
-    if !storable(c) {
+    // A cache may store it (the browser's own included, RFC 9111 §3); hidden `Cache-Control`:
+    // no claim either way.
+    let Some(cc) = cache_control(c) else { return };
+    if private_storability(c, cc).is_err() {
         return;
     }
     let missing: Vec<&str> = match c.header("Vary") {
@@ -77,20 +81,4 @@ fn check(c: &mut Checker<'_>) {
         format!("`Content-Encoding: {coding}` on a cacheable response whose `Vary` lacks {lacks}: a cache may serve bytes compressed against one dictionary to a request that holds another, or none, and that client cannot decode them."),
         "Send `Vary: Accept-Encoding, Available-Dictionary` with dictionary-compressed responses.",
     );
-}
-
-/// Whether a cache — the browser's own included — may store the response (RFC 9111 §3).
-fn storable(c: &Checker<'_>) -> bool {
-    let status = c.status();
-    if !cacheable_method(c) || status < 200 || status == 304 {
-        return false;
-    }
-    // Hidden `Cache-Control`: no claim either way.
-    let Some(cc) = cache_control(c) else { return false };
-    if cc.has("no-store") {
-        return false;
-    }
-    explicit_lifetime(c, false).is_some()
-        || ["public", "private", "no-cache"].iter().any(|d| cc.has(d))
-        || crate::codes::get(status).is_some_and(|e| e.cacheable_by_default)
 }
