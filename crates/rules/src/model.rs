@@ -174,6 +174,24 @@ pub(crate) fn starts_with_ignore_ascii_case(s: &str, prefix: &str) -> bool {
 }
 
 /// The offset of the first `b` (an ASCII octet) in `s`. On the short values of header fields a
+/// `s` as a JSON string literal (serde_json's), with every character `escape` picks written as
+/// `\u` escapes (UTF-16 units) too: serde_json itself escapes only `"`, `\` and U+0000–U+001F.
+pub(crate) fn json_literal_escaping(s: &str, escape: impl Fn(char) -> bool) -> String {
+    let json = serde_json::to_string(s).expect("a string always serializes");
+    let mut out = String::with_capacity(json.len());
+    for ch in json.chars() {
+        if escape(ch) {
+            let mut buf = [0u16; 2];
+            for u in ch.encode_utf16(&mut buf) {
+                out.push_str(&format!("\\u{u:04x}"));
+            }
+        } else {
+            out.push(ch);
+        }
+    }
+    out
+}
+
 /// plain scan is cheaper than `str::find` with a `char` (which sets up a generic searcher).
 #[inline]
 pub(crate) fn find_byte(s: &str, b: u8) -> Option<usize> {

@@ -343,19 +343,7 @@ fn httpie(req: &SnippetRequest) -> Result<String, String> {
 /// A JSON string literal (valid JavaScript), with DEL, C1 controls and invisible characters
 /// escaped as well (serde_json escapes only `"`, `\` and U+0000–U+001F).
 fn js_str(s: &str) -> String {
-    let json = serde_json::to_string(s).expect("a string always serializes");
-    let mut out = String::with_capacity(json.len());
-    for c in json.chars() {
-        if is_hidden(c) {
-            let mut buf = [0u16; 2];
-            for u in c.encode_utf16(&mut buf) {
-                let _ = write!(out, "\\u{u:04x}");
-            }
-        } else {
-            out.push(c);
-        }
-    }
-    out
+    crate::model::json_literal_escaping(s, is_hidden)
 }
 
 fn fetch(req: &SnippetRequest) -> Result<String, String> {

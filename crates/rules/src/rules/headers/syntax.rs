@@ -174,19 +174,7 @@ pub(crate) fn http_date_secs(v: &str) -> Option<i64> {
 /// `s` as a JSON string literal in ASCII (non-ASCII as `\u` escapes): for JSON shown inside a
 /// suggested field value, which must stay visible ASCII.
 pub(crate) fn json_string(s: &str) -> String {
-    let json = serde_json::to_string(s).expect("a string always serializes");
-    let mut out = String::with_capacity(json.len());
-    for ch in json.chars() {
-        if ch.is_ascii() {
-            out.push(ch);
-        } else {
-            let mut buf = [0u16; 2];
-            for u in ch.encode_utf16(&mut buf) {
-                out.push_str(&format!("\\u{u:04x}"));
-            }
-        }
-    }
-    out
+    crate::model::json_literal_escaping(s, |ch| !ch.is_ascii())
 }
 
 /// An IMF-fixdate (RFC 9110 §5.6.7) from 1970 on, exactly as `httpdate` reads one — what nearly
