@@ -173,7 +173,6 @@ pub(crate) fn starts_with_ignore_ascii_case(s: &str, prefix: &str) -> bool {
     s.as_bytes().get(..prefix.len()).is_some_and(|head| head.eq_ignore_ascii_case(prefix.as_bytes()))
 }
 
-/// The offset of the first `b` (an ASCII octet) in `s`. On the short values of header fields a
 /// `s` as a JSON string literal (serde_json's), with every character `escape` picks written as
 /// `\u` escapes (UTF-16 units) too: serde_json itself escapes only `"`, `\` and U+0000–U+001F.
 pub(crate) fn json_literal_escaping(s: &str, escape: impl Fn(char) -> bool) -> String {
@@ -192,6 +191,7 @@ pub(crate) fn json_literal_escaping(s: &str, escape: impl Fn(char) -> bool) -> S
     out
 }
 
+/// The offset of the first `b` (an ASCII octet) in `s`. On the short values of header fields a
 /// plain scan is cheaper than `str::find` with a `char` (which sets up a generic searcher).
 #[inline]
 pub(crate) fn find_byte(s: &str, b: u8) -> Option<usize> {
