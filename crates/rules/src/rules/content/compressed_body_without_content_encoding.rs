@@ -131,9 +131,8 @@ fn check(c: &mut Checker<'_>) {
         );
         return;
     }
-    if declared.is_some() {
-        return;
-    }
+    // Here nothing declares a coding: a raw capture with one has no `plain_body` (above), and a
+    // browser-observed one was settled just before.
     // A compressed file offered as such (`report.csv.gz` stored with its inner type, as
     // `aws s3 cp` labels it): downloads are saved as they are, so only readers of the type lose.
     if let Some(file) = compressed_file_name(c) {
