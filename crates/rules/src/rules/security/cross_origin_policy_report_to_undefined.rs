@@ -119,17 +119,20 @@ fn check(c: &mut Checker<'_>) {
         } else {
             "so no violation report is sent"
         };
+        // A name the fix can use: the one given when it is a valid key, else one for the policy.
+        let example = if field.contains("Opener") { "coop" } else { "coep" };
+        let usable = |n: &str| if is_key(n) { n.to_string() } else { example.to_string() };
         let mut severity = Severity::Warning;
         let (message, fix) = match problem {
             Problem::NotString(kind, text) => {
-                let name = if is_key(&text) { text.clone() } else { "coop".to_string() };
+                let name = usable(&text);
                 (
                     format!("`report-to` of `{field}` is {kind}{}, not a quoted String: browsers ignore it, {outcome}.", if text.is_empty() { String::new() } else { format!(" (`{text}`)") }),
                     format!("Quote the endpoint name: `{field}: {token}; report-to=\"{name}\"`."),
                 )
             }
             Problem::Undefined(name, none_at_all) => {
-                let key = if is_key(&name) { name.clone() } else { "coop".to_string() };
+                let key = usable(&name);
                 let message = if none_at_all {
                     // A `Report-To` group lives on per origin: an earlier response may have set it.
                     severity = Severity::Info;
